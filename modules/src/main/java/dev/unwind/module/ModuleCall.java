@@ -1,0 +1,20 @@
+package dev.unwind.module;
+
+import java.util.Map;
+
+/**
+ * A fully rendered call of a module, as journaled for an undo.
+ *
+ * @param retries      further attempts after a failure
+ * @param delaySeconds pause between attempts
+ */
+public record ModuleCall(String module, Map<String, Object> args, int retries, double delaySeconds) {
+
+    public ModuleCall {
+        args = Map.copyOf(args);
+    }
+
+    public static ModuleCall of(String module, Map<String, Object> args) {
+        return new ModuleCall(module, args, 0, 0);
+    }
+}

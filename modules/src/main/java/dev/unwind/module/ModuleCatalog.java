@@ -1,0 +1,38 @@
+package dev.unwind.module;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** The modules a run knows: every built-in found by {@link ServiceLoader}, plus any added (users' library). */
+public final class ModuleCatalog {
+    private final Map<String, Module> modules;
+
+    private ModuleCatalog(Map<String, Module> modules) {
+        this.modules = Map.copyOf(modules);
+    }
+
+    public static ModuleCatalog builtIn() {
+        Map<String, Module> m = new TreeMap<>();
+        for (Module mod : ServiceLoader.load(Module.class, ModuleCatalog.class.getClassLoader())) {
+            m.put(mod.name(), mod);
+        }
+        return new ModuleCatalog(m);
+    }
+
+    public ModuleCatalog with(Collection<? extends Module> more) {
+        Map<String, Module> m = new TreeMap<>(modules);
+        more.forEach(x -> m.put(x.name(), x));
+        return new ModuleCatalog(m);
+    }
+
+    public Optional<Module> find(String name) {
+        return Optional.ofNullable(modules.get(name));
+    }
+
+    public Collection<Module> all() {
+        return new TreeMap<>(modules).values();
+    }
+}
