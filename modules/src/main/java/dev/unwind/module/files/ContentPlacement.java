@@ -31,6 +31,12 @@ public final class ContentPlacement {
      */
     public static Outcome place(ModuleContext ctx, String dest, byte[] content, Attributes attrs, boolean force,
                                 Map<String, Object> result) throws ConnectionException {
+        return place(ctx, dest, content, attrs, force, result, "content changed");
+    }
+
+    /** @param contentChange how the message names a change of content ("line added") */
+    public static Outcome place(ModuleContext ctx, String dest, byte[] content, Attributes attrs, boolean force,
+                                Map<String, Object> result, String contentChange) throws ConnectionException {
         Connection c = ctx.connection();
         PriorState prior = PriorState.of(c, dest);
         FileStat now = prior.stat();
@@ -52,7 +58,7 @@ public final class ContentPlacement {
         if (!now.exists()) {
             changes.add("created");
         } else if (writes) {
-            changes.add(now.isLink() ? "link replaced by a file" : "content changed");
+            changes.add(now.isLink() ? "link replaced by a file" : contentChange);
         }
         // a new or replacing file gets the wanted mode, or the replaced file's mode, or 0644 (Connection.put)
         if (now.exists()) {
