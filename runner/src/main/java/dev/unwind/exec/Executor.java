@@ -387,6 +387,9 @@ public final class Executor {
     /** The play failed: act on its on_failure. */
     private RunResult failRun(Play play, String why) {
         notes.add(why);
+        if (settings.check()) {
+            return new RunResult(run.id(), "failed", unreachableSeen ? 4 : 2);
+        }
         if (play.onFailure() == OnFailure.STOP) {
             boolean changes = !Pending.of(Journal.read(run.journal())).changes().isEmpty();
             if (changes) {
