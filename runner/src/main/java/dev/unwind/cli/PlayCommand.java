@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -74,6 +74,9 @@ final class PlayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         if (forks < 1) {
@@ -86,14 +89,13 @@ final class PlayCommand implements Callable<Integer> {
         Inventory inv = Inventory.load(sources, pb.directory(), null);
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
                 absolute(sources));
-        return run(pb, inv, catalog, settings, connection, json);
+        return run(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut());
     }
 
     static int run(Playbook pb, Inventory inv, ModuleCatalog catalog, RunSettings settings, ConnectionOptions connection,
-                   boolean json) {
+                   boolean json, PrintWriter out) {
         RunDirectory dir = RunDirectory.create(RunDirectory.home());
         RunSecrets secrets = new RunSecrets();
-        PrintStream out = System.out;
         Reporter view = json ? new JsonReporter(out, secrets) : new ConsoleReporter(out, secrets, settings.verbose(), settings.diff());
         Interrupt interrupt = new Interrupt();
         Signals.install(interrupt);

@@ -61,7 +61,7 @@ final class RollbackCommand implements Callable<Integer> {
         Pending pending = Pending.of(entries);
         Map<String, Object> info = entries.isEmpty() || entries.get(0).run() == null ? Map.of() : entries.get(0).run();
         RunSecrets secrets = new RunSecrets();
-        try (Reporter reporter = Reporter.all(new ConsoleReporter(System.out, secrets, false, false),
+        try (Reporter reporter = Reporter.all(new ConsoleReporter(spec.commandLine().getOut(), secrets, false, false),
                 new LogReporter(dir.log(), secrets))) {
             for (Entry e : pending.unfinished()) {
                 reporter.on(new Event.Note("warning: '" + e.task() + "' was running on " + e.host() + " when the run stopped;"

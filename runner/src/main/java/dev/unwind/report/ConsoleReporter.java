@@ -2,18 +2,18 @@ package dev.unwind.report;
 
 import dev.unwind.module.Secrets;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 
 /** The live human view: each task, each host's status as it arrives, progress and elapsed time, the recap. */
 public final class ConsoleReporter implements Reporter {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Secrets secrets;
     private final boolean verbose;
     private final boolean diff;
     private final long start = System.nanoTime();
 
-    public ConsoleReporter(PrintStream out, Secrets secrets, boolean verbose, boolean diff) {
+    public ConsoleReporter(PrintWriter out, Secrets secrets, boolean verbose, boolean diff) {
         this.out = out;
         this.secrets = secrets;
         this.verbose = verbose;

@@ -3,17 +3,17 @@ package dev.unwind.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unwind.module.Secrets;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code --json}: one JSON object per line per event; the last line is the recap. */
 public final class JsonReporter implements Reporter {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Secrets secrets;
 
-    public JsonReporter(PrintStream out, Secrets secrets) {
+    public JsonReporter(PrintWriter out, Secrets secrets) {
         this.out = out;
         this.secrets = secrets;
     }

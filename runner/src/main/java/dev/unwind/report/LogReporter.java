@@ -35,7 +35,7 @@ public final class LogReporter implements Reporter {
                 }
             }
         }, true, java.nio.charset.StandardCharsets.UTF_8);
-        this.format = new ConsoleReporter(stamped, secrets, true, true);
+        this.format = new ConsoleReporter(new java.io.PrintWriter(stamped, true), secrets, true, true);
     }
 
     @Override
