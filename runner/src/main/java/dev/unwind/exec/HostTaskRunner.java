@@ -33,6 +33,8 @@ import java.util.Map;
 
 /** Runs one planned task on one host: conditions, loop, rendering, the module, retries, register, journal. */
 final class HostTaskRunner {
+    /** Test hook: the name of a task after whose change (before its journal entry) the controller dies. */
+    private static final String CRASH_AFTER_CHANGE = System.getProperty("unwind.test.crashAfterChange");
     private static final String HIDDEN = "the output has been hidden due to no_log: true";
 
     private final ModuleCatalog catalog;
@@ -180,6 +182,10 @@ final class HostTaskRunner {
             result.put("attempts", attempt + 1);
         }
         Undo undo = undoFor(task, o, vars, result);
+        if (mayChange && task.label().equals(CRASH_AFTER_CHANGE)) {
+            // test hook: die in the window between a change and its journal entry (see docs/undo.md)
+            Runtime.getRuntime().halt(137);
+        }
         if (mayChange) {
             journalEnd(step, host, task, o, undo, become);
         }
