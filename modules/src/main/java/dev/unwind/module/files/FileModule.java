@@ -127,7 +127,8 @@ public final class FileModule implements Module {
         if (now.exists()) {
             return attributesOnly(ctx, path, now, attrs, "file");
         }
-        if (!c.stat(PriorState.parentOf(path)).isDirectory()) {
+        // in check mode an earlier task may be the one that creates the directory
+        if (!ctx.check() && !c.stat(PriorState.parentOf(path)).isDirectory()) {
             return Outcome.failed("directory " + PriorState.parentOf(path) + " does not exist");
         }
         attrs.verifyNames(c);
