@@ -56,6 +56,11 @@ final class CommandRun {
      * @param cmd    what the result shows as {@code cmd}
      */
     static Outcome run(Args args, ModuleContext ctx, String script, Object cmd) throws ConnectionException {
+        return run(args, ctx, script, cmd, null);
+    }
+
+    /** @param input bytes for stdin instead of the {@code stdin} argument (script sends itself this way) */
+    static Outcome run(Args args, ModuleContext ctx, String script, Object cmd, byte[] input) throws ConnectionException {
         Connection c = ctx.connection();
         String chdir = args.str("chdir");
         Map<String, Object> r = new LinkedHashMap<>();
@@ -76,7 +81,9 @@ final class CommandRun {
         }
         String full = chdir == null ? script : "cd " + Shell.quote(chdir) + " || exit $?\n" + script;
         Command command = Command.of(full);
-        if (args.has("stdin")) {
+        if (input != null) {
+            command = command.withStdin(input);
+        } else if (args.has("stdin")) {
             String in = args.str("stdin") + (args.bool("stdin_add_newline") ? "\n" : "");
             command = command.withStdin(in.getBytes(StandardCharsets.UTF_8));
         }

@@ -93,13 +93,13 @@ class CopyModuleTest {
     }
 
     @Test
-    void failsTheSameWayInCheckModeWhenTheDirectoryIsMissing() throws Exception {
+    void aMissingDirectoryFailsTheRealRunButCheckModeAssumesAnEarlierTaskCreatesIt() throws Exception {
         Map<String, Object> args = Map.of("content", "x", "dest", area.resolve("missing/file").toString());
         Outcome predicted = ctx.checking().run("copy", args);
         Outcome real = ctx.run("copy", args);
-        assertThat(predicted.status()).isEqualTo(Status.FAILED);
+        assertThat(predicted.status()).isEqualTo(Status.CHANGED);
         assertThat(real.status()).isEqualTo(Status.FAILED);
-        assertThat(real.msg()).isEqualTo(predicted.msg()).contains("does not exist");
+        assertThat(real.msg()).contains("does not exist");
     }
 
     @Test
