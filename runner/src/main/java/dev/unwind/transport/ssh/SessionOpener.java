@@ -186,7 +186,7 @@ final class SessionOpener implements AutoCloseable {
             return "no answer from " + e.hostname() + ":" + e.port() + " within " + e.connectTimeout().toSeconds()
                     + "s (connect timeout)";
         }
-        if (msg.startsWith("Auth fail") || msg.startsWith("Auth cancel")) {
+        if (msg.startsWith("Auth fail") || msg.startsWith("Auth cancel") || msg.contains("Too many authentication failures")) {
             return "authentication failed for " + where + " (offered: "
                     + (e.identityFiles().isEmpty() ? "" : "keys " + e.identityFiles() + ", ")
                     + "agent and default keys" + (e.password() == null ? "" : ", a password") + ")";
