@@ -63,6 +63,20 @@ class BecomeAndJumpTest {
     }
 
     @Test
+    void aPasswordSudoDoesNotAskForNeverReachesTheCommandsStdin() throws Exception {
+        assumeSudo();
+        Map<String, Object> vars = new HashMap<>(fleet.host(0).hostVars());
+        vars.put("ansible_user", TestUsers.PLAIN);
+        try (SshTransport t = transport(null)) {
+            // PLAIN has NOPASSWD sudo: sudo never asks, so the password must not leak into `cat`
+            Connection root = t.connect("h1", vars).becoming(new Become("root", TestUsers.PASSWORD));
+            ExecResult r = root.exec(Command.of("id -un; cat").withStdin("payload".getBytes()));
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(r.stdout()).isEqualTo("root\npayload").doesNotContain(TestUsers.PASSWORD);
+        }
+    }
+
+    @Test
     void feedsTheSudoPasswordOnStdinNeverOnTheCommandLine() throws Exception {
         assumeSudo();
         Map<String, Object> vars = new HashMap<>(fleet.host(0).hostVars());
