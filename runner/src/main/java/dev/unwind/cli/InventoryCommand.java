@@ -2,6 +2,7 @@ package dev.unwind.cli;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.unwind.input.InvalidInput;
@@ -109,7 +110,9 @@ public final class InventoryCommand implements Callable<Integer> {
     /** JSON like ansible-inventory's: keys sorted, 4-space indent, vaulted values as {"__ansible_vault": ...}. */
     static String json(Object document) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("").withArrayEmptySeparator(""))
                 .withObjectIndenter(new DefaultIndenter("    ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("    ", "\n"));
         return mapper.writer(printer).writeValueAsString(plain(document));

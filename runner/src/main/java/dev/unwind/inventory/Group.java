@@ -20,6 +20,7 @@ public final class Group {
     private int depth;
     private int priority = 1;
     private final List<Host> hosts = new ArrayList<>();
+    private final Set<Host> hostSet = new java.util.HashSet<>();
     private final List<Group> children = new ArrayList<>();
     private final List<Group> parents = new ArrayList<>();
     private final Map<String, Object> vars = new LinkedHashMap<>();
@@ -109,7 +110,7 @@ public final class Group {
     }
 
     boolean addHost(Host host) {
-        if (hosts.contains(host)) {
+        if (!hostSet.add(host)) {
             return false;
         }
         hosts.add(host);
@@ -118,7 +119,8 @@ public final class Group {
     }
 
     boolean removeHost(Host host) {
-        if (hosts.remove(host)) {
+        if (hostSet.remove(host)) {
+            hosts.remove(host);
             host.removeGroup(this);
             return true;
         }

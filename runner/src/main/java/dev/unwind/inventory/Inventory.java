@@ -34,6 +34,7 @@ public final class Inventory {
     private final VaultSecret vault;
     private final VarsFiles varsFiles;
     private final List<String> warnings;
+    private final Map<String, Map<String, Object>> hostVarsCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Inventory(InventoryData data, List<Path> sourceDirs, Path playbookDir, VaultSecret vault,
             List<String> warnings) {
@@ -136,7 +137,8 @@ public final class Inventory {
      * Vaulted values are decrypted when a vault password was given.
      */
     public Map<String, Object> hostVars(String host) {
-        return decrypted(rawHostVars(host));
+        // the inventory is read-only after load, and the engine asks for every task x host: compute once
+        return new LinkedHashMap<>(hostVarsCache.computeIfAbsent(host, h -> decrypted(rawHostVars(h))));
     }
 
     /** Like {@link #hostVars} but vaulted values stay {@link VaultValue}s (what ansible-inventory prints). */

@@ -30,7 +30,7 @@ class InventoryRulesTest {
 
     @Test
     void iniValuesAreTypedLikePythonLiterals() throws IOException {
-        Inventory inv = load("hosts", "h1 port=22 t=True y=yes l=\"[1, 2]\" m=\"{'a': 1}\" s='x' n=None f=1.5 z=010\n");
+        Inventory inv = load("hosts", "[g]\nh1 port=22 t=True y=yes l=\"[1, 2]\" m=\"{'a': 1}\" s='x' n=None f=1.5 z=010\n");
         Map<String, Object> v = inv.hostVars("h1");
         assertThat(v).containsEntry("port", 22L).containsEntry("t", true).containsEntry("y", "yes")
                 .containsEntry("l", List.of(1L, 2L)).containsEntry("m", Map.of("a", 1L)).containsEntry("s", "x")
