@@ -91,6 +91,12 @@ public record Mke3Toml(String source, String text, ObjectNode root, KeyPositions
         return new InvalidMke3Config(source, at[0], at[1], problem);
     }
 
+    /** The whole configuration as plain maps, lists and values (for a registered result). */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> plain() {
+        return (java.util.Map<String, Object>) Setting.plain(root);
+    }
+
     @Override
     public String toString() {
         return "Mke3Toml[" + source + "]";
