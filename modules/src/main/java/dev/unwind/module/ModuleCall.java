@@ -11,7 +11,8 @@ import java.util.Map;
 public record ModuleCall(String module, Map<String, Object> args, int retries, double delaySeconds) {
 
     public ModuleCall {
-        args = Map.copyOf(args);
+        // undo arguments may hold nulls ("no owner recorded"), which Map.copyOf refuses
+        args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
     }
 
     public static ModuleCall of(String module, Map<String, Object> args) {

@@ -31,6 +31,10 @@ public record ModuleSpec(String name, String description, List<ArgSpec> args, Un
         return new ModuleSpec(name, description, args, undo, freeForm, returns, text, openArgs);
     }
 
+    public boolean acceptsAnyArgs() {
+        return openArgs;
+    }
+
     public ModuleSpec acceptingAnyArgs() {
         return new ModuleSpec(name, description, args, undo, freeForm, returns, checkMode, true);
     }

@@ -30,12 +30,13 @@ final class UnifiedDiff {
                 text.add(a.get(i));
                 i++;
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.add(new char[] {'+'});
-                text.add(b.get(j++));
-            } else {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // deletions before insertions, as diff -u prints them
                 ops.add(new char[] {'-'});
                 text.add(a.get(i++));
+            } else {
+                ops.add(new char[] {'+'});
+                text.add(b.get(j++));
             }
         }
         StringBuilder out = new StringBuilder();

@@ -1,0 +1,2 @@
+/** Module documentation rendered from the modules' own declarations, for {@code unwind doc}. */
+package dev.unwind.module.doc;

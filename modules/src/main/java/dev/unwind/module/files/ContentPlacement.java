@@ -1,0 +1,112 @@
+package dev.unwind.module.files;
+
+import dev.unwind.module.Connection;
+import dev.unwind.module.ConnectionException;
+import dev.unwind.module.Diff;
+import dev.unwind.module.FileStat;
+import dev.unwind.module.ModuleCall;
+import dev.unwind.module.ModuleContext;
+import dev.unwind.module.Outcome;
+import dev.unwind.module.Undo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts whole-file content at a path with the wanted attributes, the one step {@code copy}, {@code template},
+ * {@code lineinfile} and {@code blockinfile} share: decide, then (unless in check mode) write atomically,
+ * and return the {@code restore_path} undo of what it saw before.
+ */
+public final class ContentPlacement {
+    private ContentPlacement() {
+    }
+
+    /**
+     * @param force  replace an existing file whose content differs (Ansible's {@code force}); when false an
+     *               existing file keeps its content and only its attributes are enforced
+     * @param result keys to add to the result (such as {@code src})
+     */
+    public static Outcome place(ModuleContext ctx, String dest, byte[] content, Attributes attrs, boolean force,
+                                Map<String, Object> result) throws ConnectionException {
+        return place(ctx, dest, content, attrs, force, result, "content changed");
+    }
+
+    /** @param contentChange how the message names a change of content ("line added") */
+    public static Outcome place(ModuleContext ctx, String dest, byte[] content, Attributes attrs, boolean force,
+                                Map<String, Object> result, String contentChange) throws ConnectionException {
+        Connection c = ctx.connection();
+        PriorState prior = PriorState.of(c, dest);
+        FileStat now = prior.stat();
+        if (now.isDirectory()) {
+            return Outcome.failed("destination " + dest + " is a directory");
+        }
+        if (now.kind() == FileStat.Kind.OTHER) {
+            return Outcome.failed("destination " + dest + " is neither a regular file nor a link");
+        }
+        if (!now.exists()) {
+            String parent = PriorState.parentOf(dest);
+            // in check mode an earlier task may be the one that creates the directory: predict the file
+            if (!ctx.check() && !c.stat(parent).isDirectory()) {
+                return Outcome.failed("destination directory " + parent + " does not exist");
+            }
+        }
+        byte[] before = now.exists() ? c.get(dest).orElse(null) : null;
+        boolean writes = !now.exists() || (force && (now.isLink() || !Arrays.equals(before, content)));
+        List<String> changes = new ArrayList<>();
+        if (!now.exists()) {
+            changes.add("created");
+        } else if (writes) {
+            changes.add(now.isLink() ? "link replaced by a file" : contentChange);
+        }
+        // a new or replacing file gets the wanted mode, or the replaced file's mode, or 0644 (Connection.put)
+        if (now.exists()) {
+            changes.addAll(attrs.changesFrom(now.isLink() ? null : now));
+        }
+        if (!changes.isEmpty() || writes) {
+            attrs.verifyNames(c);
+        }
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("dest", dest);
+        r.putAll(result);
+        r.put("checksum", Texts.sha1(writes ? content : before == null ? new byte[0] : before));
+        r.put("size", (long) (writes ? content.length : before == null ? 0 : before.length));
+        if (changes.isEmpty()) {
+            describe(r, now, attrs);
+            return Outcome.ok(dest + " is as wanted", r);
+        }
+
+        ModuleCall undo = !now.exists() ? prior.restoreAttributes()
+                : now.isFile() && writes ? prior.restoreFile(ctx, before == null ? new byte[0] : before)
+                : prior.restoreAttributes();
+        Diff diff = ctx.diff() && writes
+                ? new Diff(dest, now.isFile() ? Texts.forDiff(before) : "", Texts.forDiff(content)) : null;
+        if (ctx.check()) {
+            describe(r, now, attrs);
+        } else {
+            if (writes) {
+                c.put(content, dest, attrs.mode());
+            }
+            attrs.apply(c, dest);
+            describe(r, c.stat(dest), Attributes.NONE);
+        }
+        return Outcome.changed(dest + ": " + String.join(", ", changes), r, diff, Undo.of(undo));
+    }
+
+    private static void describe(Map<String, Object> r, FileStat st, Attributes wanted) {
+        String mode = wanted.mode() != null ? wanted.mode() : st.exists() && !st.isLink() ? st.mode() : "644";
+        r.put("mode", Modes.display(mode));
+        String owner = wanted.owner() != null ? wanted.owner() : st.owner();
+        String group = wanted.group() != null ? wanted.group() : st.group();
+        if (owner != null) {
+            r.put("owner", owner);
+        }
+        if (group != null) {
+            r.put("group", group);
+        }
+        r.put("state", "file");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.unwind.module.files;
+
+import dev.unwind.module.ArgSpec;
+import dev.unwind.module.ArgType;
+import dev.unwind.module.Args;
+import dev.unwind.module.ConnectionException;
+import dev.unwind.module.Module;
+import dev.unwind.module.ModuleContext;
+import dev.unwind.module.ModuleSpec;
+import dev.unwind.module.Outcome;
+import dev.unwind.module.UndoKind;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code copy}: puts a controller file ({@code src}) or literal {@code content} at {@code dest}. */
+public final class CopyModule implements Module {
+    static final Map<String, String> FILE_RETURNS = Map.of(
+            "dest", "the file written",
+            "checksum", "SHA-1 of the content",
+            "size", "size in bytes",
+            "mode", "mode, as \"0644\"",
+            "owner", "owner name",
+            "group", "group name",
+            "state", "always \"file\"");
+
+    private static final ModuleSpec SPEC = ModuleSpec.of("copy",
+                    "Copies a file from the controller, or literal content, to a host; atomically (temporary file, then rename).",
+                    UndoKind.AUTOMATIC,
+                    ArgSpec.optional("src", ArgType.STR, null, "file on the controller, looked up beside the playbook"),
+                    ArgSpec.optional("content", ArgType.STR, null, "literal content instead of src").asSecret(),
+                    ArgSpec.required("dest", ArgType.STR, "path on the host; an existing directory receives dest/basename(src)"),
+                    ArgSpec.optional("mode", ArgType.RAW, null, "octal mode, e.g. '0644' (an unquoted 0644 works too)"),
+                    ArgSpec.optional("owner", ArgType.STR, null, "owner name"),
+                    ArgSpec.optional("group", ArgType.STR, null, "group name"),
+                    ArgSpec.optional("force", ArgType.BOOL, true, "replace an existing file whose content differs"))
+            .returns(withSrc())
+            .checkMode("predicts exactly: compares content, mode, owner and group; with --diff shows the content change")
+            ;
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Outcome run(Args args, ModuleContext ctx) throws ConnectionException {
+        try {
+            if (args.has("src") == args.has("content")) {
+                return Outcome.failed("copy needs exactly one of src or content");
+            }
+            String dest = args.str("dest");
+            byte[] bytes;
+            Map<String, Object> extra = new LinkedHashMap<>();
+            if (args.has("src")) {
+                Path src = ctx.localFile(args.str("src"));
+                if (Files.isDirectory(src)) {
+                    return Outcome.failed("src " + src + " is a directory: copy copies single files");
+                }
+                if (!Files.isRegularFile(src)) {
+                    return Outcome.failed("src " + src + " does not exist on the controller");
+                }
+                bytes = Files.readAllBytes(src);
+                extra.put("src", src.toString());
+                if (dest.endsWith("/") || ctx.connection().stat(dest).isDirectory()) {
+                    dest = dest.replaceFirst("/+$", "") + "/" + src.getFileName();
+                }
+            } else {
+                bytes = String.valueOf(args.raw("content")).getBytes(StandardCharsets.UTF_8);
+            }
+            return ContentPlacement.place(ctx, dest, bytes, Attributes.from(args), args.bool("force"), extra);
+        } catch (IOException e) {
+            return Outcome.failed("cannot read src: " + e.getMessage());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return Outcome.failed(e.getMessage());
+        }
+    }
+
+    private static Map<String, String> withSrc() {
+        Map<String, String> m = new LinkedHashMap<>(FILE_RETURNS);
+        m.put("src", "the controller file copied (with src)");
+        return m;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.unwind.module.files;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** File content as shown in a diff, and its checksum as Ansible reports it (SHA-1). */
+public final class Texts {
+    private Texts() {
+    }
+
+    /** The bytes as text, or a one-line placeholder when they are not UTF-8 text. */
+    public static String forDiff(byte[] bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return "(binary content, " + bytes.length + " bytes)\n";
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return "(binary content, " + bytes.length + " bytes)\n";
+        }
+    }
+
+    public static String sha1(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.unwind.module.system;
+
+import dev.unwind.module.ArgSpec;
+import dev.unwind.module.ArgType;
+import dev.unwind.module.Args;
+import dev.unwind.module.Command;
+import dev.unwind.module.Connection;
+import dev.unwind.module.ConnectionException;
+import dev.unwind.module.ExecResult;
+import dev.unwind.module.Module;
+import dev.unwind.module.ModuleCall;
+import dev.unwind.module.ModuleContext;
+import dev.unwind.module.ModuleSpec;
+import dev.unwind.module.Outcome;
+import dev.unwind.module.Shell;
+import dev.unwind.module.Undo;
+import dev.unwind.module.UndoKind;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code systemd}: starts, stops, restarts or reloads a unit and enables or disables it. */
+public final class SystemdModule implements Module {
+    private static final ModuleSpec SPEC = ModuleSpec.of("systemd",
+                    "Controls a systemd unit. Its undo puts back the unit's previous active and enabled states "
+                            + "(a restart of a running unit needs none).",
+                    UndoKind.AUTOMATIC,
+                    ArgSpec.optional("name", ArgType.STR, null, "the unit, e.g. docker or docker.service").aliases("service", "unit"),
+                    ArgSpec.optional("state", ArgType.STR, null, "what to do").choices("started", "stopped", "restarted", "reloaded"),
+                    ArgSpec.optional("enabled", ArgType.BOOL, null, "start at boot"),
+                    ArgSpec.optional("daemon_reload", ArgType.BOOL, false, "run systemctl daemon-reload first (not in check mode)"))
+            .returns(Map.of("name", "the unit", "state", "started or stopped, after the task", "enabled", "after the task",
+                    "status", "LoadState, ActiveState and UnitFileState before the task"))
+            .checkMode("predicts exactly from the unit's current state (restarted and reloaded always change)");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Outcome run(Args args, ModuleContext ctx) throws ConnectionException {
+        String name = args.str("name");
+        String state = args.str("state");
+        Boolean enabled = args.has("enabled") ? args.bool("enabled") : null;
+        Connection c = ctx.connection();
+        if (name == null) {
+            if (args.bool("daemon_reload") && state == null && enabled == null) {
+                if (!ctx.check()) {
+                    systemctl(c, "daemon-reload", null);
+                }
+                return Outcome.ok("daemon reloaded", Map.of());
+            }
+            return Outcome.failed("systemd needs name (only daemon_reload may go without)");
+        }
+        try {
+            if (args.bool("daemon_reload") && !ctx.check()) {
+                systemctl(c, "daemon-reload", null);
+            }
+            UnitState now = UnitState.parse(systemctl(c, "show -p LoadState -p ActiveState -p UnitFileState", name));
+            if (!now.found()) {
+                return Outcome.failed("could not find the requested service " + name);
+            }
+            SystemdPlan plan = SystemdPlan.decide(now, state, enabled);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", name);
+            boolean activeAfter = plan.verbs().stream().anyMatch(v -> v.equals("start") || v.equals("restart") || v.equals("reload"))
+                    || (now.active() && !plan.verbs().contains("stop"));
+            r.put("state", activeAfter ? "started" : "stopped");
+            r.put("enabled", plan.verbs().contains("enable") || (now.enabled() && !plan.verbs().contains("disable")));
+            r.put("status", Map.of("LoadState", now.loadState(), "ActiveState", now.activeState(), "UnitFileState", now.unitFileState()));
+            if (!plan.changes()) {
+                return Outcome.ok(name + " is as wanted", r);
+            }
+            if (!ctx.check()) {
+                for (String verb : plan.verbs()) {
+                    systemctl(c, verb, name);
+                }
+            }
+            Undo undo;
+            if (plan.undoArgs().isEmpty()) {
+                undo = Undo.none("the unit was running before and runs after the " + plan.verbs().get(plan.verbs().size() - 1));
+            } else {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("name", name);
+                a.putAll(plan.undoArgs());
+                undo = Undo.of(ModuleCall.of("systemd", a));
+            }
+            return Outcome.changed(name + ": " + String.join(", ", plan.verbs()), r, null, undo);
+        } catch (IllegalStateException e) {
+            return Outcome.failed(e.getMessage());
+        }
+    }
+
+    private static String systemctl(Connection c, String verb, String unit) throws ConnectionException {
+        ExecResult r = c.exec(Command.of("systemctl " + verb + (unit == null ? "" : " -- " + Shell.quote(unit))));
+        if (!r.ok()) {
+            throw new IllegalStateException("systemctl " + verb + (unit == null ? "" : " " + unit) + " failed on " + c.host()
+                    + ": " + (r.stderr().isBlank() ? r.stdout() : r.stderr()).strip());
+        }
+        return r.stdout();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.unwind.cli;
+
+import dev.unwind.exec.Executor;
+import dev.unwind.exec.Interrupt;
+import dev.unwind.exec.RunResult;
+import dev.unwind.exec.RunSettings;
+import dev.unwind.inventory.Inventory;
+import dev.unwind.module.ModuleCatalog;
+import dev.unwind.playbook.Playbook;
+import dev.unwind.playbook.PlaybookLoader;
+import dev.unwind.report.ConsoleReporter;
+import dev.unwind.report.JsonReporter;
+import dev.unwind.report.LogReporter;
+import dev.unwind.report.Reporter;
+import dev.unwind.run.RunDirectory;
+import dev.unwind.run.RunSecrets;
+import dev.unwind.transport.Transports;
+import dev.unwind.vars.ExtraVars;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code unwind play PLAYBOOK -i INVENTORY}. */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = "Runs a playbook. On failure (or Ctrl-C) every change is unwound, newest first.")
+final class PlayCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PLAYBOOK")
+    Path playbook;
+
+    @Option(names = {"-i", "--inventory"}, description = "Inventory file, directory or comma list (repeatable).")
+    List<String> inventory = new ArrayList<>();
+
+    @Option(names = {"-l", "--limit"}, description = "Further limit the hosts to a pattern.")
+    String limit;
+
+    @Option(names = {"-t", "--tags"}, split = ",", description = "Only run tasks with these tags.")
+    Set<String> tags = new LinkedHashSet<>();
+
+    @Option(names = "--skip-tags", split = ",", description = "Skip tasks with these tags.")
+    Set<String> skipTags = new LinkedHashSet<>();
+
+    @Option(names = {"-e", "--extra-vars"}, description = "k=v, @file.yml or JSON (repeatable; highest precedence).")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = {"-C", "--check"}, description = "Predict what would change; change nothing.")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "Show content changes as unified diffs.")
+    boolean diff;
+
+    @Option(names = {"-f", "--forks"}, defaultValue = "20", description = "Hosts worked in parallel (default ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = "--start-at-task", description = "Start at the task with this name.")
+    String startAtTask;
+
+    @Option(names = "--json", description = "Print JSON Lines events to stdout instead of the console view.")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show command output and undo details.")
+    boolean verbose;
+
+    @CommandLine.Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (forks < 1) {
+            throw new dev.unwind.input.InvalidInput(dev.unwind.input.Position.of("--forks"), "must be 1 or more");
+        }
+        ModuleCatalog catalog = Catalogs.forPlaybook(playbook);
+        Playbook pb = new PlaybookLoader(catalog).load(playbook);
+        Map<String, Object> extra = ExtraVars.parse(extraVars);
+        List<String> sources = inventory.isEmpty() ? List.of("localhost,") : inventory;
+        Inventory inv = Inventory.load(sources, pb.directory(), null);
+        RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
+                absolute(sources));
+        return run(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut());
+    }
+
+    static int run(Playbook pb, Inventory inv, ModuleCatalog catalog, RunSettings settings, ConnectionOptions connection,
+                   boolean json, PrintWriter out) {
+        RunDirectory dir = RunDirectory.create(RunDirectory.home());
+        RunSecrets secrets = new RunSecrets();
+        Reporter view = json ? new JsonReporter(out, secrets) : new ConsoleReporter(out, secrets, settings.verbose(), settings.diff());
+        Interrupt interrupt = new Interrupt();
+        Signals.install(interrupt);
+        try (Reporter reporter = Reporter.all(view, new LogReporter(dir.log(), secrets));
+             Transports transports = new Transports(connection.sshTransport(secrets, settings.forks()))) {
+            RunResult r = new Executor(settings, inv, transports, catalog, reporter, dir, secrets, interrupt).run(pb);
+            return r.exitCode();
+        } finally {
+            Signals.uninstall();
+        }
+    }
+
+    private static List<String> absolute(List<String> sources) {
+        List<String> out = new ArrayList<>();
+        for (String s : sources) {
+            Path p = Path.of(s);
+            out.add(p.toFile().exists() ? p.toAbsolutePath().toString() : s);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.unwind.cli;
+
+import dev.unwind.input.InvalidInput;
+import dev.unwind.input.Position;
+import dev.unwind.inventory.Inventory;
+import dev.unwind.module.Become;
+import dev.unwind.module.Connection;
+import dev.unwind.module.ModuleCatalog;
+import dev.unwind.report.ConsoleReporter;
+import dev.unwind.report.Event;
+import dev.unwind.report.LogReporter;
+import dev.unwind.report.Reporter;
+import dev.unwind.run.FileBackups;
+import dev.unwind.run.RunDirectory;
+import dev.unwind.run.RunSecrets;
+import dev.unwind.transport.Transports;
+import dev.unwind.undo.Entry;
+import dev.unwind.undo.Journal;
+import dev.unwind.undo.Pending;
+import dev.unwind.undo.UnwindReport;
+import dev.unwind.undo.Unwinder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code unwind rollback RUN_ID}: unwinds a run from its journal alone (after a crash, a kill -9, a lost
+ * connection or {@code on_failure: stop}). Idempotent: what is already undone is skipped.
+ */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Unwinds what a run changed, from its journal, newest change first.")
+final class RollbackCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN_ID")
+    String runId;
+
+    @Option(names = {"-i", "--inventory"}, description = "Inventory to reach the hosts (default: the run's own).")
+    List<String> inventory = new ArrayList<>();
+
+    @Option(names = {"-f", "--forks"}, defaultValue = "20")
+    int forks;
+
+    @CommandLine.Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Integer call() {
+        RunDirectory dir = find(runId);
+        List<Entry> entries = Journal.read(dir.journal());
+        Pending pending = Pending.of(entries);
+        Map<String, Object> info = entries.isEmpty() || entries.get(0).run() == null ? Map.of() : entries.get(0).run();
+        RunSecrets secrets = new RunSecrets();
+        try (Reporter reporter = Reporter.all(new ConsoleReporter(spec.commandLine().getOut(), secrets, false, false),
+                new LogReporter(dir.log(), secrets))) {
+            for (Entry e : pending.unfinished()) {
+                reporter.on(new Event.Note("warning: '" + e.task() + "' was running on " + e.host() + " when the run stopped;"
+                        + " a change it made before its end was journaled cannot be undone here: check " + e.host() + " by hand"));
+            }
+            if (pending.pointOfNoReturn() != null && !pending.changes().isEmpty()) {
+                reporter.on(new Event.Note("past the point of no return ('" + pending.pointOfNoReturn().task()
+                        + "'): manual recovery. What ran:"));
+                pending.changes().forEach(e -> reporter.on(new Event.Note("  " + e.host() + ": " + e.task() + " (" + e.at() + ")")));
+                return ExitCode.UNWIND_INCOMPLETE;
+            }
+            if (pending.unwindable().isEmpty()) {
+                reporter.on(new Event.Note("run " + dir.id() + ": nothing left to undo"));
+                return pending.unfinished().isEmpty() ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;
+            }
+            List<String> sources = !inventory.isEmpty() ? inventory
+                    : (List<String>) info.getOrDefault("inventory", List.of("localhost,"));
+            Path playbook = info.get("playbook") == null ? null : Path.of(String.valueOf(info.get("playbook")));
+            Inventory inv = Inventory.load(sources, playbook == null ? null : playbook.getParent(), null);
+            ModuleCatalog catalog = playbook == null ? ModuleCatalog.builtIn() : Catalogs.forPlaybook(playbook);
+            try (Journal journal = Journal.open(dir.journal());
+                 Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
+                reporter.on(new Event.UnwindStarted("rollback of run " + dir.id(), pending.unwindable().size()));
+                Unwinder unwinder = new Unwinder(catalog, (host, user) -> {
+                    Map<String, Object> hv = inv.hostVars(host);
+                    Connection c = transports.connect(host, hv);
+                    Object pw = hv.get("ansible_become_password");
+                    return user == null ? c : c.becoming(new Become(user, pw == null ? null : String.valueOf(pw)));
+                }, new FileBackups(dir.backups()), secrets, journal,
+                        (change, status, msg) -> reporter.on(new Event.UndoResult(change.host(), change.task(), status, msg)), forks);
+                UnwindReport r = unwinder.unwind(pending.unwindable());
+                String status = r.complete() ? "rolled_back" : "rollback_incomplete";
+                journal.append(Entry.of("end").status(status, null));
+                for (UnwindReport.Failure f : r.failed()) {
+                    reporter.on(new Event.Note("NOT undone on " + f.change().host() + ": " + f.change().task() + ": " + f.message()));
+                }
+                reporter.on(new Event.Note(r.complete() ? "run " + dir.id() + " rolled back: " + r.undone() + " change(s) undone"
+                        : "rollback incomplete; journal: " + dir.journal()));
+                return r.complete() && pending.unfinished().isEmpty() ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;
+            }
+        }
+    }
+
+    static RunDirectory find(String runId) {
+        RunDirectory dir = RunDirectory.open(RunDirectory.home(), runId);
+        if (dir == null) {
+            throw new InvalidInput(Position.of(runId), "no such run in " + RunDirectory.home().resolve("runs")
+                    + " (see: unwind runs)");
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,357 @@
+package dev.unwind.exec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unwind.module.Args;
+import dev.unwind.module.Backups;
+import dev.unwind.module.Become;
+import dev.unwind.module.Connection;
+import dev.unwind.module.ConnectionException;
+import dev.unwind.module.Module;
+import dev.unwind.module.ModuleCall;
+import dev.unwind.module.ModuleCatalog;
+import dev.unwind.module.ModuleLog;
+import dev.unwind.module.Outcome;
+import dev.unwind.module.Secrets;
+import dev.unwind.module.Status;
+import dev.unwind.module.Undo;
+import dev.unwind.module.UndoKind;
+import dev.unwind.playbook.Task;
+import dev.unwind.playbook.UndoSpec;
+import dev.unwind.report.Event;
+import dev.unwind.report.Reporter;
+import dev.unwind.template.TemplateError;
+import dev.unwind.template.Templates;
+import dev.unwind.undo.Entry;
+import dev.unwind.undo.Journal;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one planned task on one host: conditions, loop, rendering, the module, retries, register, journal. */
+final class HostTaskRunner {
+    /** Test hook: the name of a task after whose change (before its journal entry) the controller dies. */
+    private static final String CRASH_AFTER_CHANGE = System.getProperty("unwind.test.crashAfterChange");
+    private static final String HIDDEN = "the output has been hidden due to no_log: true";
+
+    private final ModuleCatalog catalog;
+    private final Templates templates;
+    private final Journal journal;
+    private final Backups backups;
+    private final Secrets secrets;
+    private final Reporter reporter;
+    private final RunSettings settings;
+    private final List<Path> searchPath;
+
+    HostTaskRunner(ModuleCatalog catalog, Templates templates, Journal journal, Backups backups, Secrets secrets,
+                   Reporter reporter, RunSettings settings, List<Path> searchPath) {
+        this.catalog = catalog;
+        this.templates = templates;
+        this.journal = journal;
+        this.backups = backups;
+        this.secrets = secrets;
+        this.reporter = reporter;
+        this.settings = settings;
+        this.searchPath = searchPath;
+    }
+
+    /** The task's result on this host, already reported. {@code vars} are the host's variables for this task. */
+    HostOutcome run(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars, Become become) {
+        Task task = pt.task();
+        HostOutcome out;
+        try {
+            out = runChecked(pt, step, host, conn, vars, become);
+        } catch (TemplateError e) {
+            out = new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position() + ": "
+                    + e.getMessage(), Map.of("failed", true));
+        }
+        boolean check = effectiveCheck(task);
+        reporter.on(new Event.HostResult(host, task.label(), out.status(), check, out.ignored(), null,
+                task.noLog() && !out.status().equals("skipped") ? HIDDEN : out.msg(),
+                task.noLog() ? null : detail(out), task.noLog() ? null : (String) out.result().get("__diff")));
+        return out;
+    }
+
+    private HostOutcome runChecked(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars,
+                                   Become become) {
+        Task task = pt.task();
+        for (String condition : pt.when()) {
+            if (!templates.test(condition, vars)) {
+                return new HostOutcome("skipped", false, "condition is false: " + condition,
+                        Map.of("skipped", true, "changed", false, "skip_reason", "conditional result was false"));
+            }
+        }
+        if (task.loop() == null) {
+            return item(pt, step, host, conn, vars, become, null);
+        }
+        Object items = templates.render(task.loop(), vars);
+        if (!(items instanceof List<?> list)) {
+            return new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position()
+                    + ": loop must be a list, got " + describe(items), Map.of("failed", true));
+        }
+        List<Object> results = new ArrayList<>();
+        boolean changed = false;
+        boolean failed = false;
+        boolean allSkipped = !list.isEmpty();
+        String unreachable = null;
+        String firstFailure = null;
+        StringBuilder diffs = new StringBuilder();
+        for (Object item : list) {
+            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+            itemVars.put("item", item);
+            HostOutcome one = item(pt, step, host, conn, itemVars, become, item);
+            Map<String, Object> r = new LinkedHashMap<>(one.result());
+            r.put("item", item);
+            if (r.get("__diff") != null) {
+                diffs.append(r.remove("__diff"));
+            }
+            results.add(r);
+            changed |= one.status().equals("changed");
+            allSkipped &= one.status().equals("skipped");
+            if (one.status().equals("unreachable")) {
+                unreachable = one.msg();
+                break;
+            }
+            if (one.status().equals("failed")) {
+                failed = true;
+                firstFailure = firstFailure == null ? "item " + item + ": " + one.msg() : firstFailure;
+            }
+        }
+        Map<String, Object> reg = new LinkedHashMap<>();
+        reg.put("results", results);
+        reg.put("changed", changed);
+        reg.put("failed", failed);
+        reg.put("msg", failed ? "one or more items failed" : "all items completed");
+        if (diffs.length() > 0) {
+            reg.put("__diff", diffs.toString());
+        }
+        if (unreachable != null) {
+            return new HostOutcome("unreachable", false, unreachable, reg);
+        }
+        String status = failed ? "failed" : allSkipped ? "skipped" : changed ? "changed" : "ok";
+        return new HostOutcome(status, failed && task.ignoreErrors(), failed ? firstFailure : results.size() + " item(s)", reg);
+    }
+
+    /** One run of the module (one loop item), with until/retries, changed_when/failed_when and the journal. */
+    private HostOutcome item(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars, Become become,
+                             Object item) {
+        Task task = pt.task();
+        Module module = catalog.find(task.module()).orElseThrow();
+        boolean check = effectiveCheck(task);
+        Map<String, Object> args = templates.renderMap(task.args(), vars);
+        module.spec().args().stream().filter(a -> a.secret() && args.get(a.name()) != null)
+                .forEach(a -> secrets.add(String.valueOf(args.get(a.name()))));
+        boolean mayChange = !check && module.spec().undo() != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());
+        if (mayChange) {
+            journal.append(Entry.of("started").step(step, host, task.label(), task.position().toString()));
+        }
+        Connection c = TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout());
+        TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates, searchPath, backups,
+                log(host), secrets, catalog);
+        Outcome o;
+        Map<String, Object> result;
+        int attempt = 0;
+        while (true) {
+            try {
+                o = module.run(new Args(module.spec(), args), ctx);
+            } catch (ConnectionException e) {
+                if (mayChange) {
+                    journal.append(Entry.of("unchanged").step(step, host, task.label(), task.position().toString())
+                            .status("unreachable", secrets.redact(e.getMessage())));
+                }
+                return new HostOutcome("unreachable", false, secrets.redact(e.getMessage()), Map.of("unreachable", true));
+            } catch (TemplateError e) {
+                throw e;
+            } catch (RuntimeException e) {
+                o = Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            result = registered(o);
+            o = applyOverrides(task, o, result, vars);
+            result = registered(o);
+            if (task.until() == null || attempt >= task.retries() || untilHolds(task, result, vars)) {
+                break;
+            }
+            attempt++;
+            reporter.on(new Event.Output(host, "retrying '" + task.label() + "' (" + attempt + "/" + task.retries() + ")"));
+            sleep(task.delay());
+        }
+        if (task.until() != null) {
+            result.put("attempts", attempt + 1);
+        }
+        Undo undo = undoFor(task, o, vars, result);
+        if (mayChange && task.label().equals(CRASH_AFTER_CHANGE)) {
+            // test hook: die in the window between a change and its journal entry (see docs/undo.md)
+            Runtime.getRuntime().halt(137);
+        }
+        if (mayChange) {
+            journalEnd(step, host, task, o, undo, become);
+        }
+        if (check && o.changed() && undo != null) {
+            result.put("__undo", describeUndo(undo));
+        }
+        if (o.diff() != null && settings.diff()) {
+            result.put("__diff", o.diff().unified());
+        }
+        String status = o.status().label();
+        return new HostOutcome(status, o.failed() && task.ignoreErrors(), o.msg(), result);
+    }
+
+    private Outcome applyOverrides(Task task, Outcome o, Map<String, Object> result, Map<String, Object> vars) {
+        if (task.changedWhen() == null && task.failedWhen() == null) {
+            return o;
+        }
+        Map<String, Object> scope = scopeWithResult(task, vars, result);
+        Outcome out = o;
+        if (task.changedWhen() != null && o.status() != Status.SKIPPED && o.status() != Status.FAILED) {
+            out = out.withStatus(templates.test(task.changedWhen(), scope) ? Status.CHANGED : Status.OK);
+        }
+        if (task.failedWhen() != null && o.status() != Status.SKIPPED) {
+            boolean failed = templates.test(task.failedWhen(), scope);
+            if (failed) {
+                out = new Outcome(Status.FAILED, "failed_when held: " + task.failedWhen(), out.result(), out.diff(), out.undo());
+            } else if (out.failed()) {
+                out = out.withStatus(Status.OK);
+            }
+        }
+        return out;
+    }
+
+    private boolean untilHolds(Task task, Map<String, Object> result, Map<String, Object> vars) {
+        return templates.test(task.until(), scopeWithResult(task, vars, result));
+    }
+
+    private static Map<String, Object> scopeWithResult(Task task, Map<String, Object> vars, Map<String, Object> result) {
+        Map<String, Object> scope = new LinkedHashMap<>(vars);
+        scope.put("result", result);
+        if (task.register() != null) {
+            scope.put(task.register(), result);
+        }
+        return scope;
+    }
+
+    /** The explicit undo rendered now, with {@code result} in scope; else the module's own. */
+    private Undo undoFor(Task task, Outcome o, Map<String, Object> vars, Map<String, Object> result) {
+        if (!o.changed() && !(o.failed() && o.undo() != null)) {
+            return null;
+        }
+        if (task.undo() instanceof UndoSpec.None none) {
+            return Undo.none(none.reason());
+        }
+        if (task.undo() instanceof UndoSpec.Tasks tasks) {
+            Map<String, Object> scope = scopeWithResult(task, vars, result);
+            List<ModuleCall> calls = new ArrayList<>();
+            for (Task u : tasks.tasks()) {
+                calls.add(new ModuleCall(u.module(), templates.renderMap(u.args(), scope), u.retries(), u.delay()));
+            }
+            return new Undo.Calls(calls);
+        }
+        return o.undo();
+    }
+
+    private void journalEnd(int step, String host, Task task, Outcome o, Undo undo, Become become) {
+        Entry base = Entry.of(undo == null ? "unchanged" : "changed").step(step, host, task.label(), task.position().toString());
+        if (undo == null) {
+            journal.append(base.status(o.status().label(), null));
+            return;
+        }
+        String becomeUser = become == null ? null : become.user();
+        if (undo instanceof Undo.NotNeeded none) {
+            journal.append(base.undo(null, none.reason(), becomeUser));
+            return;
+        }
+        List<ModuleCall> calls = ((Undo.Calls) undo).calls();
+        String json = toJson(calls);
+        if (task.noLog() || !secrets.redact(json).equals(json)) {
+            // the undo needs the secret: keep it in the 0600 backups, not in the journal's text
+            String ref = backups.save(host, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            journal.append(base.undo(null, null, becomeUser).undoRef(ref));
+        } else {
+            journal.append(base.undo(calls, null, becomeUser));
+        }
+    }
+
+    private boolean effectiveCheck(Task task) {
+        return task.checkMode() != null ? task.checkMode() : settings.check();
+    }
+
+    /** What {@code register:} stores: the module's result plus changed/failed/msg. */
+    private static Map<String, Object> registered(Outcome o) {
+        Map<String, Object> r = new LinkedHashMap<>(o.result());
+        r.put("changed", o.changed());
+        r.put("failed", o.failed());
+        r.put("skipped", o.status() == Status.SKIPPED);
+        if (o.msg() != null) {
+            r.putIfAbsent("msg", o.msg());
+        }
+        return r;
+    }
+
+    private static String describeUndo(Undo undo) {
+        if (undo instanceof Undo.NotNeeded n) {
+            return "undo: none (" + n.reason() + ")";
+        }
+        StringBuilder sb = new StringBuilder("undo:");
+        for (ModuleCall c : ((Undo.Calls) undo).calls()) {
+            sb.append(' ').append(c.module()).append(' ').append(c.args());
+        }
+        return sb.toString();
+    }
+
+    private String detail(HostOutcome out) {
+        StringBuilder sb = new StringBuilder();
+        Object stdout = out.result().get("stdout");
+        Object stderr = out.result().get("stderr");
+        if (stdout != null && !String.valueOf(stdout).isBlank()) {
+            sb.append("stdout: ").append(stdout).append('\n');
+        }
+        if (stderr != null && !String.valueOf(stderr).isBlank()) {
+            sb.append("stderr: ").append(stderr).append('\n');
+        }
+        Object undo = out.result().get("__undo");
+        if (undo != null) {
+            sb.append("would journal ").append(undo).append('\n');
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private ModuleLog log(String host) {
+        return new ModuleLog() {
+            @Override
+            public void info(String line) {
+                reporter.on(new Event.Output(host, line));
+            }
+
+            @Override
+            public void output(String line) {
+                reporter.on(new Event.Output(host, line));
+            }
+        };
+    }
+
+    private static String toJson(List<ModuleCall> calls) {
+        try {
+            return new ObjectMapper().writeValueAsString(calls);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String describe(Object v) {
+        return v == null ? "nothing" : v instanceof Map<?, ?> ? "a mapping" : "'" + v + "'";
+    }
+
+    private static void sleep(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String now() {
+        return Instant.now().toString();
+    }
+}

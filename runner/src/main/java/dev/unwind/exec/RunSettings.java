@@ -1,0 +1,10 @@
+package dev.unwind.exec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** How to run: the command line's choices. */
+public record RunSettings(boolean check, boolean diff, int forks, Set<String> tags, Set<String> skipTags, String limit,
+                          String startAtTask, Map<String, Object> extraVars, boolean verbose, List<String> inventorySources) {
+}

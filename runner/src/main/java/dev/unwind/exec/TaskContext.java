@@ -1,0 +1,55 @@
+package dev.unwind.exec;
+
+import dev.unwind.module.Backups;
+import dev.unwind.module.Connection;
+import dev.unwind.module.ModuleCatalog;
+import dev.unwind.module.ModuleContext;
+import dev.unwind.module.ModuleLog;
+import dev.unwind.module.Secrets;
+import dev.unwind.template.Templates;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a module sees while running one task on one host. */
+record TaskContext(Connection connection, boolean check, boolean diff, Map<String, Object> vars, Templates templates,
+                   List<Path> searchPath, Backups backups, ModuleLog log, Secrets secrets, ModuleCatalog catalog)
+        implements ModuleContext {
+
+    @Override
+    public String renderTemplate(String src, Map<String, Object> extraVars) {
+        Map<String, Object> all = new HashMap<>(vars);
+        all.putAll(extraVars);
+        return templates.renderFile(find(src, "templates"), all);
+    }
+
+    @Override
+    public boolean test(String condition) {
+        return templates.test(condition, vars);
+    }
+
+    @Override
+    public Path localFile(String src) {
+        return find(src, "files");
+    }
+
+    /** Ansible's lookup: {@code <dir>/templates/src} (or files/), then {@code <dir>/src}, for each search directory. */
+    private Path find(String src, String sub) {
+        Path p = Path.of(src);
+        if (p.isAbsolute()) {
+            return p;
+        }
+        for (Path dir : searchPath) {
+            for (Path candidate : List.of(dir.resolve(sub).resolve(src), dir.resolve(src))) {
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalArgumentException("cannot find '" + src + "' in " + sub + "/ beside the playbook, the playbook's"
+                + " folder, or unwind's own " + sub + "/ (looked in " + searchPath + ")");
+    }
+}

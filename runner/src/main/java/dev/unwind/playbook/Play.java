@@ -1,0 +1,16 @@
+package dev.unwind.playbook;
+
+import dev.unwind.input.Position;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One play.
+ *
+ * @param serial batch sizes (numbers or percentages such as "30%"); empty means all hosts at once
+ */
+public record Play(Position position, String name, String hosts, Map<String, Object> vars, List<String> varsFiles,
+                   boolean gatherFacts, Escalation escalation, List<String> serial, List<TaskNode> tasks,
+                   OnFailure onFailure, boolean anyErrorsFatal, Integer maxFailPercentage, List<String> tags) {
+}

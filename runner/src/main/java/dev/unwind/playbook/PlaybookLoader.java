@@ -1,0 +1,464 @@
+package dev.unwind.playbook;
+
+import dev.unwind.input.InvalidInput;
+import dev.unwind.input.Position;
+import dev.unwind.input.Problem;
+import dev.unwind.input.Yaml11;
+import dev.unwind.module.Module;
+import dev.unwind.module.ModuleCatalog;
+import dev.unwind.module.ModuleSpec;
+import dev.unwind.module.UndoKind;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads a playbook and every task file it includes, and validates all of it before anything runs. */
+public final class PlaybookLoader {
+    private static final Set<String> PLAY_KEYS = Set.of("name", "hosts", "vars", "vars_files", "gather_facts",
+            "become", "become_user", "serial", "tasks", "on_failure", "any_errors_fatal", "max_fail_percentage", "tags");
+    private static final Set<String> TASK_KEYS = Set.of("name", "when", "register", "loop", "until", "retries", "delay",
+            "changed_when", "failed_when", "ignore_errors", "tags", "check_mode", "no_log", "vars", "undo", "reason",
+            "point_of_no_return", "become", "become_user", "timeout", "args");
+    private static final Set<String> BLOCK_KEYS = Set.of("name", "block", "when", "vars", "become", "become_user", "tags");
+    private static final Set<String> INCLUDE_KEYS = Set.of("name", "include_tasks", "import_tasks", "when", "vars", "tags");
+    private static final Set<String> UNDO_TASK_KEYS = Set.of("name", "retries", "delay", "become", "become_user", "no_log", "args");
+    private static final int MAX_INCLUDE_DEPTH = 20;
+
+    private final ModuleCatalog catalog;
+
+    public PlaybookLoader(ModuleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Playbook load(Path file) {
+        List<Problem> problems = new ArrayList<>();
+        Yaml11 doc = Yaml11.read(file);
+        List<Play> plays = new ArrayList<>();
+        Node root = doc.root();
+        if (root == null) {
+            throw new InvalidInput(Position.of(file.toString()), "the playbook is empty: expected a list of plays");
+        }
+        new Reader(doc, file.toAbsolutePath().getParent(), problems, 0).plays(root, plays);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return new Playbook(file, plays);
+    }
+
+    /** Reads one YAML file; collects problems instead of stopping at the first. */
+    private final class Reader {
+        private final Yaml11 doc;
+        private final Path dir;
+        private final List<Problem> problems;
+        private final int depth;
+        private final Map<Node, Node> keyOf = new java.util.IdentityHashMap<>();
+
+        Reader(Yaml11 doc, Path dir, List<Problem> problems, int depth) {
+            this.doc = doc;
+            this.dir = dir;
+            this.problems = problems;
+            this.depth = depth;
+            jinjaCheck(doc.root());
+        }
+
+        void plays(Node root, List<Play> out) {
+            if (!(root instanceof SequenceNode seq)) {
+                problem(root, "a playbook is a list of plays: start each play with '- hosts: ...'");
+                return;
+            }
+            for (Node n : seq.getValue()) {
+                Map<String, Node> m = mapping(n, "a play");
+                if (m == null) {
+                    continue;
+                }
+                unknownKeys(m, PLAY_KEYS, "play");
+                String hosts = string(m.get("hosts"));
+                if (hosts == null) {
+                    problem(n, "the play has no 'hosts': say which hosts it runs on (a pattern such as 'all' or 'managers')");
+                }
+                OnFailure onFailure = OnFailure.UNWIND;
+                if (m.containsKey("on_failure")) {
+                    onFailure = OnFailure.parse(String.valueOf(string(m.get("on_failure"))));
+                    if (onFailure == null) {
+                        problem(m.get("on_failure"), "on_failure must be one of: unwind, unwind_host, stop");
+                        onFailure = OnFailure.UNWIND;
+                    }
+                }
+                List<TaskNode> tasks = m.containsKey("tasks") ? tasks(m.get("tasks")) : List.of();
+                out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), strings(m.get("vars_files")),
+                        bool(m.get("gather_facts"), true), escalation(m), strings(m.get("serial")), tasks, onFailure,
+                        bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags"))));
+            }
+        }
+
+        List<TaskNode> tasks(Node node) {
+            List<TaskNode> out = new ArrayList<>();
+            if (node == null || (node instanceof ScalarNode s && s.getValue().isEmpty())) {
+                return out;
+            }
+            if (!(node instanceof SequenceNode seq)) {
+                problem(node, "expected a list of tasks (each starting with '- ')");
+                return out;
+            }
+            for (Node n : seq.getValue()) {
+                Map<String, Node> m = mapping(n, "a task");
+                if (m == null) {
+                    continue;
+                }
+                if (m.containsKey("block")) {
+                    unknownKeys(m, BLOCK_KEYS, "block");
+                    out.add(new Block(doc.at(n), string(m.get("name")), tasks(m.get("block")), conditions(m.get("when")),
+                            vars(m.get("vars")), escalation(m), new LinkedHashSet<>(strings(m.get("tags")))));
+                } else if (m.containsKey("include_tasks") || m.containsKey("import_tasks")) {
+                    unknownKeys(m, INCLUDE_KEYS, "include");
+                    include(n, m).ifPresent(out::add);
+                } else {
+                    Task t = task(n, m, TASK_KEYS);
+                    if (t != null) {
+                        out.add(t);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private Optional<TaskNode> include(Node n, Map<String, Node> m) {
+            Node fileNode = m.containsKey("include_tasks") ? m.get("include_tasks") : m.get("import_tasks");
+            String name = fileNode instanceof MappingNode ? string(mapping(fileNode, "an include").get("file")) : string(fileNode);
+            if (name == null || name.contains("${")) {
+                problem(fileNode, "include_tasks needs a task file name written out (no ${...}), relative to the playbook");
+                return Optional.empty();
+            }
+            if (depth >= MAX_INCLUDE_DEPTH) {
+                problem(fileNode, "task files include each other more than " + MAX_INCLUDE_DEPTH + " levels deep: is there a cycle?");
+                return Optional.empty();
+            }
+            Path path = dir.resolve(name).normalize();
+            Yaml11 included;
+            try {
+                included = Yaml11.read(path);
+            } catch (InvalidInput e) {
+                problems.add(new Problem(doc.at(fileNode), "cannot include " + path + ": " + e.getMessage()));
+                return Optional.empty();
+            }
+            Reader sub = new Reader(included, path.getParent(), problems, depth + 1);
+            List<TaskNode> tasks = included.root() == null ? List.of() : sub.tasks(included.root());
+            return Optional.of(new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
+                    tasks, conditions(m.get("when")), vars(m.get("vars")), Escalation.INHERIT,
+                    new LinkedHashSet<>(strings(m.get("tags")))));
+        }
+
+        private Task task(Node n, Map<String, Node> m, Set<String> allowed) {
+            List<String> moduleKeys = m.keySet().stream().filter(k -> !allowed.contains(k)).toList();
+            List<String> unknown = moduleKeys.stream().filter(k -> catalog.find(k).isEmpty()).toList();
+            List<String> known = moduleKeys.stream().filter(k -> catalog.find(k).isPresent()).toList();
+            for (String k : unknown) {
+                Node keyNode = keyNode(n, k);
+                if (known.isEmpty() && unknown.size() == 1) {
+                    problem(keyNode, "unknown module '" + k + "'" + suggestion(k, moduleNames()) + " (see 'unwind doc' for the list)");
+                } else {
+                    problem(keyNode, "unknown key '" + k + "' in a task" + suggestion(k, allowed));
+                }
+            }
+            if (known.size() > 1) {
+                problem(n, "a task calls one module, this one calls " + String.join(" and ", known) + ": split it into two tasks");
+                return null;
+            }
+            if (known.isEmpty()) {
+                if (unknown.isEmpty()) {
+                    problem(n, "the task calls no module: add one, e.g. 'command: ...' (see 'unwind doc')");
+                }
+                return null;
+            }
+            String moduleName = known.get(0);
+            Module module = catalog.find(moduleName).orElseThrow();
+            Map<String, Object> args = args(module.spec(), m.get(moduleName), m.get("args"));
+            UndoSpec undo = undo(n, m);
+            String changedWhen = condition(m.get("changed_when"));
+            Task t = new Task(doc.at(n), string(m.get("name")), moduleName, args, conditions(m.get("when")),
+                    string(m.get("register")), m.containsKey("loop") ? doc.value(m.get("loop")) : null, condition(m.get("until")),
+                    (int) (long) Optional.ofNullable(integer(m.get("retries"))).orElse(m.containsKey("until") ? 3 : 0),
+                    number(m.get("delay"), m.containsKey("until") ? 5 : 0), changedWhen, condition(m.get("failed_when")),
+                    bool(m.get("ignore_errors"), false), new LinkedHashSet<>(strings(m.get("tags"))),
+                    m.containsKey("check_mode") ? bool(m.get("check_mode"), false) : null, bool(m.get("no_log"), false),
+                    vars(m.get("vars")), undo, bool(m.get("point_of_no_return"), false), escalation(m), integer(m.get("timeout")));
+            if (allowed == TASK_KEYS && undo == null && module.spec().undo() == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
+                problem(n, "task '" + t.label() + "' can change the host but has no undo: add 'undo:' (a module call or a list"
+                        + " of tasks), or 'undo: none' with 'reason:' saying why none is needed, or 'changed_when: false' if it"
+                        + " only reads");
+            }
+            return t;
+        }
+
+        private UndoSpec undo(Node n, Map<String, Node> m) {
+            Node u = m.get("undo");
+            if (u == null) {
+                if (m.containsKey("reason")) {
+                    problem(m.get("reason"), "'reason:' goes with 'undo: none'; this task has no 'undo: none'");
+                }
+                return null;
+            }
+            if (u instanceof ScalarNode s && s.getValue().equals("none")) {
+                String reason = string(m.get("reason"));
+                if (reason == null || reason.isBlank()) {
+                    problem(u, "'undo: none' needs 'reason:' saying why this change needs no undo");
+                }
+                return new UndoSpec.None(reason);
+            }
+            List<Task> tasks = new ArrayList<>();
+            List<Node> items = u instanceof SequenceNode seq ? seq.getValue() : List.of(u);
+            for (Node item : items) {
+                Map<String, Node> um = mapping(item, "an undo task (a module call such as 'command: ...')");
+                if (um != null) {
+                    Task t = task(item, um, UNDO_TASK_KEYS);
+                    if (t != null) {
+                        tasks.add(t);
+                    }
+                }
+            }
+            return new UndoSpec.Tasks(tasks);
+        }
+
+        /** Module arguments from a mapping, a "k=v" string, or a free-form string. */
+        private Map<String, Object> args(ModuleSpec spec, Node node, Node extra) {
+            Map<String, Object> args = new LinkedHashMap<>();
+            Position at = node == null ? null : doc.at(node);
+            if (node instanceof MappingNode) {
+                mapping(node, "arguments").forEach((k, v) -> args.put(k, doc.value(v)));
+            } else if (node instanceof ScalarNode s && !s.getValue().isEmpty() && !s.getTag().getValue().endsWith("null")) {
+                try {
+                    args.putAll(KeyValueArgs.parse(s.getValue(), spec));
+                } catch (IllegalArgumentException e) {
+                    problem(node, e.getMessage());
+                }
+            } else if (node instanceof SequenceNode) {
+                problem(node, "arguments of " + spec.name() + " must be a mapping (key: value) or 'key=value' text");
+            }
+            if (extra != null) {
+                mapping(extra, "args").forEach((k, v) -> args.put(k, doc.value(v)));
+            }
+            ArgsCheck.check(spec, args, at == null ? doc.at(extra == null ? doc.root() : extra) : at, problems);
+            return args;
+        }
+
+        private void jinjaCheck(Node node) {
+            if (node instanceof ScalarNode s) {
+                if (s.getValue().contains("{{") || s.getValue().contains("{%")) {
+                    problem(node, "Jinja2 '{{ ... }}' is not how unwind templates: write ${...} (FreeMarker), e.g. ${ansible_host}");
+                }
+            } else if (node instanceof MappingNode m) {
+                m.getValue().forEach(t -> {
+                    jinjaCheck(t.getKeyNode());
+                    jinjaCheck(t.getValueNode());
+                });
+            } else if (node instanceof SequenceNode s) {
+                s.getValue().forEach(this::jinjaCheck);
+            }
+        }
+
+        private Escalation escalation(Map<String, Node> m) {
+            return new Escalation(m.containsKey("become") ? bool(m.get("become"), false) : null, string(m.get("become_user")));
+        }
+
+        private Map<String, Node> mapping(Node n, String what) {
+            if (!(n instanceof MappingNode mn)) {
+                problem(n, "expected " + what + " as a mapping (key: value)");
+                return null;
+            }
+            Map<String, Node> out = new LinkedHashMap<>();
+            for (NodeTuple t : mn.getValue()) {
+                String k = Yaml11.text(t.getKeyNode());
+                if (k == null) {
+                    problem(t.getKeyNode(), "keys must be plain text");
+                } else if (!k.equals("<<")) {
+                    out.put(k, t.getValueNode());
+                    keyOf.put(t.getValueNode(), t.getKeyNode());
+                }
+            }
+            return out;
+        }
+
+        private Node keyNode(Node mappingNode, String key) {
+            for (NodeTuple t : ((MappingNode) mappingNode).getValue()) {
+                if (key.equals(Yaml11.text(t.getKeyNode()))) {
+                    return t.getKeyNode();
+                }
+            }
+            return mappingNode;
+        }
+
+        private void unknownKeys(Map<String, Node> m, Set<String> allowed, String what) {
+            m.forEach((k, v) -> {
+                if (!allowed.contains(k)) {
+                    problem(keyOf.getOrDefault(v, v), "unknown key '" + k + "' in a " + what + suggestion(k, allowed));
+                }
+            });
+        }
+
+        private String string(Node n) {
+            if (n == null) {
+                return null;
+            }
+            if (!(n instanceof ScalarNode s)) {
+                problem(n, "expected a single value here, not a list or mapping");
+                return null;
+            }
+            return s.getTag().getValue().endsWith("null") ? null : s.getValue();
+        }
+
+        private List<String> strings(Node n) {
+            if (n == null) {
+                return List.of();
+            }
+            if (n instanceof SequenceNode seq) {
+                List<String> out = new ArrayList<>();
+                seq.getValue().forEach(x -> out.add(string(x)));
+                return out;
+            }
+            String s = string(n);
+            if (s == null) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (String part : s.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+            return out;
+        }
+
+        private String condition(Node n) {
+            if (n == null) {
+                return null;
+            }
+            List<String> all = conditions(n);
+            return all.size() == 1 ? all.get(0) : "(" + String.join(") && (", all) + ")";
+        }
+
+        private List<String> conditions(Node n) {
+            if (n == null) {
+                return List.of();
+            }
+            if (n instanceof SequenceNode seq) {
+                List<String> out = new ArrayList<>();
+                seq.getValue().forEach(x -> out.addAll(conditions(x)));
+                return out;
+            }
+            Object v = doc.value(n);
+            if (v instanceof Map<?, ?>) {
+                problem(n, "a condition is a FreeMarker expression such as 'x == \"y\"', not a mapping");
+                return List.of();
+            }
+            return List.of(String.valueOf(v));
+        }
+
+        private boolean bool(Node n, boolean fallback) {
+            if (n == null) {
+                return fallback;
+            }
+            Object v = doc.value(n);
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            Boolean parsed = v == null ? null : dev.unwind.module.Args.parseBool(String.valueOf(v));
+            if (parsed == null) {
+                problem(n, "expected true or false, got '" + v + "'");
+                return fallback;
+            }
+            return parsed;
+        }
+
+        private Integer integer(Node n) {
+            if (n == null) {
+                return null;
+            }
+            Object v = doc.value(n);
+            if (v instanceof Number num) {
+                return num.intValue();
+            }
+            problem(n, "expected a whole number, got '" + v + "'");
+            return null;
+        }
+
+        private double number(Node n, double fallback) {
+            if (n == null) {
+                return fallback;
+            }
+            Object v = doc.value(n);
+            if (v instanceof Number num) {
+                return num.doubleValue();
+            }
+            problem(n, "expected a number of seconds, got '" + v + "'");
+            return fallback;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> vars(Node n) {
+            if (n == null) {
+                return Map.of();
+            }
+            Object v = doc.value(n);
+            if (!(v instanceof Map<?, ?> m)) {
+                problem(n, "vars must be a mapping (name: value)");
+                return Map.of();
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            ((Map<Object, Object>) m).forEach((k, val) -> out.put(String.valueOf(k), val));
+            return out;
+        }
+
+        private void problem(Node n, String message) {
+            problems.add(new Problem(n == null ? Position.of(doc.file()) : doc.at(n), message));
+        }
+    }
+
+    private Set<String> moduleNames() {
+        Set<String> names = new LinkedHashSet<>();
+        catalog.all().forEach(m -> names.add(m.name()));
+        return names;
+    }
+
+    /** ", did you mean 'x'?" for the closest name within two edits. */
+    static String suggestion(String given, Set<String> names) {
+        String best = null;
+        int bestDistance = 3;
+        for (String n : names) {
+            int d = distance(given, n);
+            if (d < bestDistance) {
+                best = n;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : ": did you mean '" + best + "'?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Playbooks as a validated model. {@link dev.unwind.playbook.PlaybookLoader} reads YAML 1.1 (as Ansible
+ * does), keeps the file:line:column of every play and task, and rejects at load time — all problems
+ * of a file together — anything that would otherwise fail half-way through a run: unknown keys and
+ * modules, arguments that do not fit a module's spec, {@code {{ }}}, and changes without an undo.
+ */
+package dev.unwind.playbook;

@@ -1,0 +1,210 @@
+package dev.unwind.template;
+
+import freemarker.core.Environment;
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Renders strings, values and conditions with FreeMarker against a host's variables. Thread-safe. */
+public final class Templates {
+    private static final Pattern WHOLE_EXPRESSION = Pattern.compile("^\\$\\{([^{}]*)\\}$", Pattern.DOTALL);
+    private static final String RESULT_VAR = "unwind_value__";
+
+    private final Configuration config;
+    private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+
+    public Templates() {
+        config = new Configuration(Configuration.VERSION_2_3_34);
+        config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        config.setAPIBuiltinEnabled(false);
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+        config.setNumberFormat("computer");
+        config.setBooleanFormat("c");
+        config.setDefaultEncoding("UTF-8");
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        wrapper.setExposeFields(false);
+        config.setObjectWrapper(wrapper.build());
+    }
+
+    /** True when the text holds an expression to evaluate. */
+    public static boolean isTemplate(String text) {
+        return text.contains("${") || text.contains("<#");
+    }
+
+    /**
+     * Renders every string inside a value (maps and lists walked). A string that is exactly one
+     * {@code ${expr}} keeps the expression's type (a list stays a list, a number a number).
+     */
+    public Object render(Object value, Map<String, Object> vars) {
+        if (value instanceof String s) {
+            return renderString(s, vars);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(render(String.valueOf(k), vars)), render(v, vars)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(v -> out.add(render(v, vars)));
+            return out;
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> renderMap(Map<String, Object> value, Map<String, Object> vars) {
+        return (Map<String, Object>) render(value, vars);
+    }
+
+    public Object renderString(String text, Map<String, Object> vars) {
+        if (!isTemplate(text)) {
+            return text;
+        }
+        Matcher whole = WHOLE_EXPRESSION.matcher(text);
+        if (whole.matches()) {
+            return evaluate(whole.group(1), vars);
+        }
+        return process(text, text, vars);
+    }
+
+    public String renderText(String text, Map<String, Object> vars) {
+        Object v = renderString(text, vars);
+        return v == null ? "" : v instanceof String s ? s : String.valueOf(v);
+    }
+
+    /** A FreeMarker expression's value as plain Java. */
+    public Object evaluate(String expression, Map<String, Object> vars) {
+        String source = "<#assign " + RESULT_VAR + " = (" + expression + ")>";
+        Template t = compile(source, "${" + expression + "}");
+        try {
+            Environment env = t.createProcessingEnvironment(vars, new StringWriter());
+            env.process();
+            TemplateModel m = env.getVariable(RESULT_VAR);
+            return m == null ? null : plainNumbers(DeepUnwrap.unwrap(m));
+        } catch (TemplateException | IOException e) {
+            throw error("${" + expression + "}", e);
+        }
+    }
+
+    /** FreeMarker computes in BigDecimal: give whole numbers back as int or long, others as double. */
+    private static Object plainNumbers(Object v) {
+        if (v instanceof java.math.BigDecimal d) {
+            if (d.stripTrailingZeros().scale() <= 0) {
+                long l = d.longValue();
+                return l == (int) l ? (Object) (int) l : (Object) l;
+            }
+            return d.doubleValue();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(Templates::plainNumbers).toList();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, plainNumbers(x)));
+            return out;
+        }
+        return v;
+    }
+
+    /** A condition: a bare boolean expression ({@code x == "y"}), or the literal true/false. */
+    public boolean test(String condition, Map<String, Object> vars) {
+        String c = condition.strip();
+        if (c.equals("true") || c.equals("True")) {
+            return true;
+        }
+        if (c.equals("false") || c.equals("False")) {
+            return false;
+        }
+        Matcher whole = WHOLE_EXPRESSION.matcher(c);
+        if (whole.matches()) {
+            c = whole.group(1);
+        }
+        String out = process("<#if (" + c + ")>true<#else>false</#if>", condition, vars);
+        return out.equals("true");
+    }
+
+    /** Renders a template file ({@code *.ftl}). */
+    public String renderFile(Path file, Map<String, Object> vars) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new TemplateError("cannot read template " + file + ": " + e.getMessage(), null);
+        }
+        return process(text, file.toString(), vars);
+    }
+
+    private String process(String source, String shownAs, Map<String, Object> vars) {
+        Template t = compile(source, shownAs);
+        StringWriter out = new StringWriter();
+        try {
+            t.process(vars, out);
+        } catch (TemplateException | IOException e) {
+            throw error(shownAs, e);
+        }
+        return out.toString();
+    }
+
+    private Template compile(String source, String shownAs) {
+        Template cached = compiled.get(source);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            Template t = new Template(shownAs.length() > 200 ? shownAs.substring(0, 200) + "..." : shownAs, source, config);
+            compiled.put(source, t);
+            return t;
+        } catch (ParseException e) {
+            throw new TemplateError("cannot parse '" + shownAs + "': " + firstLine(e.getEditorMessage())
+                    + " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")", null);
+        } catch (IOException e) {
+            throw new TemplateError("cannot parse '" + shownAs + "': " + e.getMessage(), null);
+        }
+    }
+
+    private static TemplateError error(String shownAs, Exception e) {
+        if (e instanceof InvalidReferenceException ire) {
+            String name = ire.getBlamedExpressionString();
+            return new TemplateError("undefined variable '" + name + "' in '" + shownAs + "'"
+                    + " (define it in vars, the inventory or with -e, or give a default: " + name + "!\"\")", name);
+        }
+        if (e instanceof TemplateModelException && e.getCause() != null) {
+            return new TemplateError("cannot evaluate '" + shownAs + "': " + e.getCause().getMessage(), null);
+        }
+        String msg = e instanceof TemplateException te ? te.getMessageWithoutStackTop() : e.getMessage();
+        return new TemplateError("cannot evaluate '" + shownAs + "': " + firstLine(msg), null);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.unwind.undo;
+
+/** Told of each undo as it ends, for the console and the log. */
+public interface UnwindListener {
+
+    void undone(Entry change, String status, String message);
+}

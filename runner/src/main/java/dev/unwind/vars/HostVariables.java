@@ -1,0 +1,30 @@
+package dev.unwind.vars;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a run learns about each host: gathered facts, and registered results and {@code set_fact}
+ * values (one layer, the later winning, as in Ansible).
+ */
+public final class HostVariables {
+    private final Map<String, Map<String, Object>> facts = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> registered = new ConcurrentHashMap<>();
+
+    public void setFacts(String host, Map<String, Object> f) {
+        facts.put(host, Map.copyOf(f));
+    }
+
+    public Map<String, Object> facts(String host) {
+        return facts.getOrDefault(host, Map.of());
+    }
+
+    public void register(String host, String name, Object value) {
+        registered.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(name, value == null ? "" : value);
+    }
+
+    public Map<String, Object> registered(String host) {
+        return new LinkedHashMap<>(registered.getOrDefault(host, Map.of()));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.unwind.exec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Hosts for engine tests: {@code ansible_connection=local} hosts, each with its own folder under a
+ * temp directory, and a snapshot of that folder (paths, bytes, modes) to compare before and after.
+ */
+public final class LocalHosts {
+    private final Path root;
+    private final List<String> names;
+
+    public LocalHosts(Path root, String... names) {
+        this.root = root;
+        this.names = List.of(names);
+    }
+
+    /** An INI inventory: every host in group {@code web}, with {@code base} pointing at the root. */
+    public Path inventory() {
+        StringBuilder ini = new StringBuilder("[web]\n");
+        for (String n : names) {
+            ini.append(n).append(" ansible_connection=local base=").append(root.resolve("hosts"))
+                    .append(" unwind_lock_path=").append(root.resolve("locks").resolve(n + ".lock")).append('\n');
+        }
+        try {
+            Files.createDirectories(root.resolve("hosts"));
+            Files.createDirectories(root.resolve("locks"));
+            Path p = root.resolve("inventory.ini");
+            Files.writeString(p, ini);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dir(String host) {
+        return root.resolve("hosts").resolve(host);
+    }
+
+    /** Every path under the hosts' folders with its kind, mode and content hash. */
+    public Map<String, String> snapshot() {
+        Map<String, String> out = new TreeMap<>();
+        Path hosts = root.resolve("hosts");
+        try (Stream<Path> s = Files.walk(hosts)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (p.equals(hosts)) {
+                    continue;
+                }
+                String rel = hosts.relativize(p).toString();
+                String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                String content = Files.isRegularFile(p) ? Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(p))) + ":" + Files.size(p) : "dir";
+                out.put(rel, mode + " " + content);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    public List<String> names() {
+        return new ArrayList<>(names);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.unwind.playbook;
+
+import dev.unwind.cli.Cli;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every broken playbook is refused before anything runs: exit 5, FILE:LINE:COLUMN and what to do, no stack trace. */
+class BrokenPlaybooksTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bad YAML              | - hosts: all\\n  tasks:\\n    - debug: msg=hi\\n   bad: [                     | 4:  | invalid YAML
+            unknown play key      | - hosts: all\\n  task: []                                                     | 2:3 | unknown key 'task' in a play: did you mean 'tasks'?
+            unknown task key      | - hosts: all\\n  tasks:\\n    - debug: msg=hi\\n      whenn: x                | 4:7 | unknown key 'whenn' in a task: did you mean 'when'?
+            unknown module        | - hosts: all\\n  tasks:\\n    - debugg: msg=hi                               | 3:7 | unknown module 'debugg': did you mean 'debug'?
+            missing argument      | - hosts: all\\n  tasks:\\n    - copy:\\n        content: x                      | 4:9 | module copy needs argument 'dest'
+            wrong type            | - hosts: all\\n  tasks:\\n    - file:\\n        path: /x\\n        state: [a]   | 4:9 | argument 'state' of file must be a str
+            bad choice            | - hosts: all\\n  tasks:\\n    - file: path=/x state=gone                      | 3:13 | must be one of
+            two modules           | - hosts: all\\n  tasks:\\n    - debug: msg=a\\n      fail: msg=b              | 3:7 | a task calls one module, this one calls
+            jinja                 | - hosts: all\\n  tasks:\\n    - debug: msg={{ x }}                            | 3:14 | write ${...}
+            no undo               | - hosts: all\\n  tasks:\\n    - command: rm -rf /data                         | 3:7 | has no undo
+            undo none no reason   | - hosts: all\\n  tasks:\\n    - command: touch /x\\n      undo: none           | 4:13 | needs 'reason:'
+            duplicate key         | - hosts: all\\n  tasks:\\n    - name: a\\n      name: b\\n      debug: msg=x   | 4:7 | duplicate key 'name'
+            no hosts              | - name: p\\n  tasks: []                                                       | 1:3 | has no 'hosts'
+            bad on_failure        | - hosts: all\\n  on_failure: retry                                            | 2:15 | on_failure must be one of
+            """)
+    void brokenPlaybookIsRefusedWithItsPosition(String what, String yaml, String position, String message) throws IOException {
+        Path pb = dir.resolve("broken.yml");
+        Files.writeString(pb, yaml.strip().replace("\\n", "\n") + "\n");
+
+        Cli.Result r = new Cli(dir.resolve("home")).run("lint", pb.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).as(r.toString()).contains(pb + ":" + position.strip()).contains(message.strip());
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            all problems of a file together | - hosts: all\\n  tasks:\\n    - debugg: msg=a\\n    - copy: dest=/x\\n      bogus: 1
+            """)
+    void allProblemsOfAFileAreReportedTogether(String what, String yaml) throws IOException {
+        Path pb = dir.resolve("many.yml");
+        Files.writeString(pb, yaml.strip().replace("\\n", "\n") + "\n");
+
+        Cli.Result r = new Cli(dir.resolve("home")).run("lint", pb.toString());
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).contains(pb + ":3:7: unknown module 'debugg'").contains(pb + ":5:7: unknown key 'bogus'");
+    }
+}
