@@ -39,6 +39,8 @@ public final class Mke3ToMke4Converter {
         List<ReportEntry> entries = new ArrayList<>();
         walk(toml, "", toml.root(), null, doc, findings, entries);
         chooseIngressNodePorts(toml, doc);
+        boolean ldapInUse = "ldap".equals(toml.root().path("auth").path("backend").asText(""));
+        entries.addAll(LdapSettings.apply(options.ldap(), ldapInUse, doc, findings));
         entries.addAll(findings.entries());
         return new Conversion(doc.asMap(), new CompatibilityReport(entries, findings.pools()), findings.secretTargets());
     }

@@ -42,6 +42,7 @@ public final class MkeConfigModule implements Module {
                     ArgSpec.optional("external_address", ArgType.STR, null, "spec.apiServer.externalAddress"),
                     ArgSpec.optional("version", ArgType.STR, ConversionOptions.DEFAULT_VERSION, "spec.version"),
                     ArgSpec.optional("hosts", ArgType.LIST, null, "spec.hosts entries"),
+                    ArgSpec.optional("ldap", ArgType.DICT, null, "MKE 3's LDAP settings (mke3_facts' ldap)"),
                     ArgSpec.optional("force", ArgType.BOOL, false, "go on when settings would not be carried over"))
             .returns(Map.of("mke4_yaml", "path of the written mke4.yaml",
                     "needs_confirmation", "true when some settings are not carried over",
@@ -68,10 +69,15 @@ public final class MkeConfigModule implements Module {
         if (!secret.isEmpty()) {
             ctx.secrets().add(secret);
         }
+        Object bindPassword = args.dict("ldap").get("readerPassword");
+        if (bindPassword instanceof String bp && !bp.isEmpty()) {
+            ctx.secrets().add(bp);
+        }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> hosts = args.raw("hosts") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
         Conversion c = new Mke3ToMke4Converter().convert(toml,
-                new ConversionOptions(args.str("version"), args.str("external_address"), hosts));
+                new ConversionOptions(args.str("version"), args.str("external_address"), hosts,
+                        args.has("ldap") ? args.dict("ldap") : null));
 
         Map<String, Object> result = result(c, Path.of(args.str("dest")));
         if (c.report().needsConfirmation() && !args.bool("force")) {

@@ -187,4 +187,33 @@ class Mke3ToMke4ConverterTest {
                 """);
         assertThat(new Mke4View(c.document()).at("spec.authentication.ldap.enabled")).isEqualTo(true);
     }
+
+    @Test
+    void ldapSettingsFromEnziBecomeDexLdapWithTheBindPasswordMasked() {
+        Map<String, Object> ldap = Map.of("serverURL", "ldaps://ldap.example.com", "startTLS", false,
+                "readerDN", "cn=reader,dc=example,dc=com", "readerPassword", "ldap-bind-secret", "tlsSkipVerify", false,
+                "jitUserProvisioning", true, "rootCerts", "",
+                "userSearchConfigs", List.of(Map.of("baseDN", "ou=people,dc=example,dc=com", "filter", "(objectClass=person)",
+                        "usernameAttr", "uid", "fullNameAttr", "cn"), Map.of("baseDN", "ou=contractors,dc=example,dc=com")));
+        Conversion c = converter.convert(Mke3Toml.parse("l.toml", "[auth]\n  backend = \"ldap\"\n[cluster_config]\n".getBytes()),
+                ConversionOptions.defaults().withLdap(ldap));
+        Mke4View spec = new Mke4View(c.document());
+        assertThat(spec.at("spec.authentication.ldap.host")).isEqualTo("ldap.example.com:636");
+        assertThat(spec.at("spec.authentication.ldap.insecureNoSSL")).isEqualTo(false);
+        assertThat(spec.at("spec.authentication.ldap.bindDN")).isEqualTo("cn=reader,dc=example,dc=com");
+        assertThat(spec.at("spec.authentication.ldap.userSearch.baseDN")).isEqualTo("ou=people,dc=example,dc=com");
+        assertThat(c.yaml()).contains("ldap-bind-secret");
+        assertThat(c.displayYaml()).doesNotContain("ldap-bind-secret");
+        assertThat(entry(c, "enzi.ldap.jitUserProvisioning").category()).isEqualTo(Category.NOT_SUPPORTED);
+        assertThat(entry(c, "enzi.ldap.userSearchConfigs[1]").category()).isEqualTo(Category.NOT_SUPPORTED);
+        assertThat(entry(c, "enzi.ldap.rootCerts").category()).isEqualTo(Category.DISABLED);
+    }
+
+    @Test
+    void ldapSettingsAreIgnoredWhileTheBackendIsManaged() {
+        Conversion c = converter.convert(Mke3Toml.parse("m.toml", "[cluster_config]\n".getBytes()),
+                ConversionOptions.defaults().withLdap(Map.of("serverURL", "ldap://x")));
+        assertThat(entry(c, "enzi.ldap.*").category()).isEqualTo(Category.DISABLED);
+        assertThat(new Mke4View(c.document()).at("spec.authentication.ldap.enabled")).isEqualTo(false);
+    }
 }
