@@ -26,12 +26,17 @@ public final class SelfSignedCertificate {
     }
 
     public static SelfSignedCertificate create(Path dir) {
+        return create(dir, "127.0.0.1");
+    }
+
+    /** A certificate for localhost, 127.0.0.1 and {@code ip}. */
+    public static SelfSignedCertificate create(Path dir, String ip) {
         String password = UUID.randomUUID().toString();
         Path keystore = dir.resolve("ucp.p12");
         Path ca = dir.resolve("ca.pem");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         keytool(List.of(keytool, "-genkeypair", "-alias", "ucp", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=ucp-controller (unwind lab)", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "30",
+                "-dname", "CN=ucp-controller (unwind lab)", "-ext", "SAN=dns:localhost,ip:127.0.0.1" + (ip.equals("127.0.0.1") ? "" : ",ip:" + ip), "-validity", "30",
                 "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password, "-keypass", password));
         keytool(List.of(keytool, "-exportcert", "-rfc", "-alias", "ucp", "-keystore", keystore.toString(),
                 "-storetype", "PKCS12", "-storepass", password, "-file", ca.toString()));

@@ -1,0 +1,29 @@
+# Shared by the unwind lab's stand-ins (docker, k0s, ss, sudo): where this node keeps its state.
+# Every state file is KEY=value lines under the node's sandbox ($UNWIND_LAB_NODE) or the lab's
+# cluster folder; nothing outside the lab is ever read or written.
+if [ -z "${UNWIND_LAB_NODE:-}" ] || [ -z "${UNWIND_LAB_ROOT:-}" ]; then
+  echo "${0##*/}: this is a stand-in of the unwind lab; it runs only on a lab node" >&2
+  exit 2
+fi
+NODE=$UNWIND_LAB_NODE
+CLUSTER=$UNWIND_LAB_ROOT/cluster
+DOCKER_STATE=$NODE/var/lib/docker
+CONTAINERS=$DOCKER_STATE/containers
+K0S_VERSION=v1.32.6+k0s.0
+
+# kv FILE KEY: the value of KEY in FILE (empty when absent)
+kv() { [ -f "$1" ] && sed -n "s/^$2=//p" "$1" | head -n 1; }
+
+# set_kv FILE KEY VALUE
+set_kv() {
+  if grep -q "^$2=" "$1" 2>/dev/null; then
+    tmp=$(mktemp "$1.XXXXXX") && awk -v k="$2" -v v="$3" 'index($0, k "=") == 1 { print k "=" v; next } { print }' "$1" > "$tmp" && mv -f "$tmp" "$1"
+  else
+    printf '%s=%s\n' "$2" "$3" >> "$1"
+  fi
+}
+
+# json STRING: STRING as a JSON string literal
+json() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
+
+is_manager() { [ "$(kv "$DOCKER_STATE/swarm/state" MANAGER)" = true ]; }
