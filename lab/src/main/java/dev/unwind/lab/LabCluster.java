@@ -117,9 +117,8 @@ public final class LabCluster implements AutoCloseable {
         clusterId = state.clusterId();
         state.writeCluster(addresses, scenario.configToml());
 
-        kube = KubeApi.start();
-        Files.createDirectories(cluster.resolve("kube"));
-        kube.writeAdminKubeconfig(cluster.resolve("kube/admin.conf"));
+        // the mock API loads the most classes: start it while the rest comes up
+        java.util.concurrent.Future<KubeApi> kubeStarting = pumps.submit(KubeApi::start);
 
         String firstManager = addresses.get(scenario.firstManager().name());
         Path firstSandbox = root.resolve("nodes").resolve(scenario.firstManager().name());
@@ -172,6 +171,16 @@ public final class LabCluster implements AutoCloseable {
             knownHosts.append(LabKeys.knownHostsLine(address, server.port(), hostKey)).append('\n');
         }
         Files.writeString(root.resolve("known_hosts"), knownHosts);
+        try {
+            kube = kubeStarting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the lab's Kubernetes API started", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("the lab's Kubernetes API did not start: " + e.getCause().getMessage(), e.getCause());
+        }
+        Files.createDirectories(cluster.resolve("kube"));
+        kube.writeAdminKubeconfig(cluster.resolve("kube/admin.conf"));
         inventory = root.resolve("inventory.ini");
         LabInventory.write(inventory, scenario.name(), scenario.mkeVersion(), nodes, sshUser, key, knownHosts(), k0s, ucp.url(),
                 ucp.caFile(), adminUser());

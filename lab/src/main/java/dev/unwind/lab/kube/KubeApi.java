@@ -34,7 +34,11 @@ public final class KubeApi implements AutoCloseable {
             context("dex.coreos.com", "v1", "Password", "passwords", true),
             context("mke.mirantis.com", "v1alpha1", "MkeConfig", "mkeconfigs", true));
 
+    /** Held so that the level stays: the mock logs every request at INFO. */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
     private final KubernetesMockServer server;
+    private List<RunningK0s> lastRunning = List.of();
     private final KubernetesClient client;
     private final String url;
 
@@ -45,11 +49,12 @@ public final class KubeApi implements AutoCloseable {
     }
 
     public static KubeApi start() throws IOException {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         List<CustomResourceDefinitionContext> crds = List.of(
                 crd("dex.coreos.com", "v1", "Password", "passwords"),
                 crd("mke.mirantis.com", "v1alpha1", "MkeConfig", "mkeconfigs"));
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(crds), true);
+                new KubernetesCrudDispatcher(crds), false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         return new KubeApi(server);
     }
@@ -96,6 +101,9 @@ public final class KubeApi implements AutoCloseable {
      * whose k0s stopped goes away.
      */
     public synchronized void reconcile(List<RunningK0s> running) {
+        if (running.equals(lastRunning)) {
+            return;
+        }
         boolean controllerUp = running.stream().anyMatch(RunningK0s::controller);
         Map<String, RunningK0s> wanted = controllerUp
                 ? running.stream().filter(RunningK0s::workloads).collect(Collectors.toMap(RunningK0s::name, r -> r))
@@ -112,6 +120,7 @@ public final class KubeApi implements AutoCloseable {
                 client.nodes().resource(node(r)).create();
             }
         }
+        lastRunning = List.copyOf(running);
     }
 
     private static Node node(RunningK0s r) {

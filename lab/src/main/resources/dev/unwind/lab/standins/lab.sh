@@ -11,8 +11,20 @@ DOCKER_STATE=$NODE/var/lib/docker
 CONTAINERS=$DOCKER_STATE/containers
 K0S_VERSION=v1.32.6+k0s.0
 
-# kv FILE KEY: the value of KEY in FILE (empty when absent)
-kv() { [ -f "$1" ] && sed -n "s/^$2=//p" "$1" | head -n 1; }
+# kv FILE KEY: the value of KEY in FILE (empty when absent). Builtins only: a command runs in milliseconds.
+kv() {
+  [ -f "$1" ] || return 0
+  while IFS= read -r _l || [ -n "$_l" ]; do
+    case $_l in "$2="*) printf '%s\n' "${_l#*=}"; return 0 ;; esac
+  done < "$1"
+}
+
+# load FILE PREFIX: sets PREFIX<KEY>=value for every KEY=value line of FILE
+load() {
+  while IFS= read -r _l || [ -n "$_l" ]; do
+    case $_l in [A-Z]*=*) eval "$2${_l%%=*}=\${_l#*=}" ;; esac
+  done < "$1"
+}
 
 # set_kv FILE KEY VALUE
 set_kv() {
@@ -24,6 +36,11 @@ set_kv() {
 }
 
 # json STRING: STRING as a JSON string literal
-json() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
+json() {
+  case $1 in
+    *[\"\\]*) printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')" ;;
+    *) printf '"%s"' "$1" ;;
+  esac
+}
 
 is_manager() { [ "$(kv "$DOCKER_STATE/swarm/state" MANAGER)" = true ]; }
