@@ -34,6 +34,9 @@ public final class PlaybookLoader {
     private static final Set<String> INCLUDE_KEYS = Set.of("name", "include_tasks", "import_tasks", "when", "vars", "tags");
     private static final Set<String> UNDO_TASK_KEYS = Set.of("name", "retries", "delay", "become", "become_user", "no_log", "args");
     private static final int MAX_INCLUDE_DEPTH = 20;
+    /** Jinja2's {{ x }} and {% %}; Go templates handed to docker/kubectl ({{.Names}}, {{json .}}) are left alone. */
+    private static final java.util.regex.Pattern JINJA = java.util.regex.Pattern.compile(
+            "\\{%|\\{\\{(?!-?\\s*(\\.|json\\b|range\\b|if\\b|end\\b|index\\b|printf\\b|with\\b|else\\b|upper\\b|lower\\b))");
 
     private final ModuleCatalog catalog;
 
@@ -254,7 +257,7 @@ public final class PlaybookLoader {
 
         private void jinjaCheck(Node node) {
             if (node instanceof ScalarNode s) {
-                if (s.getValue().contains("{{") || s.getValue().contains("{%")) {
+                if (JINJA.matcher(s.getValue()).find()) {
                     problem(node, "Jinja2 '{{ ... }}' is not how unwind templates: write ${...} (FreeMarker), e.g. ${ansible_host}");
                 }
             } else if (node instanceof MappingNode m) {
