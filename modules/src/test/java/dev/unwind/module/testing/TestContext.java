@@ -190,7 +190,11 @@ public final class TestContext implements ModuleContext {
 
     @Override
     public Secrets secrets() {
-        return new Secrets() {
+        return secrets;
+    }
+
+    /** One per context, as the engine keeps one per run: a secret added by a module is then redacted everywhere. */
+    private final Secrets secrets = new Secrets() {
             private final List<String> secrets = new ArrayList<>();
 
             @Override
@@ -207,7 +211,6 @@ public final class TestContext implements ModuleContext {
                 return out;
             }
         };
-    }
 
     @Override
     public ModuleCatalog catalog() {
