@@ -101,7 +101,7 @@ class KubeModuleTest {
     }
 
     @Test
-    void aReplaceIsWholeSoAFieldTheManifestDropsGoesAndTheUndoBringsItBack() throws Exception {
+    void aReplaceIsWholeSoAFieldTheManifestDropsIsGone() throws Exception {
         ctx.run("kube", args("definition", MANIFESTS));
         assertThat(client.configMaps().inNamespace("default").withName("web").get().getData())
                 .isEqualTo(Map.of("greeting", "bonjour"));

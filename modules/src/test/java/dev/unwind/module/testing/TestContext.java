@@ -42,9 +42,11 @@ public final class TestContext implements ModuleContext {
     private final Connection connection;
     private final DirectoryBackups backups;
     private final List<String> log;
+    private final ModuleCatalog catalog;
 
     private TestContext(Path root, boolean check, boolean diff, Map<String, Object> vars, Connection connection,
-                        DirectoryBackups backups, List<String> log) {
+                        DirectoryBackups backups, List<String> log, ModuleCatalog catalog) {
+        this.catalog = catalog;
         this.root = root;
         this.check = check;
         this.diff = diff;
@@ -64,21 +66,26 @@ public final class TestContext implements ModuleContext {
             throw new UncheckedIOException(e);
         }
         return new TestContext(root, false, false, new HashMap<>(), new LocalConnection("localhost"),
-                new DirectoryBackups(root.resolve("backups")), new ArrayList<>());
+                new DirectoryBackups(root.resolve("backups")), new ArrayList<>(), ModuleCatalog.builtIn());
     }
 
     public TestContext checking() {
-        return new TestContext(root, true, diff, vars, connection, backups, log);
+        return new TestContext(root, true, diff, vars, connection, backups, log, catalog);
     }
 
     public TestContext diffing() {
-        return new TestContext(root, check, true, vars, connection, backups, log);
+        return new TestContext(root, check, true, vars, connection, backups, log, catalog);
     }
 
     public TestContext withVar(String name, Object value) {
         Map<String, Object> v = new HashMap<>(vars);
         v.put(name, value);
-        return new TestContext(root, check, diff, v, connection, backups, log);
+        return new TestContext(root, check, diff, v, connection, backups, log, catalog);
+    }
+
+    /** The built-ins plus these (users' library modules). */
+    public TestContext withModules(java.util.Collection<? extends Module> more) {
+        return new TestContext(root, check, diff, vars, connection, backups, log, catalog.with(more));
     }
 
     /** Where {@code copy src=} finds its files. */
@@ -214,7 +221,7 @@ public final class TestContext implements ModuleContext {
 
     @Override
     public ModuleCatalog catalog() {
-        return ModuleCatalog.builtIn();
+        return catalog;
     }
 
     private Configuration freemarker() throws IOException {
