@@ -83,6 +83,11 @@ public final class TestContext implements ModuleContext {
         return new TestContext(root, check, diff, v, connection, backups, log, catalog);
     }
 
+    /** The same context on another connection (a host that drops out, say). */
+    public TestContext withConnection(Connection other) {
+        return new TestContext(root, check, diff, vars, other, backups, log, catalog);
+    }
+
     /** The built-ins plus these (users' library modules). */
     public TestContext withModules(java.util.Collection<? extends Module> more) {
         return new TestContext(root, check, diff, vars, connection, backups, log, catalog.with(more));
