@@ -42,6 +42,8 @@ public final class Fabric8Cluster implements Cluster {
     public static Fabric8Cluster connect(Path kubeconfig, String context) throws IOException {
         Config config = kubeconfig == null ? Config.autoConfigure(context)
                 : Config.fromKubeconfig(context, Files.readString(kubeconfig, StandardCharsets.UTF_8), kubeconfig.toString());
+        // one retry, not fabric8's ten with backoff (~20 s on a refused connection): kube_wait polls on its own
+        config.setRequestRetryBackoffLimit(1);
         return new Fabric8Cluster(new KubernetesClientBuilder().withConfig(config).build());
     }
 

@@ -38,7 +38,7 @@ public final class KubeInfoModule implements Module {
             List<Map<String, Object>> found = sel.find(cluster);
             return Outcome.ok(found.size() + " " + sel.describe(), Map.of("resources", found));
         } catch (KubernetesClientException e) {
-            return Outcome.failed("kube_info: " + e.getMessage());
+            return Outcome.failed("kube_info: " + KubeErrors.describe(e));
         } catch (IOException e) {
             return Outcome.failed(e.getMessage());
         }

@@ -96,7 +96,7 @@ public final class KubeModule implements Module {
             r.put("actions", actions);
             return Outcome.changed(String.join("; ", actions), r, ctx.diff() ? diff(changes) : null, undo);
         } catch (KubernetesClientException e) {
-            return Outcome.failed("kube: " + e.getMessage());
+            return Outcome.failed("kube: " + KubeErrors.describe(e));
         } catch (IOException e) {
             return Outcome.failed(e.getMessage());
         }

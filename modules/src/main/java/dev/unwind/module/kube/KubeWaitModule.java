@@ -77,7 +77,7 @@ public final class KubeWaitModule implements Module {
                         return Outcome.ok(what(sel, condition, present) + " after " + r.get("elapsed") + " s", r);
                     }
                 } catch (KubernetesClientException e) {
-                    lastError = e.getMessage(); // an API server restarting is part of what one waits through
+                    lastError = KubeErrors.describe(e); // an API server restarting is part of what one waits through
                 }
                 if (System.nanoTime() >= deadline) {
                     Map<String, Object> r = new LinkedHashMap<>();
