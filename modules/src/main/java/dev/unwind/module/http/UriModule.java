@@ -236,12 +236,16 @@ public final class UriModule implements Module {
         return Outcome.failed("Request failed: " + url + ": " + why, r);
     }
 
+    /** The first message along the cause chain; a refused connection (whose JDK exception has none) says so. */
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "cannot connect" + (t.getMessage() == null ? " (connection refused)" : ": " + t.getMessage());
+            }
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
         }
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return e.getClass().getSimpleName();
     }
 }

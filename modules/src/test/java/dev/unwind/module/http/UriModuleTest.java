@@ -208,6 +208,16 @@ class UriModuleTest {
     }
 
     @Test
+    void aClosedPortSaysSo() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Outcome o = ctx.run("uri", Map.of("url", "http://127.0.0.1:" + port + "/", "timeout", 2));
+        assertThat(o.msg()).isEqualTo("Request failed: http://127.0.0.1:" + port + "/: cannot connect (connection refused)");
+    }
+
+    @Test
     void readsNeedNoUndoWritesAndUnknownMethodsDo() {
         Module uri = ModuleCatalog.builtIn().find("uri").orElseThrow();
         assertThat(uri.undoKind(Map.of("url", "https://x"))).isEqualTo(UndoKind.READ_ONLY);
