@@ -10,10 +10,19 @@ public record Become(String user, String password) {
         user = user == null || user.isBlank() ? "root" : user;
     }
 
-    /** The command that runs {@code script} as {@link #user()}; {@code -S} reads the password from stdin. */
+    /**
+     * The command that runs {@code script} as {@link #user()}. With a password, the password is the first
+     * line of stdin: the shell reads it, and an askpass helper hands it to sudo only if sudo asks. So with
+     * NOPASSWD or cached credentials it never reaches the command's own stdin (as {@code sudo -S} would).
+     */
     public String wrap(String script) {
-        String prompt = password == null ? "-n" : "-S -p ''";
-        return "sudo " + prompt + " -H -u " + Shell.quote(user) + " -- /bin/sh -c " + Shell.quote(script);
+        String target = " -H -u " + Shell.quote(user) + " -- /bin/sh -c " + Shell.quote(script);
+        if (password == null) {
+            return "sudo -n" + target;
+        }
+        return "IFS= read -r UNWIND_BECOME_PW && export UNWIND_BECOME_PW && a=$(mktemp) && chmod 700 \"$a\" && "
+                + "{ echo '#!/bin/sh'; echo 'printf \"%s\\n\" \"$UNWIND_BECOME_PW\"'; } > \"$a\" && "
+                + "SUDO_ASKPASS=\"$a\" sudo -A" + target + "; rc=$?; rm -f \"$a\"; exit $rc";
     }
 
     @Override

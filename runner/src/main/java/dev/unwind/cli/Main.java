@@ -9,7 +9,9 @@ import java.io.PrintWriter;
 /** The {@code unwind} command. */
 @Command(name = "unwind", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Runs Ansible-style playbooks where every change has an undo: a failed run unwinds, in reverse.",
-        subcommands = {PlayCommand.class, LintCommand.class, RollbackCommand.class, RunsCommand.class, VersionCommand.class,
+        subcommands = {PlayCommand.class, LintCommand.class, RollbackCommand.class, RunsCommand.class, DocCommand.class,
+                InventoryCommand.class,
+                VersionCommand.class,
                 CommandLine.HelpCommand.class, CompletionCommand.class})
 public final class Main implements Runnable {
 
@@ -22,7 +24,10 @@ public final class Main implements Runnable {
 
     public static int execute(String... args) {
         CommandLine cli = commandLine();
-        return cli.execute(args);
+        int code = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        return code;
     }
 
     static CommandLine commandLine() {

@@ -6,6 +6,7 @@ import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.Secrets;
+import dev.unwind.module.control.MetaModule;
 import dev.unwind.playbook.OnFailure;
 import dev.unwind.playbook.Play;
 import dev.unwind.playbook.Playbook;
@@ -187,6 +188,9 @@ public final class Executor {
                 }));
             }
             waitAll(running);
+            if (endsPlay(outcomes, active)) {
+                break;
+            }
             List<String> failed = outcomes.entrySet().stream().filter(e -> e.getValue().fatal()).map(Map.Entry::getKey).toList();
             if (failed.isEmpty()) {
                 continue;
@@ -208,6 +212,19 @@ public final class Executor {
                     + "%)" : why));
         }
         return null;
+    }
+
+    /** {@code meta: end_host} drops the host from the rest of the play; {@code meta: end_play} ends the play. */
+    private static boolean endsPlay(Map<String, HostOutcome> outcomes, Set<String> active) {
+        boolean endPlay = false;
+        for (Map.Entry<String, HostOutcome> e : outcomes.entrySet()) {
+            Object meta = e.getValue().result().get(MetaModule.KEY);
+            if (MetaModule.END_HOST.equals(meta)) {
+                active.remove(e.getKey());
+            }
+            endPlay |= MetaModule.END_PLAY.equals(meta);
+        }
+        return endPlay || active.isEmpty();
     }
 
     private HostOutcome runOnHost(PlannedTask pt, int thisStep, String host, Play play, Playbook playbook,

@@ -104,10 +104,30 @@ public final class Templates {
             Environment env = t.createProcessingEnvironment(vars, new StringWriter());
             env.process();
             TemplateModel m = env.getVariable(RESULT_VAR);
-            return m == null ? null : DeepUnwrap.unwrap(m);
+            return m == null ? null : plainNumbers(DeepUnwrap.unwrap(m));
         } catch (TemplateException | IOException e) {
             throw error("${" + expression + "}", e);
         }
+    }
+
+    /** FreeMarker computes in BigDecimal: give whole numbers back as int or long, others as double. */
+    private static Object plainNumbers(Object v) {
+        if (v instanceof java.math.BigDecimal d) {
+            if (d.stripTrailingZeros().scale() <= 0) {
+                long l = d.longValue();
+                return l == (int) l ? (Object) (int) l : (Object) l;
+            }
+            return d.doubleValue();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(Templates::plainNumbers).toList();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, plainNumbers(x)));
+            return out;
+        }
+        return v;
     }
 
     /** A condition: a bare boolean expression ({@code x == "y"}), or the literal true/false. */

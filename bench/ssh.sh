@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# SSH benchmark: the same `true` tasks on the same local sshd hosts through
+#   raw ssh with a ControlMaster (the floor), ansible-playbook (pipelining + ControlPersist),
+#   unwind's SSH transport driven directly (SshTransportBench), and `unwind play` once it exists.
+# Usage: bench/ssh.sh            (workloads "5 hosts x 10 tasks" and "20 hosts x 50 tasks")
+#        WORKLOADS="5:10 20:50" FORKS=20 bench/ssh.sh
+# Needs root (creates the plain-shell test user `unwind`), openssh-server, GNU time; ansible optional.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORKLOADS=${WORKLOADS:-"5:10 20:50"}
+FORKS=${FORKS:-20}
+USER_NAME=unwind
+MAXHOSTS=0
+for w in $WORKLOADS; do n=${w%%:*}; (( n > MAXHOSTS )) && MAXHOSTS=$n; done
+
+[[ $(id -u) == 0 ]] || { echo "run as root: the benchmark creates the login user '$USER_NAME'" >&2; exit 2; }
+[[ -x /usr/sbin/sshd ]] || { echo "needs sshd: apt-get install -y openssh-server" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
+
+D=$(mktemp -d /tmp/unwind-bench-XXXXXX)
+chmod 755 "$D"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$D"
+}
+trap cleanup EXIT
+
+# a login user with /bin/sh and its own HOME: no slow shell start-up on either side
+id -u "$USER_NAME" >/dev/null 2>&1 || useradd -m -s /bin/sh "$USER_NAME"
+echo "$USER_NAME:$(head -c 12 /dev/urandom | base64)" | chpasswd   # unlocked account (UsePAM no refuses locked ones)
+
+ssh-keygen -q -t ed25519 -N '' -C bench -f "$D/client_key"
+cp "$D/client_key.pub" "$D/authorized_keys"; chmod 644 "$D/authorized_keys"
+mkdir -p /run/sshd
+NET="127.$(( RANDOM % 200 + 20 )).$(( RANDOM % 250 ))"
+PORT=2222
+: > "$D/known_hosts"; : > "$D/hosts"; : > "$D/ssh_config"
+for i in $(seq 1 "$MAXHOSTS"); do
+  h="$D/h$i"; mkdir -p "$h"
+  ssh-keygen -q -t ed25519 -N '' -f "$h/key"
+  cat > "$h/sshd_config" <<CFG
+ListenAddress $NET.$i:$PORT
+HostKey $h/key
+PidFile $h/pid
+AuthorizedKeysFile $D/authorized_keys
+StrictModes no
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+MaxSessions 10
+MaxStartups 200:30:400
+Subsystem sftp internal-sftp
+PrintMotd no
+LogLevel ERROR
+CFG
+  /usr/sbin/sshd -D -f "$h/sshd_config" & PIDS+=($!)
+  echo "[$NET.$i]:$PORT $(cut -d' ' -f1-2 "$h/key.pub")" >> "$D/known_hosts"
+  echo "host$i $NET.$i $PORT" >> "$D/hosts"
+  cat >> "$D/ssh_config" <<CFG
+Host host$i
+  HostName $NET.$i
+  Port $PORT
+CFG
+done
+cat >> "$D/ssh_config" <<CFG
+Host *
+  User $USER_NAME
+  IdentityFile $D/client_key
+  IdentitiesOnly yes
+  UserKnownHostsFile $D/known_hosts
+  StrictHostKeyChecking yes
+  ControlPath $D/cm-%C
+  BatchMode yes
+CFG
+for i in $(seq 1 "$MAXHOSTS"); do
+  for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/$NET.$i/$PORT") 2>/dev/null && break; sleep 0.05; done
+done
+
+# --- the runners -------------------------------------------------------------------------------
+raw_ssh() { # hosts tasks: one ControlMaster per host, then every task on every host through it
+  local n=$1 m=$2 masters=()
+  for i in $(seq 1 "$n"); do ssh -F "$D/ssh_config" -o ControlMaster=yes -N "host$i" & masters+=($!); done
+  for i in $(seq 1 "$n"); do
+    for _ in $(seq 1 500); do ssh -F "$D/ssh_config" -O check "host$i" 2>/dev/null && break; sleep 0.01; done
+  done
+  for _ in $(seq 1 "$m"); do
+    seq 1 "$n" | xargs -P "$FORKS" -I{} ssh -F "$D/ssh_config" -o ControlMaster=no host{} true
+  done
+  for i in $(seq 1 "$n"); do ssh -F "$D/ssh_config" -O exit "host$i" 2>/dev/null || true; done
+  wait "${masters[@]}" 2>/dev/null || true
+}
+
+ansible_files() { # hosts tasks
+  local n=$1 m=$2
+  { echo "[fleet]"; head -n "$n" "$D/hosts" | while read -r name addr port; do
+      echo "$name ansible_host=$addr ansible_port=$port"; done
+    echo "[fleet:vars]"
+    echo "ansible_user=$USER_NAME"
+    echo "ansible_ssh_private_key_file=$D/client_key"
+    echo "ansible_python_interpreter=/usr/bin/python3"
+    echo "ansible_ssh_common_args='-o UserKnownHostsFile=$D/known_hosts -o IdentitiesOnly=yes'"
+  } > "$D/inventory-$n.ini"
+  { echo "- hosts: fleet"; echo "  gather_facts: false"; echo "  tasks:"
+    for t in $(seq 1 "$m"); do echo "    - name: task $t"; echo "      command: 'true'"; done
+  } > "$D/play-$m.yml"
+  cat > "$D/ansible.cfg" <<CFG
+[defaults]
+forks = $FORKS
+host_key_checking = True
+local_tmp = $D/ansible-local
+stdout_callback = null
+[ssh_connection]
+pipelining = True
+ssh_args = -C -o ControlMaster=auto -o ControlPersist=60s
+control_path_dir = $D/ansible-cp
+CFG
+}
+
+JAVA_CP=""
+unwind_transport() { # hosts tasks
+  head -n "$1" "$D/hosts" > "$D/hosts-$1"
+  java -cp "$JAVA_CP" dev.unwind.transport.ssh.SshTransportBench "$D/hosts-$1" "$USER_NAME" "$D/client_key" \
+    "$D/known_hosts" "$2" "$FORKS"
+}
+
+measure() { # label cmd... -> "label wall cpu rss_mb"
+  local label=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$D/time" bash -c '"$@"' bash "$@" > "$D/out" 2>&1 || { echo "$label FAILED:"; cat "$D/out"; return 1; }
+  read -r wall user sys rss < "$D/time"
+  printf "%s %s %.2f %.0f\n" "$label" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
+  grep -h '^unwind-transport:' "$D/out" >&2 || true
+}
+
+export D FORKS USER_NAME
+export -f raw_ssh unwind_transport
+echo "building the transport benchmark driver..." >&2
+(cd "$ROOT" && mvn -q -o test-compile -pl runner -am >/dev/null)
+(cd "$ROOT" && mvn -q -o dependency:build-classpath -pl runner -am -Dmdep.outputFile="$D/cp" -Dmdep.includeScope=test >/dev/null)
+export JAVA_CP="$ROOT/runner/target/test-classes:$ROOT/runner/target/classes:$ROOT/modules/target/classes:$(cat "$D/cp")"
+
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(ssh -V 2>&1 | cut -d, -f1), $(java -version 2>&1 | head -1)"
+for w in $WORKLOADS; do
+  n=${w%%:*}; m=${w##*:}
+  echo
+  echo "== $n hosts x $m 'true' tasks, forks $FORKS =="
+  rows=()
+  rows+=("$(measure raw-ssh-controlmaster raw_ssh "$n" "$m")")
+  rows+=("$(measure unwind-transport unwind_transport "$n" "$m")")
+  if [[ -x "$ROOT/unwind" ]] && "$ROOT/unwind" play --help >/dev/null 2>&1; then
+    ansible_files "$n" "$m"
+    rows+=("$(measure unwind-play "$ROOT/unwind" play -i "$D/inventory-$n.ini" --forks "$FORKS" "$D/play-$m.yml")")
+  else
+    echo "(unwind play: not available yet, skipped)" >&2
+  fi
+  if command -v ansible-playbook >/dev/null; then
+    ansible_files "$n" "$m"
+    rows+=("$(ANSIBLE_CONFIG="$D/ansible.cfg" measure ansible-playbook ansible-playbook -i "$D/inventory-$n.ini" "$D/play-$m.yml")")
+    for s in "$D"/ansible-cp/*; do [[ -S $s ]] && ssh -o ControlPath="$s" -O exit unused 2>/dev/null || true; done
+  else
+    echo "(ansible-playbook: not installed, skipped — apt-get install -y ansible)" >&2
+  fi
+  ansible_wall=$(printf "%s\n" "${rows[@]}" | awk '$1=="ansible-playbook" {print $2}')
+  raw_wall=$(printf "%s\n" "${rows[@]}" | awk '$1=="raw-ssh-controlmaster" {print $2}')
+  printf "%-24s %8s %8s %9s %12s %10s\n" runner "wall s" "cpu s" "peak MB" "vs ansible" "vs raw"
+  for r in "${rows[@]}"; do
+    read -r label wall cpu rss <<< "$r"
+    va=$([[ -n $ansible_wall ]] && echo "scale=2; $ansible_wall / $wall" | bc | sed 's/^\./0./;s/$/x faster/' || echo -)
+    vr=$(echo "scale=2; $wall / $raw_wall" | bc | sed 's/^\./0./;s/$/x/')
+    printf "%-24s %8s %8s %9s %12s %10s\n" "$label" "$wall" "$cpu" "$rss" "$va" "$vr"
+  done
+done

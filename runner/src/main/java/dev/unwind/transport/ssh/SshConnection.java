@@ -1,0 +1,289 @@
+package dev.unwind.transport.ssh;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SftpATTRS;
+import com.jcraft.jsch.SftpException;
+import dev.unwind.module.Become;
+import dev.unwind.module.Command;
+import dev.unwind.module.Connection;
+import dev.unwind.module.ConnectionException;
+import dev.unwind.module.ExecResult;
+import dev.unwind.module.Shell;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One host reached over one SSH session. Commands run on exec channels as {@code /bin/sh -c SCRIPT}; at most
+ * {@code maxSessions} channels are open at once (OpenSSH refuses more), further callers wait their turn.
+ * Files of any size move over SFTP when no become is in effect; under become the shell-based defaults of
+ * {@link Connection} run through sudo. No thread is started per command: JSch's reader thread writes the
+ * output into buffers and the caller waits for the channel's end.
+ */
+public final class SshConnection implements Connection {
+    /** Below this, a write is one exec channel; above it, SFTP streams the bytes without a shell in between. */
+    private static final int SFTP_PUT_THRESHOLD = 64 * 1024;
+    private static final int OPEN_RETRIES = 5;
+
+    private final String host;
+    private final Session session;
+    private final Semaphore channels;
+    private final String becomePassword;
+    private volatile boolean closed;
+
+    SshConnection(String host, Session session, int maxSessions, String becomePassword) {
+        this.host = host;
+        this.session = session;
+        this.channels = new Semaphore(maxSessions, true);
+        this.becomePassword = becomePassword;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    /** Whether the session is still up; a lost session is detected by JSch's reader and keepalive. */
+    public boolean isOpen() {
+        return !closed && session.isConnected();
+    }
+
+    /** Become, with the host's {@code ansible_become_password} (or {@code -K}) when the caller gave none. */
+    @Override
+    public Connection becoming(Become become) {
+        if (become != null && become.password() == null && becomePassword != null) {
+            become = new Become(become.user(), becomePassword);
+        }
+        return Connection.super.becoming(become);
+    }
+
+    @Override
+    public ExecResult exec(Command command) throws ConnectionException {
+        long start = System.nanoTime();
+        acquire();
+        ChannelExec ch = null;
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ChannelEnd err = new ChannelEnd();
+            String line = "/bin/sh -c " + Shell.quote(command.effectiveScript());
+            ch = (ChannelExec) open("exec", c -> {
+                ((ChannelExec) c).setCommand(line);
+                c.setOutputStream(out);
+                ((ChannelExec) c).setErrStream(err);
+            });
+            feed(ch.getOutputStream(), command.effectiveStdin());
+            Duration timeout = command.timeout();
+            if (!err.await(timeout == null ? 0 : timeout.toMillis())) {
+                ch.sendSignal("KILL");
+                byte[] msg = ("command timed out after " + timeout.toSeconds() + "s\n").getBytes(StandardCharsets.UTF_8);
+                return new ExecResult(124, out.toByteArray(), concat(err.toByteArray(), msg), since(start));
+            }
+            int status = ch.getExitStatus();
+            if (status < 0) {
+                if (!session.isConnected()) {
+                    throw lost("while running a command");
+                }
+                // OpenSSH sends exit-signal instead of exit-status for a command killed by a signal
+                return new ExecResult(255, out.toByteArray(), concat(err.toByteArray(),
+                        "command ended without an exit status (killed by a signal?)\n".getBytes(StandardCharsets.UTF_8)),
+                        since(start));
+            }
+            return new ExecResult(status, out.toByteArray(), err.toByteArray(), since(start));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException(host, "interrupted while running a command", e);
+        } catch (Exception e) {
+            if (e instanceof ConnectionException ce) {
+                throw ce;
+            }
+            if (!session.isConnected()) {
+                throw lost("while running a command");
+            }
+            throw new ConnectionException(host, "command channel failed: " + e.getMessage(), e);
+        } finally {
+            if (ch != null) {
+                ch.disconnect();
+            }
+            channels.release();
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String path) throws ConnectionException {
+        return sftp(path, sftp -> {
+            SftpATTRS attrs;
+            try {
+                attrs = sftp.stat(path);
+            } catch (SftpException e) {
+                if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+            if (!attrs.isReg()) {
+                return Optional.empty();
+            }
+            ByteArrayOutputStream buf = new ByteArrayOutputStream((int) Math.min(attrs.getSize(), Integer.MAX_VALUE - 8));
+            sftp.get(path, buf);
+            return Optional.of(buf.toByteArray());
+        });
+    }
+
+    @Override
+    public void put(byte[] content, String path, String mode) throws ConnectionException {
+        if (content.length < SFTP_PUT_THRESHOLD) {
+            Connection.super.put(content, path, mode);
+            return;
+        }
+        sftp(path, sftp -> {
+            int perms;
+            if (mode != null) {
+                perms = Integer.parseInt(mode, 8);
+            } else {
+                perms = 0644;
+                try {
+                    perms = sftp.stat(path).getPermissions() & 07777;
+                } catch (SftpException e) {
+                    if (e.id != ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                        throw e;
+                    }
+                }
+            }
+            String tmp = path + ".unwind." + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+            try {
+                sftp.put(new ByteArrayInputStream(content), tmp, ChannelSftp.OVERWRITE);
+                sftp.chmod(perms, tmp);
+                sftp.rename(tmp, path);
+            } catch (SftpException e) {
+                try {
+                    sftp.rm(tmp);
+                } catch (SftpException ignored) {
+                    // nothing was left behind
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    private interface SftpWork<T> {
+        T run(ChannelSftp sftp) throws SftpException, IOException;
+    }
+
+    private <T> T sftp(String path, SftpWork<T> work) throws ConnectionException {
+        acquire();
+        ChannelSftp ch = null;
+        try {
+            ch = (ChannelSftp) open("sftp", c -> { });
+            return work.run(ch);
+        } catch (SftpException | IOException e) {
+            if (!session.isConnected()) {
+                throw lost("while transferring " + path);
+            }
+            throw new IllegalStateException("cannot transfer " + path + " on " + host + ": " + e.getMessage(), e);
+        } catch (JSchException e) {
+            if (!session.isConnected()) {
+                throw lost("while transferring " + path);
+            }
+            throw new ConnectionException(host, "file transfer channel failed: " + e.getMessage(), e);
+        } finally {
+            if (ch != null) {
+                ch.disconnect();
+            }
+            channels.release();
+        }
+    }
+
+    /**
+     * A connected channel. {@code connect()} without a timeout is waited for by notification, not polled
+     * (with a timeout JSch sleeps in 10 ms steps). A server still tearing down a previous channel may refuse
+     * for a moment; a few quick retries, each with a fresh channel, cover that.
+     */
+    private com.jcraft.jsch.Channel open(String type, java.util.function.Consumer<com.jcraft.jsch.Channel> setup)
+            throws JSchException, ConnectionException {
+        for (int attempt = 1; ; attempt++) {
+            if (!isOpen()) {
+                throw lost(closed ? "(the connection was closed)" : "before opening a channel");
+            }
+            com.jcraft.jsch.Channel ch = session.openChannel(type);
+            setup.accept(ch);
+            try {
+                ch.connect();
+                return ch;
+            } catch (JSchException e) {
+                if (!session.isConnected()) {
+                    throw lost("while opening a channel");
+                }
+                if (attempt >= OPEN_RETRIES || !String.valueOf(e.getMessage()).contains("channel is not opened")) {
+                    throw e;
+                }
+                sleep(attempt * 5L);
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void feed(OutputStream stdin, byte[] in) {
+        try (stdin) {
+            if (in.length > 0) {
+                stdin.write(in);
+                stdin.flush();
+            }
+        } catch (IOException commandDidNotRead) {
+            // a command that exits without reading its stdin closes the channel under us; its result tells
+        }
+    }
+
+    private void acquire() throws ConnectionException {
+        try {
+            channels.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException(host, "interrupted while waiting for a free channel", e);
+        }
+    }
+
+    private ConnectionException lost(String when) {
+        return new ConnectionException(host, "connection lost " + when + " (the host went down, the network "
+                + "dropped, or sshd was killed)");
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        session.disconnect();
+    }
+
+    @Override
+    public String toString() {
+        return "SshConnection[" + host + "]";
+    }
+}
