@@ -196,7 +196,7 @@ public final class PlaybookLoader {
                     bool(m.get("ignore_errors"), false), new LinkedHashSet<>(strings(m.get("tags"))),
                     m.containsKey("check_mode") ? bool(m.get("check_mode"), false) : null, bool(m.get("no_log"), false),
                     vars(m.get("vars")), undo, bool(m.get("point_of_no_return"), false), escalation(m), integer(m.get("timeout")));
-            if (allowed == TASK_KEYS && undo == null && module.spec().undo() == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
+            if (allowed == TASK_KEYS && undo == null && module.undoKind(args) == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
                 problem(n, "task '" + t.label() + "' can change the host but has no undo: add 'undo:' (a module call or a list"
                         + " of tasks), or 'undo: none' with 'reason:' saying why none is needed, or 'changed_when: false' if it"
                         + " only reads");
