@@ -5,6 +5,7 @@ import dev.unwind.input.Position;
 import dev.unwind.module.Secrets;
 import dev.unwind.transport.TransportOptions;
 import dev.unwind.transport.ssh.HostKeyChecking;
+import dev.unwind.transport.ssh.SshSettings;
 import dev.unwind.transport.ssh.SshTransport;
 
 import java.io.Console;
@@ -30,6 +31,9 @@ final class ConnectionOptions {
             description = "strict (default), accept-new (record unknown hosts, refuse changed keys) or off.")
     String hostKeyChecking;
 
+    @Option(names = "--known-hosts", description = "known_hosts file (default: ~/.ssh/known_hosts).")
+    Path knownHosts;
+
     @Option(names = {"-k", "--ask-pass"}, description = "Ask for the SSH password.")
     boolean askPass;
 
@@ -47,8 +51,9 @@ final class ConnectionOptions {
         String becomePassword = askBecomePass ? prompt("BECOME password: ") : null;
         secrets.add(password);
         secrets.add(becomePassword);
+        SshSettings settings = SshSettings.fromEnvironment();
         return new SshTransport(new TransportOptions(user, privateKey, keyPassphraseFile, hostKeyChecking, password,
-                becomePassword, Duration.ofSeconds(10), forks));
+                becomePassword, Duration.ofSeconds(10), forks), knownHosts == null ? settings : settings.withKnownHosts(knownHosts));
     }
 
     private static String prompt(String label) {

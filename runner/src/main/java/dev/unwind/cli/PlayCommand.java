@@ -5,6 +5,7 @@ import dev.unwind.exec.Interrupt;
 import dev.unwind.exec.RunResult;
 import dev.unwind.exec.RunSettings;
 import dev.unwind.inventory.Inventory;
+import dev.unwind.inventory.vault.VaultSecret;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.playbook.Playbook;
 import dev.unwind.playbook.PlaybookLoader;
@@ -65,6 +66,9 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--start-at-task", description = "Start at the task with this name.")
     String startAtTask;
 
+    @Option(names = "--vault-password-file", description = "Decrypts ansible-vault values and files in the inventory.")
+    Path vaultPasswordFile;
+
     @Option(names = "--json", description = "Print JSON Lines events to stdout instead of the console view.")
     boolean json;
 
@@ -86,7 +90,7 @@ final class PlayCommand implements Callable<Integer> {
         Playbook pb = new PlaybookLoader(catalog).load(playbook);
         Map<String, Object> extra = ExtraVars.parse(extraVars);
         List<String> sources = inventory.isEmpty() ? List.of("localhost,") : inventory;
-        Inventory inv = Inventory.load(sources, pb.directory(), null);
+        Inventory inv = Inventory.load(sources, pb.directory(), vault(vaultPasswordFile));
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
                 absolute(sources));
         return run(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut());
@@ -105,6 +109,18 @@ final class PlayCommand implements Callable<Integer> {
             return r.exitCode();
         } finally {
             Signals.uninstall();
+        }
+    }
+
+    static VaultSecret vault(Path passwordFile) {
+        if (passwordFile == null) {
+            return null;
+        }
+        try {
+            return VaultSecret.fromFile(passwordFile);
+        } catch (java.io.IOException e) {
+            throw new dev.unwind.input.InvalidInput(dev.unwind.input.Position.of(passwordFile.toString()),
+                    "cannot read the vault password: " + e.getMessage());
         }
     }
 

@@ -23,13 +23,17 @@ final class HostLock {
         String info = Shell.quote(runId + " " + holder);
         String script = "mkdir -p \"$(dirname " + q + ")\" 2>/dev/null; "
                 + "if ( set -C; echo " + info + " > " + q + " ) 2>/dev/null; then exit 0; fi; "
+                + "if [ ! -r " + q + " ]; then echo \"cannot create the lock file: $( (set -C; : > " + q + ") 2>&1)\"; exit 2; fi; "
                 + "if [ \"$(cut -d' ' -f1 " + q + " 2>/dev/null)\" = " + Shell.quote(runId) + " ]; then exit 0; fi; "
                 + "age=$(( $(date +%s) - $(stat -c %Y " + q + " 2>/dev/null || echo 0) )); "
                 + "if [ \"$age\" -gt " + STALE_SECONDS + " ]; then echo " + info + " > " + q + ".$$ && mv -f " + q + ".$$ " + q
                 + " && echo TAKEN_OVER && exit 0; fi; "
                 + "echo \"held by run $(cat " + q + ") (refreshed ${age}s ago)\"; exit 1";
         ExecResult r = conn.exec(Command.of(script));
-        return r.ok() ? null : r.stdout().strip() + r.stderr().strip();
+        if (r.exitCode() == 2) {
+            throw new IllegalStateException(r.stdout().strip() + " (set unwind_lock_path to a writable path)");
+        }
+        return r.ok() ? null : r.stdout().strip();
     }
 
     static void heartbeat(Connection conn, String path) throws ConnectionException {

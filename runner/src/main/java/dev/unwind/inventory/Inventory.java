@@ -2,132 +2,241 @@ package dev.unwind.inventory;
 
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
-
+import dev.unwind.inventory.vault.VaultException;
+import dev.unwind.inventory.vault.VaultSecret;
+import dev.unwind.inventory.vault.VaultValue;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Interim inventory until the full reader lands: a comma list ({@code -i localhost,}) or a minimal INI
- * file (groups and inline {@code key=value} host variables).
+ * The inventory of a run: hosts, groups and their variables read from every {@code -i} source in
+ * order, with host patterns, {@code --limit} and variable merging exactly as ansible-core 2.14 does
+ * them. Built once by {@link #load}; read-only afterwards.
  */
 public final class Inventory {
-    private final Map<String, Map<String, Object>> hosts = new LinkedHashMap<>();
-    private final Map<String, Set<String>> groups = new LinkedHashMap<>();
+    private static final Comparator<Group> GROUP_ORDER =
+            Comparator.comparingInt(Group::depth).thenComparingInt(Group::priority).thenComparing(Group::name);
 
-    public static Inventory load(List<String> sources, Path playbookDir, Object vault) {
-        Inventory inv = new Inventory();
-        inv.groups.put("all", new LinkedHashSet<>());
-        inv.groups.put("ungrouped", new LinkedHashSet<>());
-        for (String src : sources) {
-            Path p = Path.of(src);
-            if (!Files.exists(p) && src.contains(",")) {
-                for (String h : src.split(",")) {
-                    if (!h.isBlank()) {
-                        inv.add(h.trim(), "ungrouped", Map.of());
+    private final InventoryData data;
+    private final List<Path> sourceDirs;
+    private final Path playbookDir;
+    private final VaultSecret vault;
+    private final VarsFiles varsFiles;
+    private final List<String> warnings;
+    private final Map<String, Map<String, Object>> hostVarsCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Inventory(InventoryData data, List<Path> sourceDirs, Path playbookDir, VaultSecret vault,
+            List<String> warnings) {
+        this.data = data;
+        this.sourceDirs = sourceDirs;
+        this.playbookDir = playbookDir;
+        this.vault = vault;
+        this.varsFiles = new VarsFiles(vault);
+        this.warnings = warnings;
+    }
+
+    /**
+     * Reads the sources in order. {@code playbookDir} (nullable) adds the group_vars/host_vars beside
+     * the playbook; {@code vault} (nullable) opens vaulted files and values.
+     *
+     * @throws InvalidInput (exit 5) naming file:line:column for a source that cannot be read
+     */
+    public static Inventory load(List<String> sources, Path playbookDir, VaultSecret vault) {
+        InventoryData data = new InventoryData();
+        List<String> warnings = new ArrayList<>();
+        InventorySources reader = new InventorySources(data, vault, warnings::add);
+        List<Path> dirs = new ArrayList<>();
+        for (String source : sources) {
+            reader.read(source);
+            if (!InventorySources.isHostList(source)) {
+                Path p = Path.of(InventorySources.expandHome(source)).toAbsolutePath().normalize();
+                dirs.add(Files.isDirectory(p) ? p : p.getParent());
+            }
+        }
+        data.reconcile();
+        return new Inventory(data, List.copyOf(dirs), playbookDir == null ? null : playbookDir.toAbsolutePath().normalize(),
+                vault, Collections.unmodifiableList(warnings));
+    }
+
+    /** What Ansible would have warned about while reading (skipped files and keys). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public InventoryData data() {
+        return data;
+    }
+
+    /** Host names matching an Ansible host pattern, in Ansible's order. */
+    public List<String> hosts(String pattern) {
+        try {
+            return names(new HostPattern(data).evaluate(HostPattern.split(pattern)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(Position.of("host pattern '" + pattern + "'"), e.getMessage());
+        }
+    }
+
+    /** Keeps the hosts that also match {@code --limit} (which may name {@code @file}s of patterns). */
+    public List<String> limit(List<String> hosts, String limitPattern) {
+        if (limitPattern == null) {
+            return hosts;
+        }
+        Set<String> allowed = new HashSet<>(names(limitHosts(limitPattern)));
+        List<String> out = new ArrayList<>();
+        for (String h : hosts) {
+            if (allowed.contains(h)) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    private List<Host> limitHosts(String limitPattern) {
+        List<String> patterns = new ArrayList<>();
+        for (String p : HostPattern.split(limitPattern)) {
+            if (p.startsWith("@")) {
+                Path file = Path.of(p.substring(1));
+                if (!Files.isRegularFile(file)) {
+                    throw new InvalidInput(Position.of(file.toString()), Files.exists(file)
+                            ? "Limit starting with \"@\" must be a file, not a directory"
+                            : "Unable to find limit file");
+                }
+                try {
+                    for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)) {
+                        patterns.add(line.strip());
                     }
+                } catch (IOException e) {
+                    throw new InvalidInput(Position.of(file.toString()), "cannot read limit file: " + e.getMessage());
                 }
             } else {
-                inv.readIni(p);
+                patterns.add(p);
             }
         }
-        return inv;
-    }
-
-    private void readIni(Path p) {
-        List<String> lines;
         try {
-            lines = Files.readAllLines(p);
-        } catch (IOException e) {
-            throw new InvalidInput(Position.of(p.toString()), "cannot read inventory: " + e.getMessage());
-        }
-        String group = "ungrouped";
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-                continue;
-            }
-            if (line.startsWith("[")) {
-                if (!line.endsWith("]")) {
-                    throw new InvalidInput(new Position(p.toString(), i + 1, 1), "a group header is written [name]");
-                }
-                group = line.substring(1, line.length() - 1);
-                groups.computeIfAbsent(group, g -> new LinkedHashSet<>());
-                continue;
-            }
-            String[] words = line.split("\\s+");
-            Map<String, Object> vars = new LinkedHashMap<>();
-            for (int w = 1; w < words.length; w++) {
-                int eq = words[w].indexOf('=');
-                if (eq <= 0) {
-                    throw new InvalidInput(new Position(p.toString(), i + 1, line.indexOf(words[w]) + 1),
-                            "expected key=value after the host name, got '" + words[w] + "'");
-                }
-                vars.put(words[w].substring(0, eq), words[w].substring(eq + 1));
-            }
-            add(words[0], group, vars);
+            return new HostPattern(data).evaluate(patterns);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(Position.of("--limit '" + limitPattern + "'"), e.getMessage());
         }
     }
 
-    private void add(String host, String group, Map<String, Object> vars) {
-        Map<String, Object> hv = hosts.computeIfAbsent(host, h -> new LinkedHashMap<>());
-        hv.putAll(vars);
-        groups.get("all").add(host);
-        groups.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(host);
-    }
-
-    public List<String> hosts(String pattern) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String part : pattern.split("[:,]")) {
-            String p = part.strip();
-            if (p.equals("all") || p.equals("*")) {
-                out.addAll(groups.get("all"));
-            } else if (groups.containsKey(p)) {
-                out.addAll(groups.get(p));
-            } else if (hosts.containsKey(p)) {
-                out.add(p);
-            } else if (p.equals("localhost")) {
-                hosts.computeIfAbsent("localhost", h -> new LinkedHashMap<>(Map.of("ansible_connection", "local")));
-                out.add(p);
-            }
-        }
-        return new ArrayList<>(out);
-    }
-
-    public List<String> limit(List<String> selected, String limitPattern) {
-        Set<String> allowed = new LinkedHashSet<>(hosts(limitPattern));
-        return selected.stream().filter(allowed::contains).toList();
-    }
-
+    /**
+     * The host's variables merged like Ansible: all < group_vars/all (inventory, then playbook) <
+     * groups sorted by depth, ansible_group_priority, name < their group_vars files < host < host_vars
+     * files; plus inventory_hostname, inventory_hostname_short, group_names, inventory_file/dir.
+     * Vaulted values are decrypted when a vault password was given.
+     */
     public Map<String, Object> hostVars(String host) {
-        Map<String, Object> v = new LinkedHashMap<>(hosts.getOrDefault(host, Map.of()));
-        if (host.equals("localhost") || host.equals("127.0.0.1")) {
-            v.putIfAbsent("ansible_connection", "local");
+        // the inventory is read-only after load, and the engine asks for every task x host: compute once
+        return new LinkedHashMap<>(hostVarsCache.computeIfAbsent(host, h -> decrypted(rawHostVars(h))));
+    }
+
+    /** Like {@link #hostVars} but vaulted values stay {@link VaultValue}s (what ansible-inventory prints). */
+    public Map<String, Object> rawHostVars(String hostName) {
+        Host host = data.hostOrImplicit(hostName);
+        if (host == null) {
+            throw new InvalidInput(Position.of("host '" + hostName + "'"), "no such host in the inventory");
         }
-        v.put("inventory_hostname", host);
+        Group all = data.groups().get("all");
+        Map<String, Object> vars = new LinkedHashMap<>(all.vars());
+        for (Path dir : sourceDirs) {
+            vars.putAll(varsFiles.vars(dir, "group_vars", "all"));
+        }
+        vars.putAll(varsFiles.vars(playbookDir, "group_vars", "all"));
+        List<Group> groups = host.groups().stream().filter(g -> g != all).sorted(GROUP_ORDER).toList();
+        for (Group g : groups) {
+            vars.putAll(g.vars());
+        }
+        for (Path dir : sourceDirs) {
+            for (Group g : groups) {
+                vars.putAll(varsFiles.vars(dir, "group_vars", g.name()));
+            }
+        }
+        for (Group g : groups) {
+            vars.putAll(varsFiles.vars(playbookDir, "group_vars", g.name()));
+        }
+        vars.putAll(host.vars());
+        vars.put("inventory_hostname", host.name());
+        vars.put("inventory_hostname_short", HostAddress.isIpLiteral(host.name()) ? host.name()
+                : host.name().split("\\.", -1)[0]);
+        vars.put("group_names", groupNames(host));
+        for (Path dir : sourceDirs) {
+            vars.putAll(varsFiles.vars(dir, "host_vars", host.name()));
+        }
+        vars.putAll(varsFiles.vars(playbookDir, "host_vars", host.name()));
+        return vars;
+    }
+
+    /** Ansible's group_names: every group of the host except {@code all}, sorted ({@code ungrouped} included). */
+    public List<String> groupNames(String host) {
+        Host h = data.hostOrImplicit(host);
+        return h == null ? List.of() : groupNames(h);
+    }
+
+    private static List<String> groupNames(Host h) {
+        return h.groups().stream().map(Group::name).filter(n -> !n.equals("all")).sorted().toList();
+    }
+
+    /** The {@code groups} magic variable: every group with all its hosts (children included). */
+    public Map<String, List<String>> groups() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Group g : data.groups().values()) {
+            out.put(g.name(), names(g.allHosts()));
+        }
+        return out;
+    }
+
+    /** Every host matched by the limit (or all hosts), for listings. */
+    List<Host> listedHosts(String limitPattern) {
+        List<Host> all = data.groups().get("all").allHosts();
+        if (limitPattern == null) {
+            return all;
+        }
+        Set<Host> allowed = new LinkedHashSet<>(limitHosts(limitPattern));
+        return all.stream().filter(allowed::contains).toList();
+    }
+
+    private Map<String, Object> decrypted(Map<String, Object> vars) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        vars.forEach((k, v) -> out.put(k, decryptValue(k, v)));
+        return out;
+    }
+
+    private Object decryptValue(String key, Object v) {
+        if (v instanceof VaultValue vv) {
+            if (vault == null) {
+                return vv;
+            }
+            try {
+                return vv.decrypt(vault);
+            } catch (VaultException e) {
+                throw new InvalidInput(Position.of("variable " + key), e.getMessage());
+            }
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), decryptValue(key, x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(x -> out.add(decryptValue(key, x)));
+            return out;
+        }
         return v;
     }
 
-    public List<String> groupNames(String host) {
-        Set<String> names = new TreeSet<>();
-        groups.forEach((g, members) -> {
-            if (!g.equals("all") && !g.equals("ungrouped") && members.contains(host)) {
-                names.add(g);
-            }
-        });
-        return new ArrayList<>(names);
-    }
-
-    public Map<String, List<String>> groups() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        groups.forEach((g, m) -> out.put(g, new ArrayList<>(m)));
-        return out;
+    private static List<String> names(List<Host> hosts) {
+        return hosts.stream().map(Host::name).toList();
     }
 }

@@ -68,7 +68,7 @@ public final class TestUsers {
         }
     }
 
-    static int run(List<String> argv, String stdin) {
+    public static int run(List<String> argv, String stdin) {
         try {
             ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);

@@ -1,0 +1,131 @@
+package dev.unwind.exec;
+
+import dev.unwind.cli.Cli;
+import dev.unwind.testing.SshdFleet;
+import dev.unwind.testing.SshdHost;
+import dev.unwind.testing.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Playbooks over real SSH to real sshd hosts: the fault matrix's playbook, a failure, and a connection killed mid-task. */
+class SshPlayTest {
+    static final Path FAULTS = Path.of("src/test/resources/playbooks/faults/site.yml").toAbsolutePath();
+    static SshdFleet fleet;
+
+    @TempDir
+    Path root;
+    LocalHosts files;
+    Path inventory;
+
+    @BeforeAll
+    static void startHosts() throws IOException {
+        assumeTrue(SshdFleet.available(), "needs /usr/sbin/sshd (apt-get install -y openssh-server)");
+        fleet = SshdFleet.start(3);
+        fleet.writeKnownHosts();
+    }
+
+    @AfterAll
+    static void stopHosts() {
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @BeforeEach
+    void hostsWithHistory() throws IOException {
+        files = new LocalHosts(root, "h1", "h2", "h3");
+        files.inventory();
+        StringBuilder ini = new StringBuilder("[web]\n");
+        int i = 0;
+        for (String name : files.names()) {
+            SshdHost h = fleet.host(i++);
+            Map<String, Object> v = h.hostVars();
+            ini.append(name);
+            v.forEach((k, val) -> ini.append(' ').append(k).append('=').append(val));
+            ini.append(" base=").append(root.resolve("hosts")).append(" unwind_lock_path=").append(root.resolve("locks/" + name))
+                    .append('\n');
+            Path d = files.dir(name);
+            Files.createDirectories(d.resolve("data"));
+            Files.writeString(d.resolve("data/records"), "r1\n");
+            Files.writeString(d.resolve("existing.conf"), "original\n");
+            Files.writeString(d.resolve("hosts.txt"), "db=10.0.0.1\n");
+            Files.writeString(d.resolve("old.txt"), "old\n");
+            Files.writeString(d.resolve("script.sh"), "#!/bin/sh\n");
+        }
+        inventory = root.resolve("ssh.ini");
+        Files.writeString(inventory, ini);
+        // the hosts log in as the test user: the folders they change must be theirs
+        if (!TestUsers.loginUser().equals(System.getProperty("user.name"))) {
+            TestUsers.run(java.util.List.of("chmod", "1777", root.toString()), null);
+            TestUsers.run(java.util.List.of("chown", "-R", TestUsers.loginUser() + ":" + TestUsers.loginUser(), root.resolve("hosts").toString(),
+                    root.resolve("locks").toString()), null);
+        }
+    }
+
+    private Cli.Result play(String... extra) {
+        return play(FAULTS, extra);
+    }
+
+    private Cli.Result play(Path playbook, String... extra) {
+        String[] base = {"play", playbook.toString(), "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString()};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return new Cli(root.resolve("home")).run(all);
+    }
+
+    @Test
+    void aPlaybookRunsOverSshAndASecondRunChangesNothing() {
+        Path everything = Path.of("src/test/resources/playbooks/everything/site.yml").toAbsolutePath();
+        Cli.Result first = play(everything);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(files.dir("h3").resolve("marker")).exists();
+
+        Cli.Result second = play(everything);
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("changed=0");
+    }
+
+    @Test
+    void aFailureOverSshUnwindsEveryHost() {
+        Map<String, String> before = files.snapshot();
+
+        Cli.Result r = play("-e", "fail_at=7");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(files.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aConnectionKilledMidTaskMakesTheHostUnreachableAndTheRunUnwinds() throws Exception {
+        Map<String, String> before = files.snapshot();
+        CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> play("-e", "pause_at=6", "-e", "pause_seconds=5"));
+        Path paused = root.resolve("paused-6");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(paused) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(paused).exists();
+
+        fleet.host(1).killConnections();
+
+        Cli.Result r = run.get(60, TimeUnit.SECONDS);
+        // sshd's death may reach the client first as the command's end (exit 255) or as the session's loss
+        assertThat(r.exitCode()).as(r.toString()).isIn(2, 4);
+        assertThat(r.out()).containsPattern("(unreachable|failed) +h2");
+        assertThat(files.snapshot()).as(r.toString()).isEqualTo(before);
+    }
+}
