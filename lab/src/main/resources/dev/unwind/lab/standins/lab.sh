@@ -29,7 +29,8 @@ load() {
 # set_kv FILE KEY VALUE
 set_kv() {
   if grep -q "^$2=" "$1" 2>/dev/null; then
-    tmp=$(mktemp "$1.XXXXXX") && awk -v k="$2" -v v="$3" 'index($0, k "=") == 1 { print k "=" v; next } { print }' "$1" > "$tmp" && mv -f "$tmp" "$1"
+    # rewritten in place: the file keeps its inode and mode
+    _all=$(awk -v k="$2" -v v="$3" 'index($0, k "=") == 1 { print k "=" v; next } { print }' "$1") && printf '%s\n' "$_all" > "$1"
   else
     printf '%s=%s\n' "$2" "$3" >> "$1"
   fi
