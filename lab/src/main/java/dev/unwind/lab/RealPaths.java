@@ -19,6 +19,7 @@ final class RealPaths {
     static final List<Path> WATCHED = List.of(Path.of("/etc/k0s"), Path.of("/var/lib/k0s"), Path.of("/usr/local/bin/k0s"),
             Path.of("/var/lib/unwind"), Path.of("/run/k0s"), Path.of("/etc/systemd/system/k0scontroller.service"),
             Path.of("/etc/systemd/system/k0sworker.service"), Path.of("/var/lib/docker/unwind-snapshot.db"),
+            Path.of("/run/lock/unwind.lock"),
             Path.of(System.getProperty("user.home"), ".mke", "mke.kubeconf"));
     private static final int MAX_ENTRIES = 20_000;
 
