@@ -395,7 +395,8 @@ public final class Executor {
                 secrets.add(String.valueOf(hv.get(secret)));
             }
         }
-        return transport.connect(host, hv);
+        transport.connect(host, hv);
+        return new LiveConnection(transport, host, hv, null);
     }
 
     private Become become(String host, String user) {
