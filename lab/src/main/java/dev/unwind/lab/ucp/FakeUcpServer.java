@@ -47,10 +47,14 @@ public final class FakeUcpServer implements AutoCloseable {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, Fault>> scheduled = new ConcurrentHashMap<>();
+    private final UcpInstallation installation;
     private final SecureRandom random = new SecureRandom();
 
-    private FakeUcpServer(UcpCluster cluster, SelfSignedCertificate certificate, HttpsServer server, ExecutorService executor) {
+    private FakeUcpServer(UcpCluster cluster, SelfSignedCertificate certificate, HttpsServer server, ExecutorService executor,
+                          UcpInstallation installation) {
         this.cluster = cluster;
+        this.installation = installation;
         this.certificate = certificate;
         this.server = server;
         this.executor = executor;
@@ -58,8 +62,17 @@ public final class FakeUcpServer implements AutoCloseable {
 
     /** Starts on 127.0.0.1 on a free port; {@code workDir} receives the certificate files. */
     public static FakeUcpServer start(UcpCluster cluster, Path workDir) throws IOException {
-        SelfSignedCertificate cert = SelfSignedCertificate.create(workDir);
-        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        return start(cluster, workDir, new InetSocketAddress("127.0.0.1", 0), UcpInstallation.always(cluster));
+    }
+
+    /**
+     * Starts on {@code address} (its IP goes into the certificate). While {@code installation} says MKE 3 is
+     * not running, a request gets no answer: the connection is closed, as when nothing listens there.
+     */
+    public static FakeUcpServer start(UcpCluster cluster, Path workDir, InetSocketAddress address, UcpInstallation installation)
+            throws IOException {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(workDir, address.getAddress().getHostAddress());
+        HttpsServer server = HttpsServer.create(address, 0);
         server.setHttpsConfigurator(new HttpsConfigurator(cert.sslContext()));
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "fake-ucp");
@@ -67,14 +80,15 @@ public final class FakeUcpServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        FakeUcpServer fake = new FakeUcpServer(cluster, cert, server, executor);
+        FakeUcpServer fake = new FakeUcpServer(cluster, cert, server, executor, installation);
         server.createContext("/", fake::handle);
         server.start();
         return fake;
     }
 
     public URI url() {
-        return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        int port = server.getAddress().getPort();
+        return URI.create("https://" + server.getAddress().getAddress().getHostAddress() + (port == 443 ? "" : ":" + port));
     }
 
     /** The PEM certificate that verifies this server. */
@@ -85,6 +99,11 @@ public final class FakeUcpServer implements AutoCloseable {
     /** The next request to {@code path} (no query) meets this fault. */
     public void inject(String path, Fault fault) {
         faults.computeIfAbsent(path, k -> new ArrayDeque<>()).add(fault);
+    }
+
+    /** The {@code call}-th request to {@code path} (counted from the server's start, from 1) meets this fault. */
+    public void injectAt(String path, int call, Fault fault) {
+        scheduled.computeIfAbsent(path, k -> new ConcurrentHashMap<>()).put(call, fault);
     }
 
     /** How many requests reached {@code path}. */
@@ -101,10 +120,17 @@ public final class FakeUcpServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            if (!installation.answering()) {
+                return; // closed without an answer: MKE 3 is stopped or gone
+            }
             String path = ex.getRequestURI().getPath();
-            hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            int call = hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
             Deque<Fault> queue = faults.get(path);
             Fault fault = queue == null ? null : queue.poll();
+            Map<Integer, Fault> atCall = scheduled.get(path);
+            if (fault == null && atCall != null) {
+                fault = atCall.remove(call);
+            }
             if (fault instanceof Fault.Stall s) {
                 try {
                     Thread.sleep(s.duration().toMillis());
@@ -221,7 +247,7 @@ public final class FakeUcpServer implements AutoCloseable {
             error(ex, 406, "NOT_ACCEPTABLE", "the configuration is served as application/toml only");
             return;
         }
-        send(ex, 200, "application/toml", cluster.configToml());
+        send(ex, 200, "application/toml", installation.configToml());
     }
 
     private void accounts(HttpExchange ex, Map<String, String> query) throws IOException {
