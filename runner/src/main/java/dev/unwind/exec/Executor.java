@@ -59,6 +59,7 @@ public final class Executor {
     private final Set<String> locked = ConcurrentHashMap.newKeySet();
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final FileBackups backups;
+    private final Map<Path, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
     private Journal journal;
     private int step;
     private boolean unreachableSeen;
@@ -268,16 +269,12 @@ public final class Executor {
     /** The variables a task sees on a host, lowest precedence first. */
     private Map<String, Object> varsFor(String host, Play play, Playbook playbook, PlannedTask pt,
                                         Map<String, Map<String, Object>> playVars) {
-        Map<String, Object> base = playVars.computeIfAbsent(host, h -> playScope(h, play, playbook));
-        Scope scope = new Scope().layer(base);
-        pt.vars().forEach(scope::layer);
-        scope.layer(hostVariables.registered(host)).layer(settings.extraVars());
-        Map<String, Object> vars = scope.build();
-        // task vars may refer to other variables: render them once, in order
-        for (Map<String, Object> layer : pt.vars()) {
-            layer.forEach((k, v) -> vars.put(k, templates.render(v, vars)));
-        }
-        vars.putAll(hostVariables.registered(host));
+        Map<String, Object> vars = new LinkedHashMap<>(playVars.computeIfAbsent(host, h -> playScope(h, play, playbook)));
+        Map<String, Object> registered = hostVariables.registered(host);
+        // block and task vars may refer to registered results, which still win over them
+        vars.putAll(registered);
+        pt.vars().forEach(layer -> addRendered(vars, layer));
+        vars.putAll(registered);
         vars.putAll(settings.extraVars());
         return vars;
     }
@@ -292,21 +289,23 @@ public final class Executor {
         magic.put("playbook_dir", playbook.directory().toString());
         magic.put("ansible_play_hosts", inventory.hosts(play.hosts()));
         magic.put("hostvars", new HostVarsView(inventory, hostVariables));
-        Scope scope = new Scope().layer(inventory.hostVars(host)).layer(hostVariables.facts(host)).layer(magic)
-                .layer(play.vars());
-        Map<String, Object> sofar = scope.build();
-        sofar.putAll(settings.extraVars());
+        Map<String, Object> vars = new Scope().layer(inventory.hostVars(host)).layer(hostVariables.facts(host)).layer(magic)
+                .layer(settings.extraVars()).build();
+        addRendered(vars, play.vars());
         for (String file : play.varsFiles()) {
-            Path p = playbook.directory().resolve(templates.renderText(file, sofar));
-            scope.layer(Yaml11.read(p).asVars());
+            Path p = playbook.directory().resolve(templates.renderText(file, vars));
+            addRendered(vars, varsFiles.computeIfAbsent(p, f -> Yaml11.read(f).asVars()));
         }
-        Map<String, Object> out = scope.build();
-        Map<String, Object> rendered = new LinkedHashMap<>(out);
-        rendered.putAll(settings.extraVars());
-        for (String k : play.vars().keySet()) {
-            rendered.put(k, templates.render(play.vars().get(k), rendered));
-        }
-        return rendered;
+        vars.putAll(settings.extraVars());
+        return vars;
+    }
+
+    /**
+     * Lays variables over {@code vars}, each rendered against what lies below it, so a value may refer to
+     * the one it overrides: {@code k0s_data_dir: ${k0s_data_dir!"/var/lib/k0s"}} keeps the inventory's, else the default.
+     */
+    private void addRendered(Map<String, Object> vars, Map<String, Object> layer) {
+        layer.forEach((k, v) -> vars.put(k, templates.render(v, vars)));
     }
 
     private interface HostAction {
@@ -395,7 +394,8 @@ public final class Executor {
                 secrets.add(String.valueOf(hv.get(secret)));
             }
         }
-        return transport.connect(host, hv);
+        transport.connect(host, hv);
+        return new LiveConnection(transport, host, hv, null);
     }
 
     private Become become(String host, String user) {
