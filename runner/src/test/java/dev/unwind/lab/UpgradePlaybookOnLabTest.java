@@ -21,20 +21,9 @@ class UpgradePlaybookOnLabTest {
         try (LabCluster lab = LabCluster.start(ScenarioFile.builtIn("default"))) {
             LabSnapshot before = lab.snapshot();
             Path out = home.resolve("out");
-            // the playbook's defaults as playbook group_vars (below inventory host vars), not vars_files (above them)
-            Path copy = home.resolve("playbooks");
-            copyTree(PLAYBOOK.getParent(), copy);
-            copyTree(PLAYBOOK.getParent().resolveSibling("templates"), copy.resolve("templates"));
-            java.nio.file.Files.createDirectories(copy.resolve("group_vars"));
-            java.nio.file.Files.move(copy.resolve("mke3-to-mke4k/defaults.yml"), copy.resolve("group_vars/all.yml"));
-            String text = java.nio.file.Files.readString(copy.resolve("mke3-to-mke4k.yml"))
-                    .replace("  vars_files:\n    - mke3-to-mke4k/defaults.yml\n", "");
-            java.nio.file.Files.writeString(copy.resolve("mke3-to-mke4k.yml"), text);
-            Path translate = copy.resolve("mke3-to-mke4k/04-translate.yml");
-            java.nio.file.Files.writeString(translate, java.nio.file.Files.readString(translate).replace("mke3.users.ldap", "mke3.ldap"));
-            Cli.Result r = new Cli(home).run("play", copy.resolve("mke3-to-mke4k.yml").toString(), "-i", lab.inventory().toString(),
+            Cli.Result r = new Cli(home).run("play", PLAYBOOK.toString(), "-i", lab.inventory().toString(),
                     "--known-hosts", lab.knownHosts().toString(), "-e", "mke3_admin_password=" + lab.adminPassword(),
-                    "-e", "output_dir=" + out, "-e", "kubeconfig_out=" + home.resolve("mke/mke.kubeconf"), "-e", "force=true", "--forks", "1");
+                    "-e", "output_dir=" + out, "-e", "kubeconfig_out=" + home.resolve("mke/mke.kubeconf"), "-e", "force=true");
             // phases 1-12 ran on the lab (the summary template of phase 13 is still being written)
             assertThat(r.out()).as(r.toString()).contains("passed the point of no return at 'Remove MKE 3'");
             assertThat(lab.kubernetes().nodes().list().getItems()).hasSize(5);
@@ -45,19 +34,6 @@ class UpgradePlaybookOnLabTest {
             assertThat(diff).anyMatch(l -> l.startsWith("+ kube/Password/mke/"))
                     .anyMatch(l -> l.startsWith("+ kube/RoleBinding/dev/development-team-restricted-control"));
             lab.verifyNothingEscaped();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (var walk = java.nio.file.Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(p, target);
-                }
-            }
         }
     }
 }
