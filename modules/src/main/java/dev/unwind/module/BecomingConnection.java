@@ -14,6 +14,11 @@ record BecomingConnection(Connection inner, Become become) implements Connection
     }
 
     @Override
+    public void reconnect() {
+        inner.reconnect();
+    }
+
+    @Override
     public Connection becoming(Become b) {
         return inner.becoming(b);
     }

@@ -76,6 +76,13 @@ public interface Connection extends AutoCloseable {
         put(content.getBytes(StandardCharsets.UTF_8), path, mode);
     }
 
+    /**
+     * Drops what this connection holds open (an SSH session) so that the next command opens it anew: what
+     * {@code reboot} calls while it waits for the host to come back. Connections with nothing to drop ignore it.
+     */
+    default void reconnect() {
+    }
+
     @Override
     default void close() {
     }

@@ -1,5 +1,7 @@
 package dev.unwind.module;
 
+import java.util.Map;
+
 /** One idempotent action on a host. In check mode it must predict, never act. */
 public interface Module {
 
@@ -7,6 +9,16 @@ public interface Module {
 
     default String name() {
         return spec().name();
+    }
+
+    /**
+     * The undo kind of one call. A module whose reads and writes share a name ({@code uri} GET vs POST)
+     * narrows its declared kind here. The loader asks with the literal arguments (values still holding
+     * {@code ${...}} are unknown, and a module must then answer its declared kind); the executor asks
+     * again with the rendered arguments.
+     */
+    default UndoKind undoKind(Map<String, Object> args) {
+        return spec().undo();
     }
 
     /**

@@ -144,7 +144,7 @@ final class HostTaskRunner {
         Map<String, Object> args = templates.renderMap(task.args(), vars);
         module.spec().args().stream().filter(a -> a.secret() && args.get(a.name()) != null)
                 .forEach(a -> secrets.add(String.valueOf(args.get(a.name()))));
-        boolean mayChange = !check && module.spec().undo() != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());
+        boolean mayChange = !check && module.undoKind(args) != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());
         if (mayChange) {
             journal.append(Entry.of("started").step(step, host, task.label(), task.position().toString()));
         }

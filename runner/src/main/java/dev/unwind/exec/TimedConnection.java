@@ -26,6 +26,11 @@ record TimedConnection(Connection inner, Duration timeout) implements Connection
     }
 
     @Override
+    public void reconnect() {
+        inner.reconnect();
+    }
+
+    @Override
     public Connection becoming(Become become) {
         return new TimedConnection(inner.becoming(become), timeout);
     }

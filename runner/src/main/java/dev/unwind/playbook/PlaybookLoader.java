@@ -34,6 +34,9 @@ public final class PlaybookLoader {
     private static final Set<String> INCLUDE_KEYS = Set.of("name", "include_tasks", "import_tasks", "when", "vars", "tags");
     private static final Set<String> UNDO_TASK_KEYS = Set.of("name", "retries", "delay", "become", "become_user", "no_log", "args");
     private static final int MAX_INCLUDE_DEPTH = 20;
+    /** Jinja2's {{ x }} and {% %}; Go templates handed to docker/kubectl ({{.Names}}, {{json .}}) are left alone. */
+    private static final java.util.regex.Pattern JINJA = java.util.regex.Pattern.compile(
+            "\\{%|\\{\\{(?!-?\\s*(\\.|json\\b|range\\b|if\\b|end\\b|index\\b|printf\\b|with\\b|else\\b|upper\\b|lower\\b))");
 
     private final ModuleCatalog catalog;
 
@@ -193,7 +196,7 @@ public final class PlaybookLoader {
                     bool(m.get("ignore_errors"), false), new LinkedHashSet<>(strings(m.get("tags"))),
                     m.containsKey("check_mode") ? bool(m.get("check_mode"), false) : null, bool(m.get("no_log"), false),
                     vars(m.get("vars")), undo, bool(m.get("point_of_no_return"), false), escalation(m), integer(m.get("timeout")));
-            if (allowed == TASK_KEYS && undo == null && module.spec().undo() == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
+            if (allowed == TASK_KEYS && undo == null && module.undoKind(args) == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
                 problem(n, "task '" + t.label() + "' can change the host but has no undo: add 'undo:' (a module call or a list"
                         + " of tasks), or 'undo: none' with 'reason:' saying why none is needed, or 'changed_when: false' if it"
                         + " only reads");
@@ -254,7 +257,7 @@ public final class PlaybookLoader {
 
         private void jinjaCheck(Node node) {
             if (node instanceof ScalarNode s) {
-                if (s.getValue().contains("{{") || s.getValue().contains("{%")) {
+                if (JINJA.matcher(s.getValue()).find()) {
                     problem(node, "Jinja2 '{{ ... }}' is not how unwind templates: write ${...} (FreeMarker), e.g. ${ansible_host}");
                 }
             } else if (node instanceof MappingNode m) {

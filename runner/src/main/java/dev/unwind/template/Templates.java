@@ -22,12 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Renders strings, values and conditions with FreeMarker against a host's variables. Thread-safe. */
 public final class Templates {
-    private static final Pattern WHOLE_EXPRESSION = Pattern.compile("^\\$\\{([^{}]*)\\}$", Pattern.DOTALL);
     private static final String RESULT_VAR = "unwind_value__";
 
     private final Configuration config;
@@ -84,9 +81,9 @@ public final class Templates {
         if (!isTemplate(text)) {
             return text;
         }
-        Matcher whole = WHOLE_EXPRESSION.matcher(text);
-        if (whole.matches()) {
-            return evaluate(whole.group(1), vars);
+        String whole = wholeExpression(text);
+        if (whole != null) {
+            return evaluate(whole, vars);
         }
         return process(text, text, vars);
     }
@@ -108,6 +105,35 @@ public final class Templates {
         } catch (TemplateException | IOException e) {
             throw error("${" + expression + "}", e);
         }
+    }
+
+    /**
+     * The expression when the text is exactly one {@code ${...}} (braces and quotes inside counted), else null.
+     */
+    static String wholeExpression(String text) {
+        String t = text.strip();
+        if (!t.startsWith("${") || !t.endsWith("}")) {
+            return null;
+        }
+        int depth = 0;
+        char quote = 0;
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i == t.length() - 1 ? t.substring(2, i) : null;
+            }
+        }
+        return null;
     }
 
     /** FreeMarker computes in BigDecimal: give whole numbers back as int or long, others as double. */
@@ -139,9 +165,9 @@ public final class Templates {
         if (c.equals("false") || c.equals("False")) {
             return false;
         }
-        Matcher whole = WHOLE_EXPRESSION.matcher(c);
-        if (whole.matches()) {
-            c = whole.group(1);
+        String whole = wholeExpression(c);
+        if (whole != null) {
+            c = whole;
         }
         String out = process("<#if (" + c + ")>true<#else>false</#if>", condition, vars);
         return out.equals("true");

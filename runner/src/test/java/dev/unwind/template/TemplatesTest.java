@@ -25,6 +25,14 @@ class TemplatesTest {
     }
 
     @Test
+    void aWholeExpressionWithHashLiteralsAndLambdasKeepsItsType() {
+        assertThat(t.renderString("${nodes?map(n -> {\"name\": n, \"port\": port})}", vars))
+                .isEqualTo(List.of(Map.of("name", "a", "port", 6443), Map.of("name", "b", "port", 6443)));
+        assertThat(t.renderString("${port} and ${port}", vars)).isEqualTo("6443 and 6443");
+        assertThat(t.renderString("${\"}\"}", vars)).isEqualTo("}");
+    }
+
+    @Test
     void conditionsAreBareExpressions() {
         assertThat(t.test("mke3.version?starts_with(\"3.8\")", vars)).isTrue();
         assertThat(t.test("port == 6443 && on", vars)).isTrue();

@@ -42,9 +42,11 @@ public final class TestContext implements ModuleContext {
     private final Connection connection;
     private final DirectoryBackups backups;
     private final List<String> log;
+    private final ModuleCatalog catalog;
 
     private TestContext(Path root, boolean check, boolean diff, Map<String, Object> vars, Connection connection,
-                        DirectoryBackups backups, List<String> log) {
+                        DirectoryBackups backups, List<String> log, ModuleCatalog catalog) {
+        this.catalog = catalog;
         this.root = root;
         this.check = check;
         this.diff = diff;
@@ -64,21 +66,31 @@ public final class TestContext implements ModuleContext {
             throw new UncheckedIOException(e);
         }
         return new TestContext(root, false, false, new HashMap<>(), new LocalConnection("localhost"),
-                new DirectoryBackups(root.resolve("backups")), new ArrayList<>());
+                new DirectoryBackups(root.resolve("backups")), new ArrayList<>(), ModuleCatalog.builtIn());
     }
 
     public TestContext checking() {
-        return new TestContext(root, true, diff, vars, connection, backups, log);
+        return new TestContext(root, true, diff, vars, connection, backups, log, catalog);
     }
 
     public TestContext diffing() {
-        return new TestContext(root, check, true, vars, connection, backups, log);
+        return new TestContext(root, check, true, vars, connection, backups, log, catalog);
     }
 
     public TestContext withVar(String name, Object value) {
         Map<String, Object> v = new HashMap<>(vars);
         v.put(name, value);
-        return new TestContext(root, check, diff, v, connection, backups, log);
+        return new TestContext(root, check, diff, v, connection, backups, log, catalog);
+    }
+
+    /** The same context on another connection (a host that drops out, say). */
+    public TestContext withConnection(Connection other) {
+        return new TestContext(root, check, diff, vars, other, backups, log, catalog);
+    }
+
+    /** The built-ins plus these (users' library modules). */
+    public TestContext withModules(java.util.Collection<? extends Module> more) {
+        return new TestContext(root, check, diff, vars, connection, backups, log, catalog.with(more));
     }
 
     /** Where {@code copy src=} finds its files. */
@@ -190,7 +202,11 @@ public final class TestContext implements ModuleContext {
 
     @Override
     public Secrets secrets() {
-        return new Secrets() {
+        return secrets;
+    }
+
+    /** One per context, as the engine keeps one per run: a secret added by a module is then redacted everywhere. */
+    private final Secrets secrets = new Secrets() {
             private final List<String> secrets = new ArrayList<>();
 
             @Override
@@ -207,11 +223,10 @@ public final class TestContext implements ModuleContext {
                 return out;
             }
         };
-    }
 
     @Override
     public ModuleCatalog catalog() {
-        return ModuleCatalog.builtIn();
+        return catalog;
     }
 
     private Configuration freemarker() throws IOException {

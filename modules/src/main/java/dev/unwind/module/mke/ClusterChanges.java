@@ -1,0 +1,90 @@
+package dev.unwind.module.mke;
+
+import dev.unwind.mke.kube.Change;
+import dev.unwind.mke.kube.Desired;
+import dev.unwind.mke.kube.Fabric8ClusterObjects;
+import dev.unwind.mke.kube.ObjectApplier;
+import dev.unwind.mke.kube.ObjectRef;
+import dev.unwind.module.ModuleCall;
+import dev.unwind.module.Undo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a module's objects to the new cluster and turns what changed into the module's own undo:
+ * a call of the same module with {@code state: absent} and the recorded changes.
+ */
+final class ClusterChanges {
+    private ClusterChanges() {
+    }
+
+    static Fabric8ClusterObjects connect(Path kubeconfig) {
+        try {
+            return Fabric8ClusterObjects.fromKubeconfig(Files.readString(kubeconfig));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Path kubeconfigPath(String arg) {
+        return arg.startsWith("~/") ? Path.of(System.getProperty("user.home"), arg.substring(2)) : Path.of(arg);
+    }
+
+    static List<Change> apply(ObjectApplier applier, List<Desired> objects, boolean check) {
+        return check ? applier.predict(objects) : applier.apply(objects);
+    }
+
+    static long count(List<Change> changes, Class<? extends Change> kind) {
+        return changes.stream().filter(kind::isInstance).count();
+    }
+
+    static List<Map<String, Object>> record(List<Change> changes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Change c : changes) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (c instanceof Change.Created) {
+                m.put("action", "created");
+            } else if (c instanceof Change.Replaced r) {
+                m.put("action", "replaced");
+                m.put("previous", r.previous());
+            } else {
+                continue;
+            }
+            m.put("ref", c.ref().toMap());
+            out.add(m);
+        }
+        return out;
+    }
+
+    static List<Change> parse(Object recorded) {
+        List<Change> out = new ArrayList<>();
+        if (recorded instanceof List<?> l) {
+            for (Object o : l) {
+                Map<?, ?> m = (Map<?, ?>) o;
+                ObjectRef ref = ObjectRef.fromMap((Map<?, ?>) m.get("ref"));
+                if ("replaced".equals(m.get("action"))) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> previous = (Map<String, Object>) m.get("previous");
+                    out.add(new Change.Replaced(ref, previous));
+                } else {
+                    out.add(new Change.Created(ref));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Undo undo(String module, String kubeconfig, List<Change> changes) {
+        List<Map<String, Object>> recorded = record(changes);
+        if (recorded.isEmpty()) {
+            return Undo.none("nothing was created or replaced in the cluster");
+        }
+        return Undo.of(ModuleCall.of(module, Map.of("state", "absent", "kubeconfig", kubeconfig, "changes", recorded)));
+    }
+}
