@@ -16,7 +16,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SUITE=bookworm
 UCP_VERSION=3.8.5
-PACKAGES=systemd,systemd-sysv,dbus,openssh-server,docker.io,iptables,iproute2,procps,curl,ca-certificates,sudo
+PACKAGES=systemd,systemd-sysv,dbus,openssh-server,docker.io,iptables,iproute2,procps,curl,ca-certificates,sudo,socat
 IMAGE=unwind-lab-node
 CACHE=${UNWIND_LAB_CACHE:-/var/cache/unwind-lab}
 
@@ -45,6 +45,19 @@ fi
 log() { echo "[$(date +%T)] $*" >&2; }
 started=$(date +%s)
 
+[ "$(id -u)" = 0 ] || { echo "build.sh: debootstrap needs root" >&2; exit 1; }
+command -v debootstrap >/dev/null || { echo "build.sh: apt-get install -y debootstrap" >&2; exit 1; }
+docker info >/dev/null 2>&1 || { echo "build.sh: no Docker engine answers (start dockerd first)" >&2; exit 1; }
+
+# one build at a time (parallel test JVMs, CI and a developer may all ask); the winner's image serves the rest
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.lock"
+flock 9
+if docker image inspect "$tag" >/dev/null 2>&1; then
+  echo "$tag"
+  exit 0
+fi
+
 # The first URIs of a deb822 stanza that serves $SUITE, else a one-line `deb` entry, else Debian's own.
 mirror() {
   if [ -n "${UNWIND_LAB_MIRROR:-}" ]; then echo "$UNWIND_LAB_MIRROR"; return; fi
@@ -61,9 +74,6 @@ mirror() {
   echo http://deb.debian.org/debian
 }
 
-[ "$(id -u)" = 0 ] || { echo "build.sh: debootstrap needs root" >&2; exit 1; }
-command -v debootstrap >/dev/null || { echo "build.sh: apt-get install -y debootstrap" >&2; exit 1; }
-docker info >/dev/null 2>&1 || { echo "build.sh: no Docker engine answers (start dockerd first)" >&2; exit 1; }
 
 # 1. The debootstrapped base, cached by what goes into it.
 base_key=$(echo "$SUITE $PACKAGES" | sha256sum | cut -c1-12)
@@ -87,13 +97,18 @@ root="$work/rootfs"
 cp -a "$base" "$root"
 rm -f "$root/.complete"
 
-# 2. The stand-in MKE 3 images: a root file system of a shell, sleep and the C library, nothing more.
+# 2. The stand-in MKE 3 images: a root file system of a shell, sleep, cp, cat, date, socat (the controller's
+#    API relay), the etcdctl stand-in and the libraries they need, nothing more.
 ucp="$work/ucp-rootfs"
 mkdir -p "$ucp/bin" "$ucp/tmp"
 cp "$root/bin/dash" "$ucp/bin/sh"
 cp "$root/bin/sleep" "$ucp/bin/sleep"
+cp "$root/usr/bin/socat" "$ucp/bin/socat"
+cp "$root/bin/cp" "$root/bin/cat" "$root/bin/date" "$ucp/bin/"
+cp "$here/files/etcdctl" "$ucp/bin/etcdctl"
+mkdir -p "$ucp/data" "$ucp/backup"
 cp "$here/files/ucp-standin" "$ucp/bin/ucp-standin"
-for lib in $(chroot "$root" ldd /bin/dash /bin/sleep | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
+for lib in $(chroot "$root" ldd /bin/dash /bin/sleep /usr/bin/socat /bin/cp /bin/cat /bin/date | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
   mkdir -p "$ucp$(dirname "$lib")"
   cp -L "$root$lib" "$ucp$lib"
 done
@@ -145,5 +160,6 @@ tar --numeric-owner -C "$root" -c . | docker import \
 # earlier node images are stale now
 docker image ls --filter "label=dev.unwind.lab.node" --format '{{.Repository}}:{{.Tag}}' | grep -vx "$tag" \
   | xargs -r docker rmi >/dev/null 2>&1 || true
+docker image prune -f --filter "label=dev.unwind.lab.standin" >/dev/null 2>&1 || true
 log "built $tag in $(( $(date +%s) - started )) s"
 echo "$tag"

@@ -64,6 +64,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
     private final int workers;
     private final List<LabNode> nodes = new ArrayList<>();
     private Network network;
+    private UcpApiRelay ucpApi;
     private Path dir;
     private Path clientKey;
     private Path knownHosts;
@@ -142,6 +143,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             clientKey = dir.resolve("id_ed25519");
             keygen(clientKey);
             String subnet = createNetwork();
+            ucpApi = new UcpApiRelay(subnet + ".1");
             byte[] authorized = Files.readAllBytes(dir.resolve("id_ed25519.pub"));
             for (int i = 0; i < managers + workers; i++) {
                 boolean manager = i < managers;
@@ -284,7 +286,8 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         parallel(nodes, n -> {
             String starts = components.stream()
                     .filter(c -> c.kind().equals("container") && c.runsOn(n.role()))
-                    .map(c -> "docker run -d --name " + c.name() + " --network host --restart unless-stopped" + labels + " " + c.image()
+                    .map(c -> "docker run -d --name " + c.name() + " --network host --restart unless-stopped" + labels
+                            + (c.name().equals("ucp-controller") ? " -e UCP_API_UPSTREAM=" + ucpApi.upstream() : "") + " " + c.image()
                             + ":" + UCP_VERSION + " " + c.name() + " >/dev/null & pids=\"$pids $!\"")
                     .collect(Collectors.joining("\n"));
             return n.sh("pids=\n" + starts + "\nrc=0; for p in $pids; do wait $p || rc=1; done; exit $rc");
@@ -351,6 +354,19 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         return knownHosts;
     }
 
+    /**
+     * Serves the stand-in UCP API from {@code api} (e.g. a fake UCP server on loopback): from then on port 443 of
+     * every manager relays there, for as long as that manager's {@code ucp-controller} container runs.
+     */
+    public void routeUcpApiTo(java.net.InetSocketAddress api) {
+        ucpApi.routeTo(api);
+    }
+
+    /** Where clients find the UCP API: the leader's address, port 443. */
+    public String ucpApiUrl() {
+        return "https://" + leader().address();
+    }
+
     public Timings timings() {
         return timings;
     }
@@ -391,6 +407,10 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
                 return null;
             });
             nodes.clear();
+        }
+        if (ucpApi != null) {
+            ucpApi.close();
+            ucpApi = null;
         }
         if (network != null) {
             network.close();

@@ -14,7 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The lab itself, on 3 managers and 2 workers: a real Swarm forms, real sshd answers with the node's own host key,
  * the node's engine reports the swarm facts an MKE 3 node gives, the stand-in MKE 3 runs under its names, real
  * systemd runs the k0s stand-in's units for {@code unwind play} (and the systemd module's undo stops them again),
- * and a node cut off the network is unreachable for unwind.
+ * the UCP API answers at the managers' addresses while their ucp-controller runs, and a node cut off the network
+ * is unreachable for unwind.
  */
 @Tag("swarm-lab")
 class SwarmLabTest {
@@ -147,6 +158,51 @@ class SwarmLabTest {
                         .isEqualTo(lab.clusterId());
             }
         }
+    }
+
+    @Test
+    void theUcpApiAnswersAtEachManagerExactlyWhileItsControllerRuns() throws Exception {
+        HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        api.createContext("/_ping", ex -> {
+            byte[] ok = "OK".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, ok.length);
+            ex.getResponseBody().write(ok);
+            ex.close();
+        });
+        api.start();
+        LabNode leader = lab.leader();
+        LabNode worker = lab.node("worker1");
+        try {
+            lab.routeUcpApiTo(api.getAddress());
+            for (LabNode m : lab.managers()) {
+                assertThat(worker.sh("curl -fsS --max-time 5 http://" + m.address() + ":443/_ping")).as(m.name()).isEqualTo("OK");
+            }
+            assertThat(ping(leader)).isEqualTo("OK");
+            assertThat(worker.exec("curl -fsS --max-time 5 http://" + worker.address() + ":443/_ping").exitCode())
+                    .as("a worker runs no controller").isNotZero();
+
+            leader.sh("docker stop ucp-controller");
+            assertThat(worker.exec("curl -fsS --max-time 5 http://" + leader.address() + ":443/_ping").exitCode()).isNotZero();
+
+            leader.sh("docker start ucp-controller");
+            String answer = null;
+            for (int i = 0; i < 50 && answer == null; i++) {
+                LabNode.Exec r = worker.exec("curl -fsS --max-time 5 http://" + leader.address() + ":443/_ping");
+                answer = r.ok() ? r.stdout() : null;
+                Thread.sleep(100);
+            }
+            assertThat(answer).isEqualTo("OK");
+        } finally {
+            leader.exec("docker start ucp-controller");
+            api.stop(0);
+        }
+    }
+
+    private static String ping(LabNode manager) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://" + manager.address() + ":443/_ping")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.body();
     }
 
     @Test
