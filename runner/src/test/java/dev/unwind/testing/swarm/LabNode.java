@@ -7,6 +7,7 @@ import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ public final class LabNode {
             return exitCode == 0;
         }
     }
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
 
     private final String name;
     private final Role role;
@@ -111,6 +114,40 @@ public final class LabNode {
                 .withContainerNetwork(new ContainerNetwork().withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(address))
                         .withAliases(name))
                 .exec();
+    }
+
+    /**
+     * Restarts the node's container as a reboot: systemd shuts down cleanly (SIGRTMIN+3), the file system and
+     * address stay, and the node boots again; returns once systemd reports the boot finished. Its engine starts
+     * again the containers that ran (restart policy {@code unless-stopped}) and rejoins the Swarm by itself.
+     */
+    public void reboot() {
+        DockerClientFactory.instance().client().restartContainerCmd(containerId()).withTimeout(30).exec();
+        awaitBoot();
+    }
+
+    /** Waits until systemd has finished booting; a unit that failed fails the lab. */
+    void awaitBoot() {
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        while (true) {
+            Exec r = exec("timeout 30 systemctl is-system-running --wait");
+            String state = r.stdout().strip();
+            if (state.equals("running")) {
+                return;
+            }
+            if (state.equals("degraded")) {
+                throw new IllegalStateException(name + " booted degraded: " + exec("systemctl --failed --no-legend --plain").stdout());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not boot in " + BOOT_TIMEOUT.toSeconds() + " s (systemd says " + state + ")");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(name + ": interrupted", e);
+            }
+        }
     }
 
     /** The node's SSH host keys as known_hosts lines. */

@@ -58,7 +58,6 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
     /** The login user on every node: passwordless sudo, member of the docker group, key logins only. */
     public static final String LOGIN_USER = "lab";
     public static final String UCP_VERSION = "3.8.5";
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
 
     private final int managers;
     private final int workers;
@@ -154,7 +153,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             }
             parallel(nodes, n -> {
                 n.container().start();
-                awaitBoot(n);
+                n.awaitBoot();
                 n.sh("chown -R lab:lab /home/lab/.ssh && chmod 600 /home/lab/.ssh/authorized_keys"
                         + " && docker load -q -i /usr/share/unwind-lab/ucp-images.tar >/dev/null");
                 return null;
@@ -230,24 +229,6 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         Map<String, String> all = new java.util.HashMap<>(testcontainers == null ? Map.of() : testcontainers);
         all.put("dev.unwind.lab", "swarm-node");
         return all;
-    }
-
-    private static void awaitBoot(LabNode n) {
-        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
-        while (true) {
-            LabNode.Exec r = n.exec("timeout 30 systemctl is-system-running --wait");
-            String state = r.stdout().strip();
-            if (state.equals("running")) {
-                return;
-            }
-            if (state.equals("degraded")) {
-                throw new IllegalStateException(n.name() + " booted degraded: " + n.exec("systemctl --failed --no-legend --plain").stdout());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(n.name() + " did not boot in " + BOOT_TIMEOUT.toSeconds() + " s (systemd says "
-                        + state + ")");
-            }
-        }
     }
 
     private void formSwarm() {

@@ -236,6 +236,34 @@ class SwarmLabTest {
     }
 
     @Test
+    void aRebootedNodeComesBackWithItsKeysItsMke3AndItsPlaceInTheSwarm() {
+        LabNode worker = lab.node("worker1");
+        String hostKey = worker.sh("cat /etc/ssh/ssh_host_ed25519_key.pub");
+        String bootId = worker.sh("cat /proc/sys/kernel/random/boot_id; systemctl show -p ActiveEnterTimestampMonotonic sshd");
+
+        worker.reboot();
+
+        assertThat(worker.sh("cat /proc/sys/kernel/random/boot_id; systemctl show -p ActiveEnterTimestampMonotonic sshd"))
+                .as("sshd was started again").isNotEqualTo(bootId);
+        assertThat(worker.sh("cat /etc/ssh/ssh_host_ed25519_key.pub")).isEqualTo(hostKey);
+        assertThat(worker.sh("docker inspect --format '{{.State.Running}}' ucp-proxy")).isEqualTo("true");
+        String state = null;
+        for (int i = 0; i < 100 && !"ready".equals(state); i++) {
+            state = lab.leader().sh("docker node inspect --format '{{.Status.State}}' worker1");
+            sleepQuietly(100);
+        }
+        assertThat(state).isEqualTo("ready");
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aNodeCutOffTheNetworkIsUnreachableForUnwind() throws IOException {
         LabNode cut = lab.node("worker2");
         cut.cutNetwork();
