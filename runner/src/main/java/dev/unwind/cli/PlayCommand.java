@@ -93,23 +93,8 @@ final class PlayCommand implements Callable<Integer> {
         Inventory inv = Inventory.load(sources, pb.directory(), vault(vaultPasswordFile));
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
                 absolute(sources));
-        return run(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut());
-    }
-
-    static int run(Playbook pb, Inventory inv, ModuleCatalog catalog, RunSettings settings, ConnectionOptions connection,
-                   boolean json, PrintWriter out) {
-        RunDirectory dir = RunDirectory.create(RunDirectory.home());
-        RunSecrets secrets = new RunSecrets();
-        Reporter view = json ? new JsonReporter(out, secrets) : new ConsoleReporter(out, secrets, settings.verbose(), settings.diff());
-        Interrupt interrupt = new Interrupt();
-        Signals.install(interrupt);
-        try (Reporter reporter = Reporter.all(view, new LogReporter(dir.log(), secrets));
-             Transports transports = new Transports(connection.sshTransport(secrets, settings.forks()))) {
-            RunResult r = new Executor(settings, inv, transports, catalog, reporter, dir, secrets, interrupt).run(pb);
-            return r.exitCode();
-        } finally {
-            Signals.uninstall();
-        }
+        return new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
+                .run(new RunSecrets(), new Interrupt(), r -> r).result().exitCode();
     }
 
     static VaultSecret vault(Path passwordFile) {

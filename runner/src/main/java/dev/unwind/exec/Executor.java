@@ -62,6 +62,7 @@ public final class Executor {
     private Journal journal;
     private int step;
     private boolean unreachableSeen;
+    private volatile String failure;
 
     public Executor(RunSettings settings, Inventory inventory, Transport transport, ModuleCatalog catalog, Reporter reporter,
                     RunDirectory run, Secrets secrets, Interrupt interrupt) {
@@ -129,9 +130,9 @@ public final class Executor {
         }
         boolean anyFailed = counts.values().stream().anyMatch(c -> c.failed() > 0 || c.unreachable() > 0);
         if (anyFailed) {
-            return new RunResult(run.id(), "failed", unreachableSeen ? 4 : 2);
+            return new RunResult(run.id(), "failed", unreachableSeen ? 4 : 2, failure);
         }
-        return new RunResult(run.id(), "ok", 0);
+        return new RunResult(run.id(), "ok", 0, failure);
     }
 
     private record PlayOutcome(RunResult result) {
@@ -199,12 +200,14 @@ public final class Executor {
             String why = "task '" + pt.task().label() + "' failed on " + String.join(", ", failed);
             boolean tooMany = play.maxFailPercentage() != null
                     && failed.size() * 100.0 / batch.size() > play.maxFailPercentage();
+            String firstMessage = outcomes.get(failed.get(0)).msg();
+            failure = failure == null ? why + ": " + firstMessage : failure;
             if (play.onFailure() == OnFailure.UNWIND_HOST && !play.anyErrorsFatal() && !tooMany) {
                 for (String host : failed) {
                     unwindHost(host, why);
                 }
                 if (active.isEmpty()) {
-                    return new PlayOutcome(new RunResult(run.id(), "failed", unreachableSeen ? 4 : 2));
+                    return new PlayOutcome(new RunResult(run.id(), "failed", unreachableSeen ? 4 : 2, failure));
                 }
                 continue;
             }
@@ -392,7 +395,8 @@ public final class Executor {
                 secrets.add(String.valueOf(hv.get(secret)));
             }
         }
-        return transport.connect(host, hv);
+        transport.connect(host, hv);
+        return new LiveConnection(transport, host, hv, null);
     }
 
     private Become become(String host, String user) {
@@ -404,15 +408,16 @@ public final class Executor {
     /** The play failed: act on its on_failure. */
     private RunResult failRun(Play play, String why) {
         notes.add(why);
+        failure = failure == null ? why : failure;
         if (settings.check()) {
-            return new RunResult(run.id(), "failed", unreachableSeen ? 4 : 2);
+            return new RunResult(run.id(), "failed", unreachableSeen ? 4 : 2, failure);
         }
         if (play.onFailure() == OnFailure.STOP) {
             boolean changes = !Pending.of(Journal.read(run.journal())).changes().isEmpty();
             if (changes) {
                 notes.add("on_failure: stop — nothing was unwound; to take the changes back: unwind rollback " + run.id());
             }
-            return new RunResult(run.id(), "failed", changes ? 3 : unreachableSeen ? 4 : 2);
+            return new RunResult(run.id(), "failed", changes ? 3 : unreachableSeen ? 4 : 2, failure);
         }
         return unwindAll(why, false);
     }
@@ -422,19 +427,19 @@ public final class Executor {
         if (pending.pointOfNoReturn() != null && !pending.changes().isEmpty()) {
             notes.add("past the point of no return: manual recovery. What ran:");
             pending.changes().forEach(e -> notes.add("  " + e.host() + ": " + e.task() + " (" + e.at() + ")"));
-            return new RunResult(run.id(), "unwind_incomplete", 3);
+            return new RunResult(run.id(), "unwind_incomplete", 3, failure);
         }
         UnwindReport report = unwind(pending.unwindable(), why);
         if (!report.complete()) {
-            return new RunResult(run.id(), "unwind_incomplete", 3);
+            return new RunResult(run.id(), "unwind_incomplete", 3, failure);
         }
         if (!pending.unwindable().isEmpty()) {
             notes.add("every change was unwound: the hosts are where they started");
         }
         if (interrupted) {
-            return new RunResult(run.id(), "interrupted", 130);
+            return new RunResult(run.id(), "interrupted", 130, failure);
         }
-        return new RunResult(run.id(), "unwound", unreachableSeen ? 4 : 2);
+        return new RunResult(run.id(), "unwound", unreachableSeen ? 4 : 2, failure);
     }
 
     private void unwindHost(String host, String why) {

@@ -41,6 +41,32 @@ public final class LocalHosts {
         }
     }
 
+    /**
+     * Gives every host the files the fault-matrix playbook changes: a data folder, a config file (0600),
+     * a hosts file, an old file and a script, so that undo has previous bytes and modes to restore.
+     */
+    public LocalHosts withHistory() {
+        try {
+            for (String h : names) {
+                Path d = dir(h);
+                Files.createDirectories(d.resolve("data"));
+                Files.writeString(d.resolve("data/records"), "r1\nr2\n");
+                write(d.resolve("existing.conf"), "original of " + h + "\n", "rw-------");
+                write(d.resolve("hosts.txt"), "db=10.0.0.1\nweb=10.0.0.2\n", "rw-r--r--");
+                write(d.resolve("old.txt"), "old\n", "rw-r-----");
+                write(d.resolve("script.sh"), "#!/bin/sh\necho hi\n", "rw-r--r--");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    private static void write(Path p, String content, String mode) throws IOException {
+        Files.writeString(p, content);
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+    }
+
     public Path dir(String host) {
         return root.resolve("hosts").resolve(host);
     }

@@ -57,14 +57,8 @@ class SshPlayTest {
             v.forEach((k, val) -> ini.append(' ').append(k).append('=').append(val));
             ini.append(" base=").append(root.resolve("hosts")).append(" unwind_lock_path=").append(root.resolve("locks/" + name))
                     .append('\n');
-            Path d = files.dir(name);
-            Files.createDirectories(d.resolve("data"));
-            Files.writeString(d.resolve("data/records"), "r1\n");
-            Files.writeString(d.resolve("existing.conf"), "original\n");
-            Files.writeString(d.resolve("hosts.txt"), "db=10.0.0.1\n");
-            Files.writeString(d.resolve("old.txt"), "old\n");
-            Files.writeString(d.resolve("script.sh"), "#!/bin/sh\n");
         }
+        files.withHistory();
         inventory = root.resolve("ssh.ini");
         Files.writeString(inventory, ini);
         // the hosts log in as the test user: the folders they change must be theirs

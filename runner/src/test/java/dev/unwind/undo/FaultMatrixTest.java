@@ -31,18 +31,10 @@ class FaultMatrixTest {
     Cli cli;
 
     @BeforeEach
-    void hostsWithHistory() throws IOException {
+    void hostsWithHistory() {
         hosts = new LocalHosts(root, "h1", "h2", "h3");
         inventory = hosts.inventory();
-        for (String h : hosts.names()) {
-            Path d = hosts.dir(h);
-            Files.createDirectories(d.resolve("data"));
-            Files.writeString(d.resolve("data/records"), "r1\nr2\n");
-            write(d.resolve("existing.conf"), "original of " + h + "\n", "rw-------");
-            write(d.resolve("hosts.txt"), "db=10.0.0.1\nweb=10.0.0.2\n", "rw-r--r--");
-            write(d.resolve("old.txt"), "old\n", "rw-r-----");
-            write(d.resolve("script.sh"), "#!/bin/sh\necho hi\n", "rw-r--r--");
-        }
+        hosts.withHistory();
         cli = new Cli(root.resolve("home"));
     }
 
@@ -145,10 +137,5 @@ class FaultMatrixTest {
             }
         });
         return out;
-    }
-
-    private static void write(Path p, String content, String mode) throws IOException {
-        Files.writeString(p, content);
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(mode));
     }
 }

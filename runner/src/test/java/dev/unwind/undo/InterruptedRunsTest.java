@@ -28,19 +28,10 @@ class InterruptedRunsTest {
     Path inventory;
 
     @BeforeEach
-    void hostsWithHistory() throws IOException {
+    void hostsWithHistory() {
         hosts = new LocalHosts(root, "h1", "h2", "h3");
         inventory = hosts.inventory();
-        for (String h : hosts.names()) {
-            Path d = hosts.dir(h);
-            Files.createDirectories(d.resolve("data"));
-            Files.writeString(d.resolve("data/records"), "r1\n");
-            Files.writeString(d.resolve("existing.conf"), "original\n");
-            Files.setPosixFilePermissions(d.resolve("existing.conf"), PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(d.resolve("hosts.txt"), "db=10.0.0.1\n");
-            Files.writeString(d.resolve("old.txt"), "old\n");
-            Files.writeString(d.resolve("script.sh"), "#!/bin/sh\n");
-        }
+        hosts.withHistory();
     }
 
     @ParameterizedTest(name = "Ctrl-C at boundary {0}")

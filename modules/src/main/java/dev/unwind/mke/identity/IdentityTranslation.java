@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /** Turns MKE 3 local users into Dex Password objects. */
 public final class IdentityTranslation {
@@ -77,16 +77,15 @@ public final class IdentityTranslation {
         }
         try {
             String bcrypt = new String(Base64.getDecoder().decode(h), StandardCharsets.US_ASCII);
-            return OpenBSDBCrypt.checkPassword(bcrypt, password.toCharArray());
+            return BCrypt.checkpw(password, bcrypt);
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
     private String bcrypt(String password) {
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
-        return OpenBSDBCrypt.generate("2a", password.toCharArray(), salt, BCRYPT_COST);
+        // $2a$, as Go's bcrypt (Dex) writes it
+        return BCrypt.hashpw(password, BCrypt.gensalt("$2a", BCRYPT_COST, random));
     }
 
     private String newPassword() {

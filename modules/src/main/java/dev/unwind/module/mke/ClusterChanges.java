@@ -2,14 +2,14 @@ package dev.unwind.module.mke;
 
 import dev.unwind.mke.kube.Change;
 import dev.unwind.mke.kube.Desired;
-import dev.unwind.mke.kube.Fabric8ClusterObjects;
 import dev.unwind.mke.kube.ObjectApplier;
 import dev.unwind.mke.kube.ObjectRef;
 import dev.unwind.module.ModuleCall;
 import dev.unwind.module.Undo;
+import dev.unwind.module.kube.Cluster;
+import dev.unwind.module.kube.Fabric8Cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +24,9 @@ final class ClusterChanges {
     private ClusterChanges() {
     }
 
-    static Fabric8ClusterObjects connect(Path kubeconfig) {
+    static Cluster connect(Path kubeconfig) {
         try {
-            return Fabric8ClusterObjects.fromKubeconfig(Files.readString(kubeconfig));
+            return Fabric8Cluster.connect(kubeconfig, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
         }

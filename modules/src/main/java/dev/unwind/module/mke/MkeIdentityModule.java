@@ -4,7 +4,7 @@ import dev.unwind.mke.identity.IdentityTranslation;
 import dev.unwind.mke.identity.Mke3User;
 import dev.unwind.mke.kube.Change;
 import dev.unwind.mke.kube.Desired;
-import dev.unwind.mke.kube.Fabric8ClusterObjects;
+import dev.unwind.module.kube.Cluster;
 import dev.unwind.mke.kube.ObjectApplier;
 import dev.unwind.mke.config.OfflineConversion;
 import dev.unwind.module.ArgSpec;
@@ -48,7 +48,8 @@ public final class MkeIdentityModule implements Module {
     @Override
     public Outcome run(Args args, ModuleContext ctx) {
         String kubeconfig = args.str("kubeconfig");
-        try (Fabric8ClusterObjects cluster = ClusterChanges.connect(ClusterChanges.kubeconfigPath(kubeconfig))) {
+        try (Cluster kube = ClusterChanges.connect(ClusterChanges.kubeconfigPath(kubeconfig))) {
+            KubeClusterObjects cluster = new KubeClusterObjects(kube);
             ObjectApplier applier = new ObjectApplier(cluster);
             if ("absent".equals(args.str("state"))) {
                 List<Change> changes = ClusterChanges.parse(args.raw("changes"));

@@ -1,7 +1,7 @@
 package dev.unwind.module.mke;
 
 import dev.unwind.mke.kube.Change;
-import dev.unwind.mke.kube.Fabric8ClusterObjects;
+import dev.unwind.module.kube.Cluster;
 import dev.unwind.mke.kube.ObjectApplier;
 import dev.unwind.mke.rbac.Mke3Authorization;
 import dev.unwind.mke.rbac.RbacTranslation;
@@ -42,7 +42,8 @@ public final class MkeRbacModule implements Module {
     @Override
     public Outcome run(Args args, ModuleContext ctx) {
         String kubeconfig = args.str("kubeconfig");
-        try (Fabric8ClusterObjects cluster = ClusterChanges.connect(ClusterChanges.kubeconfigPath(kubeconfig))) {
+        try (Cluster kube = ClusterChanges.connect(ClusterChanges.kubeconfigPath(kubeconfig))) {
+            KubeClusterObjects cluster = new KubeClusterObjects(kube);
             ObjectApplier applier = new ObjectApplier(cluster);
             if ("absent".equals(args.str("state"))) {
                 List<Change> changes = ClusterChanges.parse(args.raw("changes"));

@@ -95,8 +95,8 @@ class IdentityAndRbacModulesTest {
                 "metadata", Map.of("name", DexObjectName.forEmail("admin"), "namespace", "mke"),
                 "email", "admin", "username", "admin", "userID", "installer",
                 "hash", java.util.Base64.getEncoder().encodeToString(
-                        org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2a", "random-installer".toCharArray(),
-                                new byte[16], 4).getBytes())));
+                        org.springframework.security.crypto.bcrypt.BCrypt.hashpw("random-installer",
+                                org.springframework.security.crypto.bcrypt.BCrypt.gensalt(4)).getBytes())));
         client.genericKubernetesResources(PASSWORDS).inNamespace("mke")
                 .resource(client.getKubernetesSerialization().convertValue(installerAdmin, GenericKubernetesResource.class))
                 .create();

@@ -282,6 +282,12 @@ public final class SshConnection implements Connection {
         session.disconnect();
     }
 
+    /** Drops the session: the transport opens a new one on its next connect (a reboot, a lost link). */
+    @Override
+    public void reconnect() {
+        close();
+    }
+
     @Override
     public String toString() {
         return "SshConnection[" + host + "]";

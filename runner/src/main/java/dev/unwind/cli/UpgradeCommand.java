@@ -1,0 +1,289 @@
+package dev.unwind.cli;
+
+import dev.unwind.exec.Interrupt;
+import dev.unwind.exec.RunSettings;
+import dev.unwind.input.InvalidInput;
+import dev.unwind.input.Position;
+import dev.unwind.inventory.Inventory;
+import dev.unwind.mke.config.ConversionOptions;
+import dev.unwind.mke.config.OfflineConversion;
+import dev.unwind.module.ModuleCatalog;
+import dev.unwind.playbook.Playbook;
+import dev.unwind.playbook.PlaybookLoader;
+import dev.unwind.report.Event;
+import dev.unwind.report.Reporter;
+import dev.unwind.run.RunSecrets;
+import dev.unwind.vars.ExtraVars;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code unwind upgrade}: MKE 3.7.15+/3.8.x to MKE 4k with {@code mkectl upgrade}'s flags, running the
+ * shipped (or a site's) {@code mke3-to-mke4k.yml}. Any failure, the timeout or Ctrl-C rolls back to MKE 3.
+ */
+@Command(name = "upgrade", mixinStandardHelpOptions = true,
+        description = "Upgrades an MKE 3.7.15+/3.8.x cluster to MKE 4k; on any failure, the timeout or Ctrl-C, rolls it back to MKE 3.")
+final class UpgradeCommand implements Callable<Integer> {
+    static final String WARNING = "Your MKE 3 system will be completely unavailable during the upgrade.";
+
+    @Option(names = "--hosts-path", description = "mkectl hosts.yaml with the cluster's nodes.")
+    Path hostsPath;
+
+    @Option(names = {"-i", "--inventory"}, description = "Any inventory unwind reads (launchpad.yaml, k0sctl.yaml, INI, YAML); repeatable.")
+    List<String> inventory = new ArrayList<>();
+
+    @Option(names = "--mke3-admin-username", defaultValue = "admin", description = "MKE 3 admin (default ${DEFAULT-VALUE}).")
+    String adminUsername;
+
+    @Option(names = "--mke3-admin-password", description = "MKE 3 admin password (else $MKE3_ADMIN_PASSWORD, else asked).")
+    String adminPassword;
+
+    @Option(names = "--mke3-url", description = "UCP API URL (default: https://<the swarm leader>).")
+    String mke3Url;
+
+    @Option(names = "--mke3-ca-file", description = "CA (PEM) of the UCP API.")
+    Path mke3CaFile;
+
+    @Option(names = "--insecure", description = "Do not verify the UCP API's certificate.")
+    boolean insecure;
+
+    @Option(names = "--external-address", description = "The load balancer's address: apiServer.externalAddress.")
+    String externalAddress;
+
+    @Option(names = "--config-out", description = "Write mke4.yaml here (else it is printed).")
+    Path configOut;
+
+    @Option(names = "--dry-run", description = "Checks and configuration conversion only: nothing on the cluster changes.")
+    boolean dryRun;
+
+    @Option(names = "--mke3-config", description = "With --dry-run: convert this MKE 3 TOML offline, no cluster needed.")
+    Path mke3Config;
+
+    @Option(names = "--output", description = "Where the mke-upgrade/ folder goes: mke3.toml, mke4.yaml, the reports, the summary, the log (default: here).")
+    Path output;
+
+    @Option(names = "--force", description = "Go on when settings would not be carried over; ask nothing.")
+    boolean force;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Option(names = "--upgrade-timeout-minutes", defaultValue = "60", description = "Past this, roll back (default ${DEFAULT-VALUE}).")
+    int timeoutMinutes;
+
+    @Option(names = "--kubeconfig-out", description = "Where the admin kubeconfig goes (default ~/.mke/mke.kubeconf).")
+    Path kubeconfigOut;
+
+    @Option(names = "--k0s-binary", description = "The k0s binary to install on the nodes.")
+    Path k0sBinary;
+
+    @Option(names = "--playbook", description = "A site's edited copy of mke3-to-mke4k.yml.")
+    Path playbook;
+
+    @Option(names = {"-e", "--extra-vars"}, description = "Extra variables for the playbook (repeatable).")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = {"-f", "--forks"}, defaultValue = "20")
+    int forks;
+
+    @Option(names = {"-v", "--verbose"})
+    boolean verbose;
+
+    @Option(names = "--json", description = "JSON Lines events instead of the console view.")
+    boolean json;
+
+    @CommandLine.Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path base = (output != null ? output : Path.of(".")).toAbsolutePath();
+        Path outDir = base.resolve(OfflineConversion.OUTPUT_FOLDER);
+        if (dryRun && mke3Config != null) {
+            new OfflineConversion().run(mke3Config, configOut, base, new ConversionOptions(null, externalAddress, null, null),
+                    new PrintStream(new WriterOutputStream(out), true, "UTF-8"));
+            return ExitCode.OK;
+        }
+        List<String> sources = new ArrayList<>(inventory);
+        if (hostsPath != null) {
+            sources.add(0, hostsPath.toString());
+        }
+        if (sources.isEmpty()) {
+            throw new InvalidInput(Position.of("--hosts-path"), "say where the cluster's nodes are: --hosts-path hosts.yaml or -i INVENTORY");
+        }
+        String password = adminPassword();
+        Path pbPath = playbook != null ? playbook : ShippedFiles.playbook("mke3-to-mke4k.yml");
+        ModuleCatalog catalog = Catalogs.forPlaybook(pbPath);
+        Playbook pb = new PlaybookLoader(catalog).load(pbPath);
+        Inventory inv = Inventory.load(sources, pb.directory(), null);
+        if (!dryRun && !yes && !force && !confirm(out)) {
+            out.println("unwind: upgrade not started");
+            return ExitCode.OK;
+        }
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("mke3_admin_username", adminUsername);
+        vars.put("mke3_admin_password", password);
+        vars.put("mke3_insecure", insecure);
+        put(vars, "mke3_url", mke3Url);
+        put(vars, "mke3_ca_file", mke3CaFile == null ? null : mke3CaFile.toAbsolutePath().toString());
+        put(vars, "external_address", externalAddress);
+        put(vars, "config_out", configOut == null ? null : configOut.toAbsolutePath().toString());
+        put(vars, "k0s_binary_src", k0sBinary == null ? null : k0sBinary.toAbsolutePath().toString());
+        vars.put("output_dir", outDir.toString());
+        vars.put("kubeconfig_out", (kubeconfigOut != null ? kubeconfigOut.toAbsolutePath()
+                : Path.of(System.getProperty("user.home"), ".mke", "mke.kubeconf")).toString());
+        vars.put("force", force);
+        vars.putAll(ExtraVars.parse(extraVars));
+        Set<String> tags = dryRun ? Set.of("dry-run") : Set.of();
+        RunSettings settings = new RunSettings(false, false, forks, new LinkedHashSet<>(tags), new LinkedHashSet<>(), null, null,
+                vars, verbose, absolute(sources));
+        RunSecrets secrets = new RunSecrets();
+        secrets.add(password);
+        Interrupt interrupt = new Interrupt();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "upgrade-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.schedule(() -> {
+            out.println("\nunwind: the upgrade did not finish within " + timeoutMinutes + " minutes: rolling back");
+            interrupt.signal();
+        }, timeoutMinutes, TimeUnit.MINUTES);
+        PlayRun.Finished done;
+        try {
+            done = new PlayRun(pb, inv, catalog, settings, connection, json, out)
+                    .run(secrets, interrupt, view -> new RollbackWording(view));
+        } finally {
+            timer.shutdownNow();
+        }
+        Files.createDirectories(outDir);
+        Files.copy(done.dir().log(), outDir.resolve("upgrade.log"), StandardCopyOption.REPLACE_EXISTING);
+        return finish(done, outDir, out);
+    }
+
+    private int finish(PlayRun.Finished done, Path outDir, PrintWriter out) throws IOException {
+        String failure = done.result().failure();
+        int code = done.result().exitCode();
+        if (code == ExitCode.OK) {
+            if (dryRun) {
+                out.println("\nDry run: nothing on the cluster changed. Source and target configuration are in " + outDir);
+                printIfThere(outDir.resolve("mke3.toml"), out);
+                printIfThere(outDir.resolve("mke4.yaml"), out);
+                return code;
+            }
+            out.println();
+            printIfThere(outDir.resolve("summary.txt"), out);
+            if (configOut == null) {
+                out.println("Below is your new MKE 4 config. Save it to a file and use it to configure the MKE 4 cluster with mkectl apply:");
+                printIfThere(outDir.resolve("mke4.yaml"), out);
+            }
+            return code;
+        }
+        if (failure != null && failure.contains("Pre-upgrade checks") && !done.result().status().equals("unwind_incomplete")) {
+            out.println("\nThe cluster cannot be upgraded as it is; nothing was changed. " + failure);
+            return ExitCode.INVALID_INPUT;
+        }
+        out.println("\nLog and journal: " + done.dir().path() + " (the log is also in " + outDir.resolve("upgrade.log") + ")");
+        out.println("Upgrade failed due to error: " + (failure == null ? done.result().status() : failure));
+        return code;
+    }
+
+    private static void printIfThere(Path file, PrintWriter out) throws IOException {
+        if (Files.isRegularFile(file)) {
+            out.println(Files.readString(file).stripTrailing());
+        }
+    }
+
+    private String adminPassword() {
+        if (adminPassword != null && !adminPassword.isEmpty()) {
+            return adminPassword;
+        }
+        String env = System.getenv("MKE3_ADMIN_PASSWORD");
+        if (env != null && !env.isEmpty()) {
+            return env;
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] pw = console.readPassword("MKE 3 admin password for %s: ", adminUsername);
+            if (pw != null && pw.length > 0) {
+                return new String(pw);
+            }
+        }
+        throw new InvalidInput(Position.of("--mke3-admin-password"),
+                "the MKE 3 admin password is needed: set MKE3_ADMIN_PASSWORD (or --mke3-admin-password)");
+    }
+
+    private boolean confirm(PrintWriter out) {
+        out.println(WARNING);
+        out.flush();
+        Console console = System.console();
+        if (console == null) {
+            throw new InvalidInput(Position.of("--yes"), WARNING + " No terminal to confirm on: pass --yes to go ahead.");
+        }
+        String answer = console.readLine("Continue? [y/N] ");
+        return answer != null && answer.strip().equalsIgnoreCase("y");
+    }
+
+    private static void put(Map<String, Object> vars, String name, Object value) {
+        if (value != null) {
+            vars.put(name, value);
+        }
+    }
+
+    private static List<String> absolute(List<String> sources) {
+        List<String> out = new ArrayList<>();
+        for (String s : sources) {
+            Path p = Path.of(s);
+            out.add(Files.exists(p) ? p.toAbsolutePath().toString() : s);
+        }
+        return out;
+    }
+
+    /** The unwind, told in the upgrade's words: "Initiating rollback ..." and the MKE version it returns to. */
+    private static final class RollbackWording implements Reporter {
+        private final Reporter inner;
+
+        RollbackWording(Reporter inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void on(Event event) {
+            if (event instanceof Event.UnwindStarted u) {
+                inner.on(new Event.Note("\nInitiating rollback because of upgrade failure: " + u.reason()));
+            }
+            inner.on(event);
+            if (event instanceof Event.Recap r && (r.status().equals("unwound") || r.status().equals("interrupted"))) {
+                inner.on(new Event.Note("Rollback to MKE 3 completed: every node is back where it started."));
+            }
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.unwind.exec;
+
+import dev.unwind.module.Become;
+import dev.unwind.module.Command;
+import dev.unwind.module.Connection;
+import dev.unwind.module.ConnectionException;
+import dev.unwind.module.ExecResult;
+import dev.unwind.module.FileStat;
+import dev.unwind.transport.Transport;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The connection a task is given: every call asks the transport for the host's current connection, so
+ * a session dropped mid-task (a reboot, {@link #reconnect()}) is opened anew on the next command.
+ */
+record LiveConnection(Transport transport, String host, Map<String, Object> hostVars, Become become) implements Connection {
+
+    private Connection now() throws ConnectionException {
+        Connection c = transport.connect(host, hostVars);
+        return become == null ? c : c.becoming(become);
+    }
+
+    /** Becoming stays the transport's business (SSH fills in the -K password when the task gives none). */
+    @Override
+    public Connection becoming(Become b) {
+        return b == null ? this : new LiveConnection(transport, host, hostVars, b);
+    }
+
+    @Override
+    public ExecResult exec(Command command) throws ConnectionException {
+        return now().exec(command);
+    }
+
+    @Override
+    public FileStat stat(String path) throws ConnectionException {
+        return now().stat(path);
+    }
+
+    @Override
+    public Optional<byte[]> get(String path) throws ConnectionException {
+        return now().get(path);
+    }
+
+    @Override
+    public void put(byte[] content, String path, String mode) throws ConnectionException {
+        now().put(content, path, mode);
+    }
+
+    @Override
+    public void reconnect() {
+        try {
+            now().reconnect();
+        } catch (ConnectionException e) {
+            // already gone: the next command reconnects or reports the host unreachable
+        }
+    }
+}
