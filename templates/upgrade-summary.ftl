@@ -10,11 +10,11 @@ ${mke4.summary}
 Authentication
 ${line}
 Users found in the MKE3 cluster: ${identity.users_found}
-<#if (identity.skipped![])?size == 0>
+<#if (identity.not_migrated![])?size == 0>
 All users were upgraded to the MKE 4k cluster successfully.
 <#else>
 ${identity.users_migrated} of ${identity.users_found} users were upgraded to the MKE 4k cluster. Not upgraded:
-<#list identity.skipped as s>
+<#list identity.not_migrated as s>
   ${s}
 </#list>
 </#if>

@@ -38,7 +38,7 @@ public final class LabUpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario s = scenario();
+        Scenario s = scenario(scenario, nodes);
         LabFolder folder = LabFolder.inHome();
         if (folder.running().isPresent()) {
             spec.commandLine().getErr().println("unwind: a lab is already up (process " + folder.running().get().pid()
@@ -76,7 +76,8 @@ public final class LabUpCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Scenario scenario() {
+    /** A scenario by file or built-in name, resized to {@code nodes} when given. */
+    static Scenario scenario(String scenario, Integer nodes) {
         Scenario s;
         Path file = Path.of(scenario);
         try {

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 @Command(name = "unwind", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Runs Ansible-style playbooks where every change has an undo: a failed run unwinds, in reverse.",
         subcommands = {PlayCommand.class, LintCommand.class, RollbackCommand.class, RunsCommand.class, DocCommand.class,
-                InventoryCommand.class, UpgradeCommand.class,
+                InventoryCommand.class, UpgradeCommand.class, LabCommand.class, DemoCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class, CompletionCommand.class})
 public final class Main implements Runnable {

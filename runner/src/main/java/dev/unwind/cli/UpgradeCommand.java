@@ -102,6 +102,9 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = {"-e", "--extra-vars"}, description = "Extra variables for the playbook (repeatable).")
     List<String> extraVars = new ArrayList<>();
 
+    @Option(names = "--fail-after-task", description = "Rehearse a rollback: this task fails right after it changed its hosts.")
+    String failAfterTask;
+
     @Option(names = {"-f", "--forks"}, defaultValue = "20")
     int forks;
 
@@ -159,7 +162,7 @@ final class UpgradeCommand implements Callable<Integer> {
         vars.putAll(ExtraVars.parse(extraVars));
         Set<String> tags = dryRun ? Set.of("dry-run") : Set.of();
         RunSettings settings = new RunSettings(false, false, forks, new LinkedHashSet<>(tags), new LinkedHashSet<>(), null, null,
-                vars, verbose, absolute(sources));
+                vars, verbose, absolute(sources), failAfterTask);
         RunSecrets secrets = new RunSecrets();
         secrets.add(password);
         Interrupt interrupt = new Interrupt();

@@ -195,6 +195,9 @@ final class HostTaskRunner {
         if (o.diff() != null && settings.diff()) {
             result.put("__diff", o.diff().unified());
         }
+        if (!check && task.label().equals(settings.failAfterTask()) && !o.failed()) {
+            return new HostOutcome("failed", false, "injected failure after '" + task.label() + "' (--fail-after-task)", result);
+        }
         String status = o.status().label();
         return new HostOutcome(status, o.failed() && task.ignoreErrors(), o.msg(), result);
     }

@@ -38,7 +38,7 @@ public final class MkeIdentityModule implements Module {
                     ArgSpec.optional("state", ArgType.STR, "present", "absent: take back recorded changes").choices("present", "absent"),
                     ArgSpec.optional("changes", ArgType.LIST, null, "with state=absent: the changes to take back"))
             .returns(Map.of("users_found", "users in MKE 3", "users_migrated", "users with a Password in MKE 4k",
-                    "skipped", "users not carried over, with why", "changes", "what was created or replaced"));
+                    "not_migrated", "users not carried over, with why", "changes", "what was created or replaced"));
 
     @Override
     public ModuleSpec spec() {
@@ -76,7 +76,7 @@ public final class MkeIdentityModule implements Module {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("users_found", plan.usersFound());
             result.put("users_migrated", objects.size());
-            result.put("skipped", plan.skipped());
+            result.put("not_migrated", plan.skipped());
             result.put("changes", ClusterChanges.record(changes).stream().map(c -> c.get("ref")).toList());
             long changed = changes.stream().filter(c -> !(c instanceof Change.Unchanged)).count();
             if (changed == 0) {

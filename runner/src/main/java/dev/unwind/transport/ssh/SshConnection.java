@@ -40,6 +40,7 @@ public final class SshConnection implements Connection {
     private final Semaphore channels;
     private final String becomePassword;
     private volatile boolean closed;
+    private volatile boolean sftpAvailable = true;
 
     SshConnection(String host, Session session, int maxSessions, String becomePassword) {
         this.host = host;
@@ -120,6 +121,17 @@ public final class SshConnection implements Connection {
 
     @Override
     public Optional<byte[]> get(String path) throws ConnectionException {
+        if (!sftpAvailable) {
+            return Connection.super.get(path);
+        }
+        try {
+            return sftpGet(path);
+        } catch (NoSftp e) {
+            return Connection.super.get(path);
+        }
+    }
+
+    private Optional<byte[]> sftpGet(String path) throws ConnectionException {
         return sftp(path, sftp -> {
             SftpATTRS attrs;
             try {
@@ -141,10 +153,18 @@ public final class SshConnection implements Connection {
 
     @Override
     public void put(byte[] content, String path, String mode) throws ConnectionException {
-        if (content.length < SFTP_PUT_THRESHOLD) {
+        if (content.length < SFTP_PUT_THRESHOLD || !sftpAvailable) {
             Connection.super.put(content, path, mode);
             return;
         }
+        try {
+            sftpPut(content, path, mode);
+        } catch (NoSftp e) {
+            Connection.super.put(content, path, mode);
+        }
+    }
+
+    private void sftpPut(byte[] content, String path, String mode) throws ConnectionException {
         sftp(path, sftp -> {
             int perms;
             if (mode != null) {
@@ -176,6 +196,13 @@ public final class SshConnection implements Connection {
         });
     }
 
+    /** The server refused the SFTP subsystem. */
+    private static final class NoSftp extends RuntimeException {
+        NoSftp() {
+            super(null, null, false, false);
+        }
+    }
+
     private interface SftpWork<T> {
         T run(ChannelSftp sftp) throws SftpException, IOException;
     }
@@ -195,7 +222,9 @@ public final class SshConnection implements Connection {
             if (!session.isConnected()) {
                 throw lost("while transferring " + path);
             }
-            throw new ConnectionException(host, "file transfer channel failed: " + e.getMessage(), e);
+            // the server offers no SFTP subsystem (some hardened hosts): files go through the shell instead
+            sftpAvailable = false;
+            throw new NoSftp();
         } finally {
             if (ch != null) {
                 ch.disconnect();
