@@ -67,7 +67,7 @@ class LabCommandTest {
     @Test
     void anUnknownScenarioIsInvalidInput() {
         StringWriter out = new StringWriter();
-        CommandLine cli = Main.commandLine().addSubcommand(new LabCommand());
+        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(out, true));
         assertThat(cli.execute("lab", "up", "--scenario", "no-such")).isEqualTo(ExitCode.INVALID_INPUT);
