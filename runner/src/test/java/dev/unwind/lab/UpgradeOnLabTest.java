@@ -71,8 +71,11 @@ class UpgradeOnLabTest {
             assertThat(r.out() + r.err()).doesNotContain(lab.adminPassword());
             lab.verifyNothingEscaped();
 
+            LabSnapshot upgraded = lab.snapshot();
             Cli.Result again = upgrade(lab);
-            assertThat(again.out()).as(again.toString()).containsPattern("changed=0");
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(again.out()).contains("The cluster already runs MKE 4k: nothing to do.").doesNotContain("rollback");
+            assertThat(lab.snapshot().diff(upgraded)).isEmpty();
         }
     }
 
