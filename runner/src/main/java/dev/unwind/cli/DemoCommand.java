@@ -1,7 +1,5 @@
 package dev.unwind.cli;
 
-import dev.unwind.input.InvalidInput;
-import dev.unwind.input.Position;
 import dev.unwind.lab.LabCluster;
 import dev.unwind.lab.LabSnapshot;
 import dev.unwind.lab.scenario.Scenario;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -25,18 +22,6 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Upgrade a simulated MKE 3 cluster to MKE 4k (and, with --fail-at, watch it roll back).")
 final class DemoCommand implements Callable<Integer> {
-    /** The last changing task of each phase: a failure there leaves the whole phase to unwind. */
-    static final Map<String, String> PHASES = Map.of(
-            "5", "Back up MKE 3: copy the backups to the controller",
-            "6", "Quiesce MKE 3: stop them",
-            "7", "k0s controllers: start the other managers",
-            "8", "k0s workers: start",
-            "9", "MKE 4k: the MKE 4k configuration",
-            "10", "Migrate organizations, teams and grants",
-            "11", "Write the admin kubeconfig");
-    static final Map<String, String> NAMES = Map.of("backup", "5", "quiesce", "6", "controllers", "7", "workers", "8",
-            "mke4k", "9", "identity", "10", "verify", "11");
-
     @Option(names = "--fail-at", paramLabel = "PHASE",
             description = "Inject a failure at the end of a phase: 5-11, or backup, quiesce, controllers, workers, mke4k, identity, verify.")
     String failAt;
@@ -56,10 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String task = failAt == null ? null : PHASES.get(NAMES.getOrDefault(failAt, failAt));
-        if (failAt != null && task == null) {
-            throw new InvalidInput(Position.of("--fail-at"), "no phase '" + failAt + "': give 5-11 or one of " + NAMES.keySet());
-        }
+        String task = failAt == null ? null : UpgradePhases.task(failAt);
         Scenario s = LabUpCommand.scenario(scenario, nodes);
         Path root = Files.createTempDirectory("unwind-demo-");
         long started = System.nanoTime();

@@ -23,7 +23,6 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
-        System.setProperty("unwind.repo", ShippedFiles.home().toString());
         CommandLine cli = commandLine();
         int code = cli.execute(args);
         cli.getOut().flush();
@@ -32,6 +31,8 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
+        // templates/ and playbooks/ shipped beside the jar are found from here on
+        System.setProperty("unwind.repo", ShippedFiles.home().toString());
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();

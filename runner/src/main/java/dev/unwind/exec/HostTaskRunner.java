@@ -35,6 +35,8 @@ import java.util.Map;
 final class HostTaskRunner {
     /** Test hook: the name of a task after whose change (before its journal entry) the controller dies. */
     private static final String CRASH_AFTER_CHANGE = System.getProperty("unwind.test.crashAfterChange");
+    /** Test hook: before this task runs, the controller writes {@code unwind.test.pauseMarker} and waits 3 s (for a signal). */
+    private static final String PAUSE_BEFORE = System.getProperty("unwind.test.pauseBeforeTask");
     private static final String HIDDEN = "the output has been hidden due to no_log: true";
 
     private final ModuleCatalog catalog;
@@ -147,6 +149,9 @@ final class HostTaskRunner {
         boolean mayChange = !check && module.undoKind(args) != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());
         if (mayChange) {
             journal.append(Entry.of("started").step(step, host, task.label(), task.position().toString()));
+        }
+        if (task.label().equals(PAUSE_BEFORE)) {
+            pauseForTest();
         }
         Connection c = TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout());
         TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates, searchPath, backups,
@@ -350,6 +355,15 @@ final class HostTaskRunner {
         try {
             Thread.sleep((long) (seconds * 1000));
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pauseForTest() {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("unwind.test.pauseMarker")), "paused\n");
+            Thread.sleep(3000);
+        } catch (java.io.IOException | InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
