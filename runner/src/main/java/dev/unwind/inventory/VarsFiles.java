@@ -25,7 +25,8 @@ final class VarsFiles {
     private static final List<String> EXTENSIONS = List.of("", ".yml", ".yaml", ".json");
 
     private final VaultSecret vault;
-    private final Map<Path, Map<String, Object>> cache = new HashMap<>();
+    // hosts are worked in parallel: their variables are read from several threads at once
+    private final Map<Path, Map<String, Object>> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     VarsFiles(VaultSecret vault) {
         this.vault = vault;
