@@ -151,7 +151,7 @@ for w in $WORKLOADS; do
   rows+=("$(measure unwind-transport unwind_transport "$n" "$m")")
   if [[ -x "$ROOT/unwind" ]] && "$ROOT/unwind" play --help >/dev/null 2>&1; then
     ansible_files "$n" "$m"
-    rows+=("$(measure unwind-play "$ROOT/unwind" play -i "$D/inventory-$n.ini" --forks "$FORKS" "$D/play-$m.yml")")
+    rows+=("$(measure unwind-play "$ROOT/unwind" play -i "$D/inventory-$n.ini" --known-hosts "$D/known_hosts" --forks "$FORKS" "$D/play-$m.yml")")
   else
     echo "(unwind play: not available yet, skipped)" >&2
   fi

@@ -4,7 +4,6 @@ import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
 import dev.unwind.lab.LabCluster;
 import dev.unwind.lab.LabNode;
-import dev.unwind.lab.scenario.InvalidScenario;
 import dev.unwind.lab.scenario.Scenario;
 import dev.unwind.lab.scenario.ScenarioFile;
 import java.io.IOException;
@@ -80,17 +79,13 @@ public final class LabUpCommand implements Callable<Integer> {
     static Scenario scenario(String scenario, Integer nodes) {
         Scenario s;
         Path file = Path.of(scenario);
-        try {
-            if (Files.isRegularFile(file)) {
-                s = ScenarioFile.read(file);
-            } else if (ScenarioFile.builtInNames().contains(scenario)) {
-                s = ScenarioFile.builtIn(scenario);
-            } else {
-                throw new InvalidInput(Position.of("--scenario"), "no scenario file " + scenario + ", and no built-in scenario of"
-                        + " that name (built in: " + String.join(", ", ScenarioFile.builtInNames()) + ")");
-            }
-        } catch (InvalidScenario e) {
-            throw new InvalidInput(new Position(e.file(), e.line(), e.column()), e.problem());
+        if (Files.isRegularFile(file)) {
+            s = ScenarioFile.read(file);
+        } else if (ScenarioFile.builtInNames().contains(scenario)) {
+            s = ScenarioFile.builtIn(scenario);
+        } else {
+            throw new InvalidInput(Position.of("--scenario"), "no scenario file " + scenario + ", and no built-in scenario of"
+                    + " that name (built in: " + String.join(", ", ScenarioFile.builtInNames()) + ")");
         }
         if (nodes != null) {
             if (nodes < 1 || nodes > 50) {

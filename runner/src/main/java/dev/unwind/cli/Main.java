@@ -36,12 +36,6 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
-            if (ex instanceof dev.unwind.mke.config.InvalidMke3Config bad) {
-                err.println(bad.file() + ":" + bad.line() + ":" + bad.column() + ": " + bad.problem());
-                err.println("unwind: invalid MKE 3 configuration, nothing was changed");
-                err.flush();
-                return ExitCode.INVALID_INPUT;
-            }
             if (ex instanceof InvalidInput invalid) {
                 invalid.problems().forEach(p -> err.println(p));
                 err.println("unwind: invalid input, nothing was changed");
