@@ -11,6 +11,7 @@ import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.UndoKind;
 
+import dev.unwind.tls.TlsTrust;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;

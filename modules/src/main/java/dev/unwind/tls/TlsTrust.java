@@ -1,4 +1,4 @@
-package dev.unwind.module.http;
+package dev.unwind.tls;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -13,30 +13,40 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 
-/** The TLS trust of one request: the JDK's CAs, the CAs of a PEM file ({@code ca_path}), or none checked at all. */
-final class TlsTrust {
+/** The TLS trust of an HTTPS client: the JDK's CAs, the CAs of a PEM file, or none checked at all. */
+public final class TlsTrust {
     private TlsTrust() {
     }
 
-    static SSLContext systemDefault() throws GeneralSecurityException {
+    public static SSLContext systemDefault() throws GeneralSecurityException {
         return SSLContext.getDefault();
     }
 
-    /** Trusts exactly the certificates in a PEM (or DER) file; host names are still verified. */
-    static SSLContext fromCaFile(Path caFile) throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
+    /**
+     * Trusts exactly the certificates in a PEM (or DER) file; host names are still verified.
+     *
+     * @throws IOException the file cannot be read
+     * @throws CertificateException the file holds no certificate
+     */
+    public static SSLContext fromCaFile(Path caFile) throws GeneralSecurityException, IOException {
         Collection<? extends Certificate> certs;
         try (InputStream in = Files.newInputStream(caFile)) {
             certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        } catch (IOException e) {
+            throw new IOException("cannot read the CA file " + caFile + ": " + e.getMessage(), e);
+        } catch (CertificateException e) {
+            throw new CertificateException("the CA file " + caFile + " holds no PEM certificate: " + e.getMessage(), e);
         }
         if (certs.isEmpty()) {
-            throw new GeneralSecurityException("no certificate in " + caFile);
+            throw new CertificateException("the CA file " + caFile + " holds no certificate");
         }
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
         int i = 0;
         for (Certificate c : certs) {
             store.setCertificateEntry("ca-" + i++, c);
@@ -49,10 +59,11 @@ final class TlsTrust {
     }
 
     /**
-     * Checks nothing: {@code validate_certs: false}. Host-name verification lives in the JDK's extended trust
-     * manager, so replacing it with this one turns that off too (and only for this request's client).
+     * Checks nothing ({@code validate_certs: false}, {@code --insecure}). Host-name verification lives in the
+     * JDK's extended trust manager, so replacing it with this one turns that off too (and only for the client
+     * given this context).
      */
-    static SSLContext unchecked() throws GeneralSecurityException {
+    public static SSLContext unchecked() throws GeneralSecurityException {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, new TrustManager[]{new AcceptAll()}, null);
         return ctx;
