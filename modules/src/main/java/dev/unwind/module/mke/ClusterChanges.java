@@ -4,7 +4,12 @@ import dev.unwind.mke.kube.Change;
 import dev.unwind.mke.kube.Desired;
 import dev.unwind.mke.kube.ObjectApplier;
 import dev.unwind.mke.kube.ObjectRef;
+import dev.unwind.module.ArgSpec;
+import dev.unwind.module.ArgType;
+import dev.unwind.module.Args;
 import dev.unwind.module.ModuleCall;
+import dev.unwind.module.ModuleContext;
+import dev.unwind.module.Outcome;
 import dev.unwind.module.Undo;
 import dev.unwind.module.kube.Cluster;
 import dev.unwind.module.kube.Fabric8Cluster;
@@ -21,7 +26,41 @@ import java.util.Map;
  * a call of the same module with {@code state: absent} and the recorded changes.
  */
 final class ClusterChanges {
+    static final ArgSpec KUBECONFIG =
+            ArgSpec.optional("kubeconfig", ArgType.STR, "~/.mke/mke.kubeconf", "the new cluster's admin kubeconfig");
+    static final ArgSpec STATE =
+            ArgSpec.optional("state", ArgType.STR, "present", "absent: take back recorded changes").choices("present", "absent");
+    static final ArgSpec CHANGES =
+            ArgSpec.optional("changes", ArgType.LIST, null, "with state=absent: the changes to take back");
+
     private ClusterChanges() {
+    }
+
+    /** What a module does with {@code state: present}, given the cluster its {@code kubeconfig} names. */
+    interface Present {
+        Outcome run(KubeClusterObjects cluster, ObjectApplier applier);
+    }
+
+    /**
+     * Connects to the cluster of {@link #KUBECONFIG}; with {@code state: absent} takes back the recorded
+     * {@link #CHANGES} (the module's undo), otherwise runs {@code present}.
+     *
+     * @param objects what the changes are, for the message: "RBAC objects"
+     */
+    static Outcome presentOrTakeBack(Args args, ModuleContext ctx, String objects, Present present) {
+        try (Cluster kube = connect(kubeconfigPath(args.str("kubeconfig")))) {
+            KubeClusterObjects cluster = new KubeClusterObjects(kube);
+            ObjectApplier applier = new ObjectApplier(cluster);
+            if (!"absent".equals(args.str("state"))) {
+                return present.run(cluster, applier);
+            }
+            List<Change> changes = parse(args.raw("changes"));
+            if (!ctx.check()) {
+                applier.revert(changes);
+            }
+            return Outcome.changed("took back " + changes.size() + " " + objects, Map.of(), null,
+                    Undo.none("taking back an earlier change"));
+        }
     }
 
     static Cluster connect(Path kubeconfig) {
@@ -60,6 +99,11 @@ final class ClusterChanges {
             out.add(m);
         }
         return out;
+    }
+
+    /** The objects created or replaced, for a module's result. */
+    static List<Object> refs(List<Change> changes) {
+        return record(changes).stream().map(c -> c.get("ref")).toList();
     }
 
     static List<Change> parse(Object recorded) {

@@ -4,7 +4,6 @@ import dev.unwind.mke.identity.IdentityTranslation;
 import dev.unwind.mke.identity.Mke3User;
 import dev.unwind.mke.kube.Change;
 import dev.unwind.mke.kube.Desired;
-import dev.unwind.module.kube.Cluster;
 import dev.unwind.mke.kube.ObjectApplier;
 import dev.unwind.mke.config.OfflineConversion;
 import dev.unwind.module.ArgSpec;
@@ -31,12 +30,12 @@ public final class MkeIdentityModule implements Module {
                     "Carry MKE 3 users into MKE 4k as Dex Password objects.",
                     UndoKind.AUTOMATIC,
                     ArgSpec.optional("facts", ArgType.DICT, null, "mke3_facts' result (its users)"),
-                    ArgSpec.optional("kubeconfig", ArgType.STR, "~/.mke/mke.kubeconf", "the new cluster's admin kubeconfig"),
+                    ClusterChanges.KUBECONFIG,
                     ArgSpec.optional("admin_username", ArgType.STR, "admin", "the MKE 3 admin, who keeps the password"),
                     ArgSpec.optional("admin_password", ArgType.STR, null, "the MKE 3 admin's password").asSecret(),
                     ArgSpec.optional("passwords_file", ArgType.STR, null, "where the other users' initial passwords go (0600)"),
-                    ArgSpec.optional("state", ArgType.STR, "present", "absent: take back recorded changes").choices("present", "absent"),
-                    ArgSpec.optional("changes", ArgType.LIST, null, "with state=absent: the changes to take back"))
+                    ClusterChanges.STATE,
+                    ClusterChanges.CHANGES)
             .returns(Map.of("users_found", "users in MKE 3", "users_migrated", "users with a Password in MKE 4k",
                     "not_migrated", "users not carried over, with why", "changes", "what was created or replaced"));
 
@@ -47,63 +46,54 @@ public final class MkeIdentityModule implements Module {
 
     @Override
     public Outcome run(Args args, ModuleContext ctx) {
-        String kubeconfig = args.str("kubeconfig");
-        try (Cluster kube = ClusterChanges.connect(ClusterChanges.kubeconfigPath(kubeconfig))) {
-            KubeClusterObjects cluster = new KubeClusterObjects(kube);
-            ObjectApplier applier = new ObjectApplier(cluster);
-            if ("absent".equals(args.str("state"))) {
-                List<Change> changes = ClusterChanges.parse(args.raw("changes"));
-                if (!ctx.check()) {
-                    applier.revert(changes);
-                }
-                return Outcome.changed("took back " + changes.size() + " identity objects", Map.of(), null,
-                        dev.unwind.module.Undo.none("taking back an earlier change"));
-            }
-            String password = args.str("admin_password");
-            if (password == null || password.isEmpty()) {
-                return Outcome.failed("admin_password is needed: the MKE 3 admin keeps that password in MKE 4k");
-            }
-            ctx.secrets().add(password);
-            IdentityTranslation.Plan plan = new IdentityTranslation(new SecureRandom())
-                    .translate(users(args.dict("facts").get("users")), args.str("admin_username"), password);
-            List<Desired> objects = new ArrayList<>();
-            for (Desired d : plan.objects()) {
-                boolean keep = d.replaceExisting() && cluster.get(d.ref())
-                        .map(existing -> IdentityTranslation.passwordMatches(existing, password)).orElse(false);
-                objects.add(keep ? new Desired(d.ref(), d.manifest(), false) : d);
-            }
-            List<Change> changes = ClusterChanges.apply(applier, objects, ctx.check());
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("users_found", plan.usersFound());
-            result.put("users_migrated", objects.size());
-            result.put("not_migrated", plan.skipped());
-            result.put("changes", ClusterChanges.record(changes).stream().map(c -> c.get("ref")).toList());
-            long changed = changes.stream().filter(c -> !(c instanceof Change.Unchanged)).count();
-            if (changed == 0) {
-                return Outcome.ok("all " + objects.size() + " users already have their Password", result);
-            }
-            if (!ctx.check() && args.has("passwords_file") && !plan.initialPasswords().isEmpty()) {
-                StringBuilder text = new StringBuilder("# Initial MKE 4k passwords of the users carried over from MKE 3.\n"
-                        + "# Hand each to its user and delete this file.\n");
-                // only users whose Password was created now get a line: the others kept theirs
-                for (Change c : changes) {
-                    if (c instanceof Change.Created) {
-                        plan.objects().stream().filter(d -> d.ref().equals(c.ref())).findFirst().ifPresent(d -> {
-                            String user = String.valueOf(d.manifest().get("username"));
-                            String initial = plan.initialPasswords().get(user);
-                            if (initial != null) {
-                                ctx.secrets().add(initial);
-                                text.append(user).append(": ").append(initial).append('\n');
-                            }
-                        });
-                    }
-                }
-                OfflineConversion.writePrivate(ctx.localFile(args.str("passwords_file")), text.toString());
-                result.put("passwords_file", args.str("passwords_file"));
-            }
-            return Outcome.changed(changed + " Dex Password objects " + (ctx.check() ? "would change" : "written"), result, null,
-                    ClusterChanges.undo("mke_identity", kubeconfig, changes));
+        return ClusterChanges.presentOrTakeBack(args, ctx, "identity objects", (cluster, applier) -> present(args, ctx, cluster, applier));
+    }
+
+    private static Outcome present(Args args, ModuleContext ctx, KubeClusterObjects cluster, ObjectApplier applier) {
+        String password = args.str("admin_password");
+        if (password == null || password.isEmpty()) {
+            return Outcome.failed("admin_password is needed: the MKE 3 admin keeps that password in MKE 4k");
         }
+        ctx.secrets().add(password);
+        IdentityTranslation.Plan plan = new IdentityTranslation(new SecureRandom())
+                .translate(users(args.dict("facts").get("users")), args.str("admin_username"), password);
+        List<Desired> objects = new ArrayList<>();
+        for (Desired d : plan.objects()) {
+            boolean keep = d.replaceExisting() && cluster.get(d.ref())
+                    .map(existing -> IdentityTranslation.passwordMatches(existing, password)).orElse(false);
+            objects.add(keep ? new Desired(d.ref(), d.manifest(), false) : d);
+        }
+        List<Change> changes = ClusterChanges.apply(applier, objects, ctx.check());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("users_found", plan.usersFound());
+        result.put("users_migrated", objects.size());
+        result.put("not_migrated", plan.skipped());
+        result.put("changes", ClusterChanges.refs(changes));
+        long changed = changes.stream().filter(c -> !(c instanceof Change.Unchanged)).count();
+        if (changed == 0) {
+            return Outcome.ok("all " + objects.size() + " users already have their Password", result);
+        }
+        if (!ctx.check() && args.has("passwords_file") && !plan.initialPasswords().isEmpty()) {
+            StringBuilder text = new StringBuilder("# Initial MKE 4k passwords of the users carried over from MKE 3.\n"
+                    + "# Hand each to its user and delete this file.\n");
+            // only users whose Password was created now get a line: the others kept theirs
+            for (Change c : changes) {
+                if (c instanceof Change.Created) {
+                    plan.objects().stream().filter(d -> d.ref().equals(c.ref())).findFirst().ifPresent(d -> {
+                        String user = String.valueOf(d.manifest().get("username"));
+                        String initial = plan.initialPasswords().get(user);
+                        if (initial != null) {
+                            ctx.secrets().add(initial);
+                            text.append(user).append(": ").append(initial).append('\n');
+                        }
+                    });
+                }
+            }
+            OfflineConversion.writePrivate(ctx.localFile(args.str("passwords_file")), text.toString());
+            result.put("passwords_file", args.str("passwords_file"));
+        }
+        return Outcome.changed(changed + " Dex Password objects " + (ctx.check() ? "would change" : "written"), result, null,
+                ClusterChanges.undo("mke_identity", args.str("kubeconfig"), changes));
     }
 
     static List<Mke3User> users(Object raw) {

@@ -1,7 +1,6 @@
 package dev.unwind.module.mke;
 
 import dev.unwind.mke.kube.Change;
-import dev.unwind.module.kube.Cluster;
 import dev.unwind.mke.kube.ObjectApplier;
 import dev.unwind.mke.rbac.Mke3Authorization;
 import dev.unwind.mke.rbac.RbacTranslation;
@@ -12,7 +11,6 @@ import dev.unwind.module.Module;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.Outcome;
-import dev.unwind.module.Undo;
 import dev.unwind.module.UndoKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +26,9 @@ public final class MkeRbacModule implements Module {
                     "Translate MKE 3 organizations, teams, roles and grants into Kubernetes RBAC.",
                     UndoKind.AUTOMATIC,
                     ArgSpec.optional("facts", ArgType.DICT, null, "mke3_facts' result (users, orgs, teams, roles, grants)"),
-                    ArgSpec.optional("kubeconfig", ArgType.STR, "~/.mke/mke.kubeconf", "the new cluster's admin kubeconfig"),
-                    ArgSpec.optional("state", ArgType.STR, "present", "absent: take back recorded changes").choices("present", "absent"),
-                    ArgSpec.optional("changes", ArgType.LIST, null, "with state=absent: the changes to take back"))
+                    ClusterChanges.KUBECONFIG,
+                    ClusterChanges.STATE,
+                    ClusterChanges.CHANGES)
             .returns(Map.of("orgs_found", "organizations in MKE 3", "teams_found", "teams in MKE 3",
                     "not_carried", "grants not carried over, with why", "changes", "what was created"));
 
@@ -41,32 +39,23 @@ public final class MkeRbacModule implements Module {
 
     @Override
     public Outcome run(Args args, ModuleContext ctx) {
-        String kubeconfig = args.str("kubeconfig");
-        try (Cluster kube = ClusterChanges.connect(ClusterChanges.kubeconfigPath(kubeconfig))) {
-            KubeClusterObjects cluster = new KubeClusterObjects(kube);
-            ObjectApplier applier = new ObjectApplier(cluster);
-            if ("absent".equals(args.str("state"))) {
-                List<Change> changes = ClusterChanges.parse(args.raw("changes"));
-                if (!ctx.check()) {
-                    applier.revert(changes);
-                }
-                return Outcome.changed("took back " + changes.size() + " RBAC objects", Map.of(), null,
-                        Undo.none("taking back an earlier change"));
-            }
-            RbacTranslation.Plan plan = new RbacTranslation().translate(authorization(args.dict("facts")));
-            List<Change> changes = ClusterChanges.apply(applier, plan.objects(), ctx.check());
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("orgs_found", plan.orgs());
-            result.put("teams_found", plan.teams());
-            result.put("not_carried", plan.notCarried());
-            result.put("changes", ClusterChanges.record(changes).stream().map(c -> c.get("ref")).toList());
-            long created = ClusterChanges.count(changes, Change.Created.class);
-            if (created == 0) {
-                return Outcome.ok("all " + plan.objects().size() + " RBAC objects are in place", result);
-            }
-            return Outcome.changed(created + " RBAC objects " + (ctx.check() ? "would be created" : "created"), result, null,
-                    ClusterChanges.undo("mke_rbac", kubeconfig, changes));
+        return ClusterChanges.presentOrTakeBack(args, ctx, "RBAC objects", (cluster, applier) -> present(args, ctx, applier));
+    }
+
+    private static Outcome present(Args args, ModuleContext ctx, ObjectApplier applier) {
+        RbacTranslation.Plan plan = new RbacTranslation().translate(authorization(args.dict("facts")));
+        List<Change> changes = ClusterChanges.apply(applier, plan.objects(), ctx.check());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("orgs_found", plan.orgs());
+        result.put("teams_found", plan.teams());
+        result.put("not_carried", plan.notCarried());
+        result.put("changes", ClusterChanges.refs(changes));
+        long created = ClusterChanges.count(changes, Change.Created.class);
+        if (created == 0) {
+            return Outcome.ok("all " + plan.objects().size() + " RBAC objects are in place", result);
         }
+        return Outcome.changed(created + " RBAC objects " + (ctx.check() ? "would be created" : "created"), result, null,
+                ClusterChanges.undo("mke_rbac", args.str("kubeconfig"), changes));
     }
 
     static Mke3Authorization authorization(Map<String, Object> facts) {
