@@ -52,17 +52,10 @@ public final class BlockInFileModule implements Module {
             String block = args.str("block", "");
             boolean present = args.str("state").equals("present") && !block.isEmpty();
             FileStat st = ctx.connection().stat(path);
-            if (!st.exists()) {
-                if (!present) {
-                    return Outcome.ok(path + " does not exist: no block to remove", Map.of("dest", path));
-                }
-                if (!args.bool("create")) {
-                    return Outcome.failed("destination " + path + " does not exist (create: true creates it)");
-                }
-            } else if (!st.isFile() && !st.isLink()) {
-                return Outcome.failed(path + " is not a regular file");
+            if (!st.exists() && !present) {
+                return Outcome.ok(path + " does not exist: no block to remove", Map.of("dest", path));
             }
-            TextLines text = TextLines.of(st.exists() ? ctx.connection().get(path).orElse(new byte[0]) : new byte[0]);
+            TextLines text = TextLines.read(ctx.connection(), path, st, args.bool("create"));
             String marker = args.str("marker");
             String begin = marker.replace("{mark}", args.str("marker_begin"));
             String end = marker.replace("{mark}", args.str("marker_end"));
@@ -87,7 +80,7 @@ public final class BlockInFileModule implements Module {
             } else if (!present) {
                 what = null;
             } else {
-                int at = insertionPoint(args, text);
+                int at = text.insertionPoint(args.str("insertbefore"), args.str("insertafter"), false);
                 for (int i = 0; i < wanted.size(); i++) {
                     text.insert(at + i, wanted.get(i));
                 }
@@ -98,22 +91,5 @@ public final class BlockInFileModule implements Module {
         } catch (IllegalStateException | IllegalArgumentException e) {
             return Outcome.failed(e.getMessage());
         }
-    }
-
-    private static int insertionPoint(Args args, TextLines text) {
-        String before = args.str("insertbefore");
-        String after = args.str("insertafter");
-        if ("BOF".equals(before)) {
-            return 0;
-        }
-        if (before != null) {
-            int i = text.find(TextLines.pattern(before), false);
-            return i >= 0 ? i : text.lines.size();
-        }
-        if (after != null && !"EOF".equals(after)) {
-            int i = text.find(TextLines.pattern(after), false);
-            return i >= 0 ? i + 1 : text.lines.size();
-        }
-        return text.lines.size();
     }
 }

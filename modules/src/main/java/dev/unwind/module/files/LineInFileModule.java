@@ -66,18 +66,10 @@ public final class LineInFileModule implements Module {
                 return Outcome.failed("backrefs needs regexp");
             }
             FileStat st = ctx.connection().stat(path);
-            if (!st.exists()) {
-                if (!present) {
-                    return Outcome.ok(path + " does not exist: nothing to remove", Map.of("dest", path, "found", 0));
-                }
-                if (!args.bool("create")) {
-                    return Outcome.failed("destination " + path + " does not exist (create: true creates it)");
-                }
-            } else if (!st.isFile() && !st.isLink()) {
-                return Outcome.failed(path + " is not a regular file");
+            if (!st.exists() && !present) {
+                return Outcome.ok(path + " does not exist: nothing to remove", Map.of("dest", path, "found", 0));
             }
-            byte[] before = st.exists() ? ctx.connection().get(path).orElse(new byte[0]) : new byte[0];
-            TextLines text = TextLines.of(before);
+            TextLines text = TextLines.read(ctx.connection(), path, st, args.bool("create"));
             Map<String, Object> extra = new LinkedHashMap<>();
             String what = present ? present(args, text) : absent(args, text, extra);
             return ContentPlacement.place(ctx, path, text.bytes(), Attributes.from(args), true, extra,
@@ -100,7 +92,8 @@ public final class LineInFileModule implements Module {
                 match.find();
             }
         } else if (args.has("search_string")) {
-            at = find(text, args.str("search_string"), first);
+            String literal = args.str("search_string");
+            at = text.find(l -> l.contains(literal), first);
         }
         if (at >= 0) {
             String wanted = args.bool("backrefs") ? TextLines.expand(match, line) : line;
@@ -116,25 +109,8 @@ public final class LineInFileModule implements Module {
         if (text.lines.contains(line)) {
             return null;
         }
-        text.insert(insertionPoint(args, text, first), line);
+        text.insert(text.insertionPoint(args.str("insertbefore"), args.str("insertafter"), first), line);
         return "line added";
-    }
-
-    private static int insertionPoint(Args args, TextLines text, boolean first) {
-        String before = args.str("insertbefore");
-        String after = args.str("insertafter");
-        if ("BOF".equals(before)) {
-            return 0;
-        }
-        if (before != null) {
-            int i = text.find(TextLines.pattern(before), first);
-            return i >= 0 ? i : text.lines.size();
-        }
-        if (after != null && !"EOF".equals(after)) {
-            int i = text.find(TextLines.pattern(after), first);
-            return i >= 0 ? i + 1 : text.lines.size();
-        }
-        return text.lines.size();
     }
 
     private static String absent(Args args, TextLines text, Map<String, Object> extra) {
@@ -152,18 +128,5 @@ public final class LineInFileModule implements Module {
         int found = before - text.lines.size();
         extra.put("found", found);
         return found == 0 ? null : found + " line(s) removed";
-    }
-
-    private static int find(TextLines text, String s, boolean first) {
-        int found = -1;
-        for (int i = 0; i < text.lines.size(); i++) {
-            if (text.lines.get(i).contains(s)) {
-                if (first) {
-                    return i;
-                }
-                found = i;
-            }
-        }
-        return found;
     }
 }

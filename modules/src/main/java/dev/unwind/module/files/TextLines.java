@@ -1,8 +1,13 @@
 package dev.unwind.module.files;
 
+import dev.unwind.module.Connection;
+import dev.unwind.module.ConnectionException;
+import dev.unwind.module.FileStat;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +38,25 @@ final class TextLines {
         return new TextLines(lines, text.isEmpty() || text.endsWith("\n"));
     }
 
+    /**
+     * The lines of the file to edit at {@code path} ({@code st} is its stat): none yet when it does not exist
+     * and {@code create} allows making it.
+     *
+     * @throws IllegalStateException it does not exist and may not be created, or it is not a regular file
+     */
+    static TextLines read(Connection c, String path, FileStat st, boolean create) throws ConnectionException {
+        if (!st.exists()) {
+            if (!create) {
+                throw new IllegalStateException("destination " + path + " does not exist (create: true creates it)");
+            }
+            return of(new byte[0]);
+        }
+        if (!st.isFile() && !st.isLink()) {
+            throw new IllegalStateException(path + " is not a regular file");
+        }
+        return of(c.get(path).orElse(new byte[0]));
+    }
+
     /** Adds a line at {@code index}; appending always ends the file with a newline. */
     void insert(int index, String line) {
         if (index >= lines.size()) {
@@ -50,9 +74,14 @@ final class TextLines {
 
     /** Index of the last (or first) line a regex finds something in, or -1. */
     int find(Pattern p, boolean first) {
+        return find(line -> p.matcher(line).find(), first);
+    }
+
+    /** Index of the last (or first) line that passes {@code test}, or -1. */
+    int find(Predicate<String> test, boolean first) {
         int found = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (p.matcher(lines.get(i)).find()) {
+            if (test.test(lines.get(i))) {
                 if (first) {
                     return i;
                 }
@@ -60,6 +89,25 @@ final class TextLines {
             }
         }
         return found;
+    }
+
+    /**
+     * Where new lines go, as Ansible's {@code insertbefore}/{@code insertafter} say: BOF is the top; a regex, before
+     * (or after) the last (or first) line it finds; EOF, no argument or no line found, the end.
+     */
+    int insertionPoint(String insertBefore, String insertAfter, boolean first) {
+        if ("BOF".equals(insertBefore)) {
+            return 0;
+        }
+        if (insertBefore != null) {
+            int i = find(pattern(insertBefore), first);
+            return i >= 0 ? i : lines.size();
+        }
+        if (insertAfter != null && !"EOF".equals(insertAfter)) {
+            int i = find(pattern(insertAfter), first);
+            return i >= 0 ? i + 1 : lines.size();
+        }
+        return lines.size();
     }
 
     /** Ansible's regexes are Python's: named groups are written (?P<name>...) there. */
