@@ -10,7 +10,6 @@ import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Shell;
-import dev.unwind.module.UndoKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +19,10 @@ import java.util.List;
  * reach the program literally), the way Ansible's command module does.
  */
 public final class CommandModule implements Module {
-    private static final ModuleSpec SPEC = declare();
-
-    private static ModuleSpec declare() {
-        List<ArgSpec> args = new ArrayList<>();
-        args.add(ArgSpec.optional("cmd", ArgType.STR, null, "the command line, split into words like a shell would (no expansion)"));
-        args.add(ArgSpec.optional("argv", ArgType.LIST, null, "the command as a list of words (instead of cmd)"));
-        args.addAll(CommandRun.GUARDS);
-        return new ModuleSpec("command", "Runs a program on the host, without a shell. A task must give undo: or undo: none.",
-                args, UndoKind.EXPLICIT, "cmd", CommandRun.RETURNS, CommandRun.CHECK_MODE, false);
-    }
+    private static final ModuleSpec SPEC = CommandRun.spec("command", "Runs a program on the host, without a shell.",
+            CommandRun.GUARDS,
+            ArgSpec.optional("cmd", ArgType.STR, null, "the command line, split into words like a shell would (no expansion)"),
+            ArgSpec.optional("argv", ArgType.LIST, null, "the command as a list of words (instead of cmd)"));
 
     @Override
     public ModuleSpec spec() {

@@ -8,13 +8,16 @@ import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
 import dev.unwind.module.ExecResult;
 import dev.unwind.module.ModuleContext;
+import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Shell;
+import dev.unwind.module.UndoKind;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,7 @@ final class CommandRun {
             ArgSpec.optional("stdin", ArgType.STR, null, "text fed to the command's standard input").asSecret(),
             ArgSpec.optional("stdin_add_newline", ArgType.BOOL, true, "append a newline to stdin"));
 
-    static final Map<String, String> RETURNS = Map.of(
+    private static final Map<String, String> RETURNS = Map.of(
             "cmd", "the command run",
             "rc", "exit status",
             "stdout", "standard output, without the final newline",
@@ -45,10 +48,25 @@ final class CommandRun {
             "end", "end time",
             "delta", "duration, as 0:00:00.004521");
 
-    static final String CHECK_MODE = "runs only when the task says check_mode: false; otherwise predicts from creates/removes "
+    private static final String CHECK_MODE = "runs only when the task says check_mode: false; otherwise predicts from creates/removes "
             + "(ok when the guard holds, changed when it would run) and without them is reported skipped";
 
     private CommandRun() {
+    }
+
+    /**
+     * The declaration the three share: {@code cmd} takes the free form, the result has Ansible's keys, and the task
+     * must say how to undo what the command did.
+     *
+     * @param does   what the module does, one sentence
+     * @param own    the module's own arguments, declared first
+     * @param guards which of {@link #GUARDS} it takes
+     */
+    static ModuleSpec spec(String name, String does, List<ArgSpec> guards, ArgSpec... own) {
+        List<ArgSpec> args = new ArrayList<>(List.of(own));
+        args.addAll(guards);
+        return new ModuleSpec(name, does + " A task must give undo: or undo: none.",
+                args, UndoKind.EXPLICIT, "cmd", RETURNS, CHECK_MODE, false);
     }
 
     /**

@@ -9,12 +9,10 @@ import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Shell;
-import dev.unwind.module.UndoKind;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,16 +20,10 @@ import java.util.List;
  * on stdin into a private temporary file, runs with its arguments, and the file is removed whatever happens.
  */
 public final class ScriptModule implements Module {
-    private static final ModuleSpec SPEC = declare();
-
-    private static ModuleSpec declare() {
-        List<ArgSpec> args = new ArrayList<>();
-        args.add(ArgSpec.required("cmd", ArgType.STR, "the local script and its arguments, e.g. 'files/setup.sh --fast'"));
-        args.add(ArgSpec.optional("executable", ArgType.STR, null, "run the script with this program, e.g. /bin/bash"));
-        args.addAll(CommandRun.GUARDS.subList(0, 3)); // chdir, creates, removes: stdin carries the script
-        return new ModuleSpec("script", "Copies a local script to the host and runs it there. A task must give undo: or undo: none.",
-                args, UndoKind.EXPLICIT, "cmd", CommandRun.RETURNS, CommandRun.CHECK_MODE, false);
-    }
+    private static final ModuleSpec SPEC = CommandRun.spec("script", "Copies a local script to the host and runs it there.",
+            CommandRun.GUARDS.subList(0, 3), // chdir, creates, removes: stdin carries the script
+            ArgSpec.required("cmd", ArgType.STR, "the local script and its arguments, e.g. 'files/setup.sh --fast'"),
+            ArgSpec.optional("executable", ArgType.STR, null, "run the script with this program, e.g. /bin/bash"));
 
     @Override
     public ModuleSpec spec() {

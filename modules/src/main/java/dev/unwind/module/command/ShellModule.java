@@ -9,23 +9,13 @@ import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Shell;
-import dev.unwind.module.UndoKind;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code shell}: runs a script through {@code /bin/sh} (or {@code executable}), with pipes and expansion. */
 public final class ShellModule implements Module {
-    private static final ModuleSpec SPEC = declare();
-
-    private static ModuleSpec declare() {
-        List<ArgSpec> args = new ArrayList<>();
-        args.add(ArgSpec.required("cmd", ArgType.STR, "the shell script"));
-        args.add(ArgSpec.optional("executable", ArgType.STR, null, "another shell to run it with, e.g. /bin/bash"));
-        args.addAll(CommandRun.GUARDS);
-        return new ModuleSpec("shell", "Runs a shell script on the host through /bin/sh. A task must give undo: or undo: none.",
-                args, UndoKind.EXPLICIT, "cmd", CommandRun.RETURNS, CommandRun.CHECK_MODE, false);
-    }
+    private static final ModuleSpec SPEC = CommandRun.spec("shell", "Runs a shell script on the host through /bin/sh.",
+            CommandRun.GUARDS,
+            ArgSpec.required("cmd", ArgType.STR, "the shell script"),
+            ArgSpec.optional("executable", ArgType.STR, null, "another shell to run it with, e.g. /bin/bash"));
 
     @Override
     public ModuleSpec spec() {

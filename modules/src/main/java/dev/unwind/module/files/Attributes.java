@@ -75,10 +75,7 @@ public record Attributes(String mode, String owner, String group) {
         if (steps.isEmpty()) {
             return;
         }
-        ExecResult r = c.exec(Command.of(String.join(" && ", steps)));
-        if (!r.ok()) {
-            throw new IllegalStateException("cannot set mode/owner of " + path + " on " + c.host() + ": " + r.stderr().strip());
-        }
+        HostCommand.run(c, Command.of(String.join(" && ", steps)), "cannot set mode/owner of " + path);
     }
 
     private static String blankToNull(String s) {

@@ -7,7 +7,6 @@ import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
 import dev.unwind.module.Diff;
-import dev.unwind.module.ExecResult;
 import dev.unwind.module.FileStat;
 import dev.unwind.module.Module;
 import dev.unwind.module.ModuleCall;
@@ -271,9 +270,6 @@ public final class FileModule implements Module {
     }
 
     private static void exec(Connection c, String script, String path) throws ConnectionException {
-        ExecResult r = c.exec(Command.of(script));
-        if (!r.ok()) {
-            throw new IllegalStateException("cannot change " + path + " on " + c.host() + ": " + r.stderr().strip());
-        }
+        HostCommand.run(c, Command.of(script), "cannot change " + path);
     }
 }

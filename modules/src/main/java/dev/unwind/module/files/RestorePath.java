@@ -152,11 +152,8 @@ public final class RestorePath implements Module {
         if (!ctx.check()) {
             if (!now.exists() && archive != null) {
                 String parent = PriorState.parentOf(path);
-                ExecResult x = c.exec(Command.of("mkdir -p -- " + Shell.quote(parent) + " && tar -C " + Shell.quote(parent)
-                        + " -xpf -").withStdin(ctx.backups().load(archive)));
-                if (!x.ok()) {
-                    throw new IllegalStateException("cannot unpack the archive of " + path + " on " + c.host() + ": " + x.stderr().strip());
-                }
+                HostCommand.run(c, Command.of("mkdir -p -- " + Shell.quote(parent) + " && tar -C " + Shell.quote(parent)
+                        + " -xpf -").withStdin(ctx.backups().load(archive)), "cannot unpack the archive of " + path);
             } else if (!now.exists()) {
                 run(c, "mkdir -- " + Shell.quote(path), path);
             }
@@ -202,9 +199,6 @@ public final class RestorePath implements Module {
     }
 
     private static void run(Connection c, String script, String path) throws ConnectionException {
-        ExecResult r = c.exec(Command.of(script));
-        if (!r.ok()) {
-            throw new IllegalStateException("cannot restore " + path + " on " + c.host() + ": " + r.stderr().strip());
-        }
+        HostCommand.run(c, Command.of(script), "cannot restore " + path);
     }
 }
