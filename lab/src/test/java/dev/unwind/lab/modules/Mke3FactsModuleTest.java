@@ -10,6 +10,7 @@ import dev.unwind.module.Outcome;
 import dev.unwind.module.Status;
 import dev.unwind.module.mke.Mke3FactsModule;
 import dev.unwind.module.mke.Mke3PreflightModule;
+import dev.unwind.module.testing.TestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -61,7 +62,7 @@ class Mke3FactsModuleTest {
 
     @Test
     void readsTheNodeAndTheUcpApiAndKeepsThePasswordsSecret() throws Exception {
-        TestContext ctx = new TestContext(new LocalConnection("m1"), false, dir);
+        TestContext ctx = TestContext.in(dir).withConnection(new LocalConnection("m1"));
         Outcome o = facts(ctx, Map.of("ucp_url", ucp.url().toString(), "ucp_password", PASSWORD,
                 "ucp_ca_file", ucp.caFile().toString()));
 
@@ -75,13 +76,13 @@ class Mke3FactsModuleTest {
         assertThat((List<?>) r.get("teams")).hasSize(2);
         assertThat((List<?>) r.get("grants")).hasSize(5);
         assertThat(((Map<?, ?>) ((Map<?, ?>) r.get("config")).get("cluster_config")).get("calico_kdd")).isEqualTo(true);
-        assertThat(ctx.secretValues).contains(PASSWORD, "ldap-bind-secret", "s3cr3t-oidc-client");
-        assertThat(ctx.logLines).noneMatch(l -> l.contains(PASSWORD));
+        assertThat(ctx.secretValues()).contains(PASSWORD, "ldap-bind-secret", "s3cr3t-oidc-client");
+        assertThat(ctx.logLines()).noneMatch(l -> l.contains(PASSWORD));
     }
 
     @Test
     void aRefusedLoginFailsTheTaskWithoutThePassword() throws Exception {
-        Outcome o = facts(new TestContext(new LocalConnection("m1"), false, dir), Map.of("ucp_url", ucp.url().toString(),
+        Outcome o = facts(TestContext.in(dir).withConnection(new LocalConnection("m1")), Map.of("ucp_url", ucp.url().toString(),
                 "ucp_password", "wrong-one", "insecure", true));
         assertThat(o.status()).isEqualTo(Status.FAILED);
         assertThat(o.msg()).contains("refused the login").doesNotContain("wrong-one");
@@ -89,11 +90,11 @@ class Mke3FactsModuleTest {
 
     @Test
     void theFactsFeedThePreflightWhichFindsTheNodeThatIsDown() throws Exception {
-        Outcome f = facts(new TestContext(new LocalConnection("m1"), false, dir), Map.of("ucp_url", ucp.url().toString(),
+        Outcome f = facts(TestContext.in(dir).withConnection(new LocalConnection("m1")), Map.of("ucp_url", ucp.url().toString(),
                 "ucp_password", PASSWORD, "insecure", true));
         Mke3PreflightModule pre = new Mke3PreflightModule();
         Outcome o = pre.run(new Args(pre.spec(), Map.of("facts", f.result(), "kubeconfig", dir.resolve("none").toString())),
-                new TestContext(new LocalConnection("localhost"), false, dir));
+                TestContext.in(dir));
         assertThat(o.status()).isEqualTo(Status.FAILED);
         assertThat(o.msg()).contains("nodes_ready: not Ready: mke-worker-2").doesNotContain("mke_version");
     }

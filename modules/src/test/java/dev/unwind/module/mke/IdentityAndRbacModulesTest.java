@@ -2,7 +2,6 @@ package dev.unwind.module.mke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unwind.local.LocalConnection;
 import dev.unwind.mke.identity.DexObjectName;
 import dev.unwind.mke.identity.IdentityTranslation;
 import dev.unwind.module.Args;
@@ -11,6 +10,7 @@ import dev.unwind.module.ModuleCall;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Status;
 import dev.unwind.module.Undo;
+import dev.unwind.module.testing.TestContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -71,7 +71,7 @@ class IdentityAndRbacModulesTest {
     }
 
     private TestContext ctx(boolean check) {
-        return new TestContext(new LocalConnection("localhost"), check, dir);
+        return check ? TestContext.in(dir).checking() : TestContext.in(dir);
     }
 
     private static Outcome run(Module m, TestContext ctx, Map<String, Object> args) throws Exception {
@@ -116,7 +116,7 @@ class IdentityAndRbacModulesTest {
         assertThat(Files.readString(file)).containsPattern("alice: [A-Za-z0-9]{20}").containsPattern("bob: [A-Za-z0-9]{20}")
                 .doesNotContain(ADMIN_PASSWORD);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(ctx.secretValues).contains(ADMIN_PASSWORD).hasSize(3);
+        assertThat(ctx.secretValues()).contains(ADMIN_PASSWORD).hasSize(3);
 
         Outcome again = run(new MkeIdentityModule(), ctx(false), Map.of("facts", FACTS, "kubeconfig", kubeconfig.toString(),
                 "admin_password", ADMIN_PASSWORD));

@@ -2,10 +2,10 @@ package dev.unwind.module.mke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unwind.local.LocalConnection;
 import dev.unwind.module.Args;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Status;
+import dev.unwind.module.testing.TestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +21,7 @@ class Mke3PreflightModuleTest {
 
     private Outcome run(Map<String, Object> facts, Path kubeconfig) {
         return module.run(new Args(module.spec(), Map.of("facts", facts, "kubeconfig", kubeconfig.toString())),
-                new TestContext(new LocalConnection("localhost"), false, dir));
+                TestContext.in(dir));
     }
 
     private static Map<String, Object> facts(String version) {

@@ -2,12 +2,12 @@ package dev.unwind.module.mke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unwind.local.LocalConnection;
 import dev.unwind.module.Args;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Status;
 import dev.unwind.module.Undo;
+import dev.unwind.module.testing.TestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,7 +25,7 @@ class MkeConfigModuleTest {
     private final MkeConfigModule module = new MkeConfigModule();
 
     private Outcome run(boolean check, Map<String, Object> given) {
-        return module.run(new Args(module.spec(), given), new TestContext(new LocalConnection("localhost"), check, dir));
+        return module.run(new Args(module.spec(), given), check ? TestContext.in(dir).checking() : TestContext.in(dir));
     }
 
     private Map<String, Object> args(Object... kv) {
@@ -77,10 +77,10 @@ class MkeConfigModuleTest {
 
     @Test
     void takesTheTomlTextFromFactsAndRegistersTheClientSecret() throws Exception {
-        TestContext ctx = new TestContext(new LocalConnection("localhost"), false, dir);
+        TestContext ctx = TestContext.in(dir);
         Outcome o = module.run(new Args(module.spec(), args("toml", Files.readString(FULL), "dest",
                 dir.resolve("o").toString(), "force", true)), ctx);
         assertThat(o.status()).isEqualTo(Status.CHANGED);
-        assertThat(ctx.secretValues).containsExactly("s3cr3t-oidc-client");
+        assertThat(ctx.secretValues()).containsExactly("s3cr3t-oidc-client");
     }
 }

@@ -128,6 +128,11 @@ public final class TestContext implements ModuleContext {
         return log;
     }
 
+    /** Every value a module registered with {@link #secrets()}, in order, repeats included. */
+    public List<String> secretValues() {
+        return secretValues;
+    }
+
     @Override
     public Connection connection() {
         return connection;
@@ -205,19 +210,19 @@ public final class TestContext implements ModuleContext {
         return secrets;
     }
 
+    private final List<String> secretValues = new ArrayList<>();
+
     /** One per context, as the engine keeps one per run: a secret added by a module is then redacted everywhere. */
     private final Secrets secrets = new Secrets() {
-            private final List<String> secrets = new ArrayList<>();
-
             @Override
             public void add(String secret) {
-                secrets.add(secret);
+                secretValues.add(secret);
             }
 
             @Override
             public String redact(String text) {
                 String out = text;
-                for (String s : secrets) {
+                for (String s : secretValues) {
                     out = out.replace(s, MASK);
                 }
                 return out;
