@@ -256,7 +256,8 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
 
     /**
      * Puts the lab back to how {@link #start()} left it, for the next test: every node on the network, no k0s
-     * (units, files, binary), no lab faults, nothing under /var/lib/unwind, no Nodes in the new cluster's API; and
+     * (units, files, binary), no lab faults, nothing under /var/lib/unwind, no unwind host lock (a killed run's stays
+     * for 30 s), no Nodes in the new cluster's API; and
      * when MKE 3 is not exactly as started (uninstalled, stopped, a container missing), it is started afresh.
      */
     public synchronized void restoreMke3() {
@@ -268,6 +269,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         parallel(nodes, n -> n.sh("rm -f /etc/unwind-lab/faults/*; systemctl stop k0scontroller k0sworker 2>/dev/null;"
                 + " systemctl disable k0scontroller k0sworker >/dev/null 2>&1;"
                 + " rm -rf /etc/k0s /var/lib/k0s /run/k0s /usr/local/bin/k0s /var/lib/unwind /etc/systemd/system/k0s*.service;"
+                + " rm -f /run/lock/unwind.lock;"
                 + " systemctl daemon-reload; systemctl reset-failed; true"));
         kube.reset();
         if (!mke3AsStarted()) {

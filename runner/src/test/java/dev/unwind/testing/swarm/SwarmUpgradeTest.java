@@ -80,16 +80,20 @@ class SwarmUpgradeTest {
     }
 
     Cli.Result upgrade(String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of("upgrade", "-i", inventory().toString(),
-                "--mke3-admin-password", PASSWORD, "--yes", "--force", "--output", dir.toString(),
-                "--kubeconfig-out", dir.resolve("kube/mke.kubeconf").toString(), "--known-hosts", lab.knownHosts().toString(),
-                "--k0s-binary", NodeImage.folder().resolve("files/k0s").toString(), "--mke3-ca-file", ucp.caFile().toString(),
-                "-e", "node_ready_retries=10", "-e", "node_ready_delay=1"));
+        List<String> args = upgradeArgs();
         args.addAll(List.of(extra));
         long t0 = System.nanoTime();
         Cli.Result r = new Cli(dir.resolve("home")).run(args.toArray(String[]::new));
         System.err.printf("SwarmUpgradeTest: unwind upgrade exited %d in %.1f s%n", r.exitCode(), (System.nanoTime() - t0) / 1e9);
         return r;
+    }
+
+    List<String> upgradeArgs() throws IOException {
+        return new ArrayList<>(List.of("upgrade", "-i", inventory().toString(),
+                "--mke3-admin-password", PASSWORD, "--yes", "--force", "--output", dir.toString(),
+                "--kubeconfig-out", dir.resolve("kube/mke.kubeconf").toString(), "--known-hosts", lab.knownHosts().toString(),
+                "--k0s-binary", NodeImage.folder().resolve("files/k0s").toString(), "--mke3-ca-file", ucp.caFile().toString(),
+                "-e", "node_ready_retries=10", "-e", "node_ready_delay=1"));
     }
 
     static void fault(LabNode node, String tool, String pattern, String message) {
@@ -104,12 +108,31 @@ class SwarmUpgradeTest {
     void assertBackOnMke3(ClusterSnapshot before, Cli.Result r) {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.out()).contains("Initiating rollback because of upgrade failure", "Rollback to MKE 3 completed");
+        assertClusterAsBefore(before, r);
+    }
+
+    static void assertClusterAsBefore(ClusterSnapshot before, Object context) {
         List<String> diff = before.diff(ClusterSnapshot.of(lab));
         // the backups are kept whatever happens (their undo is none): the only difference allowed
-        assertThat(diff).as(r.toString()).allMatch(l -> l.startsWith("+ manager1: ") && l.contains("/var/lib/unwind"));
+        assertThat(diff).as(String.valueOf(context)).allMatch(l -> l.startsWith("+ manager1: ") && l.contains("/var/lib/unwind"));
         assertThat(ucpAnswers()).as("the UCP API answers at the leader").isTrue();
         assertThat(lab.kubernetes().nodeNames()).isEmpty();
         assertThat(lab.mke3AsStarted()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void aFailedEtcdSnapshotOnTheLeaderRollsBackAndKeepsTheMkeBackup() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        fault(lab.leader(), "docker", "^exec ucp-kv etcdctl snapshot save", "Error: context deadline exceeded (lab fault)");
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("lab fault").containsPattern("failed +manager1");
+        assertBackOnMke3(before, r);
+        assertThat(lab.leader().sh("ls /var/lib/unwind/mke-backup")).isEqualTo("mke3-backup.tar");
+        // the backup is a tar of ucp-kv's store, taken from the real engine
+        assertThat(lab.leader().sh("tar -tf /var/lib/unwind/mke-backup/mke3-backup.tar")).contains("data/store");
     }
 
     @Test
@@ -146,6 +169,85 @@ class SwarmUpgradeTest {
 
         assertThat(r.out()).contains("lab fault");
         assertBackOnMke3(before, r);
+    }
+
+    @Test
+    @Order(9)
+    void aNodeThatNeverBecomesReadyRollsEveryNodeBackToMke3() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        lab.node("worker2").sh("touch /etc/unwind-lab/faults/k0s.notready");
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("MKE 4k: every node Ready");
+        assertBackOnMke3(before, r);
+    }
+
+    @Test
+    @Order(10)
+    void anApiErrorWhileMigratingUsersRollsEveryNodeBackToMke3() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        lab.kubernetes().server().expect().post().withPath("/apis/dex.coreos.com/v1/namespaces/mke/passwords")
+                .andReturn(500, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"etcdserver: request timed out (lab fault)\",\"code\":500}")
+                .always();
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("Migrate users");
+        assertBackOnMke3(before, r);
+    }
+
+    @Test
+    @Order(11)
+    void aKubeconfigThatCannotBeWrittenRollsEveryNodeBackToMke3() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        Files.writeString(dir.resolve("kube"), "a file where the kubeconfig's folder should be\n");
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("Write the admin kubeconfig");
+        assertBackOnMke3(before, r);
+    }
+
+    @Test
+    @Order(20)
+    void aControllerKilledMidUpgradeIsRolledBackByUnwindRollback() throws Exception {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        Path home = dir.resolve("home");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "-Dunwind.home=" + home, "-Dunwind.repo=" + System.getProperty("unwind.repo"),
+                "dev.unwind.cli.Main"));
+        cmd.addAll(upgradeArgs());
+        Path log = dir.resolve("controller.out");
+        Process controller = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            // mid phase 7: the leader's k0s is installed and started
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (!lab.leader().exec("systemctl is-active -q k0scontroller").ok()) {
+                assertThat(controller.isAlive()).as(Files.readString(log)).isTrue();
+                assertThat(System.nanoTime()).as("phase 7 never began: " + Files.readString(log)).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        } finally {
+            controller.destroyForcibly();   // SIGKILL: no unwind, no journal end
+            controller.waitFor();
+        }
+        assertThat(ucpAnswers()).as("MKE 3 is quiesced when the controller dies").isFalse();
+        String runId;
+        try (var runs = Files.list(home.resolve("runs"))) {
+            runId = runs.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+
+        Cli.Result r = new Cli(home).run("rollback", runId, "--known-hosts", lab.knownHosts().toString());
+
+        System.err.println(r);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("run " + runId + " rolled back");
+        assertClusterAsBefore(before, r);
+        // what is left: the killed run's host locks, until they go stale (30 s) or the next run takes them over
+        for (LabNode n : lab.nodes()) {
+            assertThat(n.sh("cut -d' ' -f1 /run/lock/unwind.lock")).as(n.name()).isEqualTo(runId);
+        }
     }
 
     @Test
