@@ -26,6 +26,7 @@ cleanup() {
   rm -rf "$D"
 }
 trap cleanup EXIT
+export UNWIND_HOME="$D/unwind-home"
 
 # a login user with /bin/sh and its own HOME: no slow shell start-up on either side
 id -u "$USER_NAME" >/dev/null 2>&1 || useradd -m -s /bin/sh "$USER_NAME"
@@ -102,9 +103,27 @@ ansible_files() { # hosts tasks
     echo "ansible_python_interpreter=/usr/bin/python3"
     echo "ansible_ssh_common_args='-o UserKnownHostsFile=$D/known_hosts -o IdentitiesOnly=yes'"
   } > "$D/inventory-$n.ini"
-  { echo "- hosts: fleet"; echo "  gather_facts: false"; echo "  tasks:"
-    for t in $(seq 1 "$m"); do echo "    - name: task $t"; echo "      command: 'true'"; done
-  } > "$D/play-$m.yml"
+  # the same playbook for both: `true` commands (reads), or with MIXED=1 a mix of command, copy, file and
+  # template tasks (the templates differ only in syntax: Jinja for Ansible, FreeMarker for unwind)
+  for flavour in ansible unwind; do
+    { echo "- hosts: fleet"; echo "  gather_facts: false"; echo "  tasks:"
+      for t in $(seq 1 "$m"); do
+        echo "    - name: task $t"
+        case $(( ${MIXED:-0} ? t % 4 : 0 )) in
+          0) echo "      command: 'true'"; echo "      changed_when: false" ;;
+          1) echo "      copy: {dest: '/tmp/unwind-bench-{{H}}/copy-$t', content: 'task $t'}" ;;
+          2) echo "      file: {path: '/tmp/unwind-bench-{{H}}/dir-$t', state: directory}" ;;
+          3) echo "      template: {src: '$D/page.$flavour', dest: '/tmp/unwind-bench-{{H}}/page-$t'}" ;;
+        esac
+      done
+    } > "$D/play-$m-$flavour.yml"
+    if [[ $flavour == ansible ]]; then sed -i 's/{{H}}/{{ inventory_hostname }}/' "$D/play-$m-$flavour.yml"
+    else sed -i 's/{{H}}/${inventory_hostname}/' "$D/play-$m-$flavour.yml"; fi
+  done
+  echo 'host {{ inventory_hostname }}' > "$D/page.ansible"
+  echo 'host ${inventory_hostname}' > "$D/page.unwind"
+  # each host's own folder (all hosts are this machine)
+  for i in $(seq 1 "$n"); do rm -rf "/tmp/unwind-bench-host$i"; mkdir -p "/tmp/unwind-bench-host$i"; chown "$USER_NAME" "/tmp/unwind-bench-host$i"; done
   cat > "$D/ansible.cfg" <<CFG
 [defaults]
 forks = $FORKS
@@ -127,7 +146,7 @@ unwind_transport() { # hosts tasks
 
 measure() { # label cmd... -> "label wall cpu rss_mb"
   local label=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$D/time" bash -c '"$@"' bash "$@" > "$D/out" 2>&1 || { echo "$label FAILED:"; cat "$D/out"; return 1; }
+  /usr/bin/time -f "%e %U %S %M" -o "$D/time" bash -c '"$@"' bash "$@" > "$D/out" 2>&1 || { echo "$label FAILED:" >&2; cat "$D/out" >&2; return 1; }
   read -r wall user sys rss < "$D/time"
   printf "%s %s %.2f %.0f\n" "$label" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
   grep -h '^unwind-transport:' "$D/out" >&2 || true
@@ -145,19 +164,19 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 for w in $WORKLOADS; do
   n=${w%%:*}; m=${w##*:}
   echo
-  echo "== $n hosts x $m 'true' tasks, forks $FORKS =="
+  echo "== $n hosts x $m $([[ ${MIXED:-0} == 1 ]] && echo "mixed (command, copy, file, template)" || echo "'true'") tasks, forks $FORKS =="
   rows=()
   rows+=("$(measure raw-ssh-controlmaster raw_ssh "$n" "$m")")
   rows+=("$(measure unwind-transport unwind_transport "$n" "$m")")
   if [[ -x "$ROOT/unwind" ]] && "$ROOT/unwind" play --help >/dev/null 2>&1; then
     ansible_files "$n" "$m"
-    rows+=("$(measure unwind-play "$ROOT/unwind" play -i "$D/inventory-$n.ini" --forks "$FORKS" "$D/play-$m.yml")")
+    rows+=("$(measure unwind-play "$ROOT/unwind" play -i "$D/inventory-$n.ini" --known-hosts "$D/known_hosts" --forks "$FORKS" "$D/play-$m-unwind.yml")")
   else
     echo "(unwind play: not available yet, skipped)" >&2
   fi
   if command -v ansible-playbook >/dev/null; then
     ansible_files "$n" "$m"
-    rows+=("$(ANSIBLE_CONFIG="$D/ansible.cfg" measure ansible-playbook ansible-playbook -i "$D/inventory-$n.ini" "$D/play-$m.yml")")
+    rows+=("$(ANSIBLE_CONFIG="$D/ansible.cfg" measure ansible-playbook ansible-playbook -i "$D/inventory-$n.ini" "$D/play-$m-ansible.yml")")
     for s in "$D"/ansible-cp/*; do [[ -S $s ]] && ssh -o ControlPath="$s" -O exit unused 2>/dev/null || true; done
   else
     echo "(ansible-playbook: not installed, skipped — apt-get install -y ansible)" >&2

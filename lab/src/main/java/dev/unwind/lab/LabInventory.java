@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The lab as an INI inventory that {@code unwind play}, {@code unwind upgrade} and {@code unwind inventory}
  * read: groups {@code managers} and {@code workers}, how to reach each node (address, port, user, the lab's
- * key and known_hosts), and the playbook's path variables pointed into each node's sandbox.
+ * key and known_hosts), and the playbook's variables: its paths pointed into each node's sandbox, the k0s
+ * binary, the UCP URL and CA file. Those are host variables on purpose: in Ansible's precedence they beat
+ * group variables, including a playbook's {@code group_vars/all}, where a playbook keeps its defaults.
  */
 final class LabInventory {
     private LabInventory() {
@@ -30,7 +32,13 @@ final class LabInventory {
                     continue;
                 }
                 ini.append(n.name()).append(" ansible_host=").append(n.address()).append(" ansible_port=").append(n.port());
-                for (Map.Entry<String, String> v : n.pathVariables().entrySet()) {
+                Map<String, String> vars = new java.util.LinkedHashMap<>(n.pathVariables());
+                vars.put("k0s_binary_src", k0sBinary.toString());
+                vars.put("docker", "docker");
+                vars.put("mke3_url", ucpUrl.toString());
+                vars.put("mke3_ca_file", ucpCa.toString());
+                vars.put("mke3_admin_username", adminUser);
+                for (Map.Entry<String, String> v : vars.entrySet()) {
                     ini.append(' ').append(v.getKey()).append('=').append(quote(v.getValue()));
                 }
                 ini.append('\n');
@@ -41,12 +49,7 @@ final class LabInventory {
                 .append("ansible_user=").append(user).append('\n')
                 .append("ansible_ssh_private_key_file=").append(quote(key.toString())).append('\n')
                 .append("ansible_ssh_common_args=").append(quote("-o UserKnownHostsFile=" + knownHosts
-                        + " -o StrictHostKeyChecking=yes")).append('\n')
-                .append("k0s_binary_src=").append(quote(k0sBinary.toString())).append('\n')
-                .append("docker=docker\n")
-                .append("mke3_url=").append(ucpUrl).append('\n')
-                .append("mke3_ca_file=").append(quote(ucpCa.toString())).append('\n')
-                .append("mke3_admin_username=").append(adminUser).append('\n');
+                        + " -o StrictHostKeyChecking=yes")).append('\n');
         Files.writeString(file, ini);
     }
 

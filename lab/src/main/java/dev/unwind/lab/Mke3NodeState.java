@@ -55,7 +55,7 @@ final class Mke3NodeState {
 
     /** One node's engine, swarm membership, containers and volumes, under its sandbox. */
     void writeNode(NodeSpec n, String address, Path sandbox) throws IOException {
-        for (String dir : List.of("etc/systemd/system", "run", "var/lib", "usr/local/bin", ".lab")) {
+        for (String dir : List.of("etc/systemd/system", "run/lock", "var/lib", "usr/local/bin", ".lab")) {
             Files.createDirectories(sandbox.resolve(dir));
         }
         Path docker = sandbox.resolve("var/lib/docker");

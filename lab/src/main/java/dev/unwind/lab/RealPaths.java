@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The paths on the real machine that the upgrade would write were it not pointed into the lab's
- * sandboxes, with their state when the lab started; {@link #changes()} lists what changed since.
+ * sandboxes, with their state when the lab started; {@link #changes()} lists what changed since. (Not
+ * /run/lock/unwind.lock: every unwind run on this machine takes it, so it says nothing about the lab.)
  */
 final class RealPaths {
     static final List<Path> WATCHED = List.of(Path.of("/etc/k0s"), Path.of("/var/lib/k0s"), Path.of("/usr/local/bin/k0s"),

@@ -4,7 +4,6 @@ import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
 import dev.unwind.lab.LabCluster;
 import dev.unwind.lab.LabNode;
-import dev.unwind.lab.scenario.InvalidScenario;
 import dev.unwind.lab.scenario.Scenario;
 import dev.unwind.lab.scenario.ScenarioFile;
 import java.io.IOException;
@@ -38,7 +37,7 @@ public final class LabUpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario s = scenario();
+        Scenario s = scenario(scenario, nodes);
         LabFolder folder = LabFolder.inHome();
         if (folder.running().isPresent()) {
             spec.commandLine().getErr().println("unwind: a lab is already up (process " + folder.running().get().pid()
@@ -76,20 +75,17 @@ public final class LabUpCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Scenario scenario() {
+    /** A scenario by file or built-in name, resized to {@code nodes} when given. */
+    static Scenario scenario(String scenario, Integer nodes) {
         Scenario s;
         Path file = Path.of(scenario);
-        try {
-            if (Files.isRegularFile(file)) {
-                s = ScenarioFile.read(file);
-            } else if (ScenarioFile.builtInNames().contains(scenario)) {
-                s = ScenarioFile.builtIn(scenario);
-            } else {
-                throw new InvalidInput(Position.of("--scenario"), "no scenario file " + scenario + ", and no built-in scenario of"
-                        + " that name (built in: " + String.join(", ", ScenarioFile.builtInNames()) + ")");
-            }
-        } catch (InvalidScenario e) {
-            throw new InvalidInput(new Position(e.file(), e.line(), e.column()), e.problem());
+        if (Files.isRegularFile(file)) {
+            s = ScenarioFile.read(file);
+        } else if (ScenarioFile.builtInNames().contains(scenario)) {
+            s = ScenarioFile.builtIn(scenario);
+        } else {
+            throw new InvalidInput(Position.of("--scenario"), "no scenario file " + scenario + ", and no built-in scenario of"
+                    + " that name (built in: " + String.join(", ", ScenarioFile.builtInNames()) + ")");
         }
         if (nodes != null) {
             if (nodes < 1 || nodes > 50) {

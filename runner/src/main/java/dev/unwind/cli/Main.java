@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 @Command(name = "unwind", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Runs Ansible-style playbooks where every change has an undo: a failed run unwinds, in reverse.",
         subcommands = {PlayCommand.class, LintCommand.class, RollbackCommand.class, RunsCommand.class, DocCommand.class,
-                InventoryCommand.class, UpgradeCommand.class, LabCommand.class,
+                InventoryCommand.class, UpgradeCommand.class, LabCommand.class, DemoCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class, CompletionCommand.class})
 public final class Main implements Runnable {
@@ -23,7 +23,6 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
-        System.setProperty("unwind.repo", ShippedFiles.home().toString());
         CommandLine cli = commandLine();
         int code = cli.execute(args);
         cli.getOut().flush();
@@ -32,15 +31,11 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
+        // templates/ and playbooks/ shipped beside the jar are found from here on
+        System.setProperty("unwind.repo", ShippedFiles.home().toString());
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
-            if (ex instanceof dev.unwind.mke.config.InvalidMke3Config bad) {
-                err.println(bad.file() + ":" + bad.line() + ":" + bad.column() + ": " + bad.problem());
-                err.println("unwind: invalid MKE 3 configuration, nothing was changed");
-                err.flush();
-                return ExitCode.INVALID_INPUT;
-            }
             if (ex instanceof InvalidInput invalid) {
                 invalid.problems().forEach(p -> err.println(p));
                 err.println("unwind: invalid input, nothing was changed");

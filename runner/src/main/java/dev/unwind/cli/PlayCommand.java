@@ -69,6 +69,10 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--vault-password-file", description = "Decrypts ansible-vault values and files in the inventory.")
     Path vaultPasswordFile;
 
+    @Option(names = "--fail-after-task", description = "Rehearse a failure: the task with this name fails right after it"
+            + " changed its hosts, and the run unwinds.")
+    String failAfterTask;
+
     @Option(names = "--json", description = "Print JSON Lines events to stdout instead of the console view.")
     boolean json;
 
@@ -92,7 +96,7 @@ final class PlayCommand implements Callable<Integer> {
         List<String> sources = inventory.isEmpty() ? List.of("localhost,") : inventory;
         Inventory inv = Inventory.load(sources, pb.directory(), vault(vaultPasswordFile));
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
-                absolute(sources));
+                absolute(sources), failAfterTask);
         return new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
                 .run(new RunSecrets(), new Interrupt(), r -> r).result().exitCode();
     }

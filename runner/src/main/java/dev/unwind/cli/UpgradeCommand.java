@@ -102,6 +102,9 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = {"-e", "--extra-vars"}, description = "Extra variables for the playbook (repeatable).")
     List<String> extraVars = new ArrayList<>();
 
+    @Option(names = "--fail-after-task", description = "Rehearse a rollback: this task fails right after it changed its hosts.")
+    String failAfterTask;
+
     @Option(names = {"-f", "--forks"}, defaultValue = "20")
     int forks;
 
@@ -159,7 +162,7 @@ final class UpgradeCommand implements Callable<Integer> {
         vars.putAll(ExtraVars.parse(extraVars));
         Set<String> tags = dryRun ? Set.of("dry-run") : Set.of();
         RunSettings settings = new RunSettings(false, false, forks, new LinkedHashSet<>(tags), new LinkedHashSet<>(), null, null,
-                vars, verbose, absolute(sources));
+                vars, verbose, absolute(sources), failAfterTask);
         RunSecrets secrets = new RunSecrets();
         secrets.add(password);
         Interrupt interrupt = new Interrupt();
@@ -202,7 +205,13 @@ final class UpgradeCommand implements Callable<Integer> {
             }
             return code;
         }
-        if (failure != null && failure.contains("Pre-upgrade checks") && !done.result().status().equals("unwind_incomplete")) {
+        boolean nothingChanged = !done.result().status().equals("unwind_incomplete")
+                && dev.unwind.undo.Pending.of(dev.unwind.undo.Journal.read(done.dir().journal())).changes().isEmpty();
+        if (failure != null && failure.contains("already runs MKE 4k") && nothingChanged) {
+            out.println("\nThe cluster already runs MKE 4k: nothing to do.");
+            return ExitCode.OK;
+        }
+        if (failure != null && failure.contains("Pre-upgrade checks") && nothingChanged) {
             out.println("\nThe cluster cannot be upgraded as it is; nothing was changed. " + failure);
             return ExitCode.INVALID_INPUT;
         }
@@ -265,6 +274,7 @@ final class UpgradeCommand implements Callable<Integer> {
     /** The unwind, told in the upgrade's words: "Initiating rollback ..." and the MKE version it returns to. */
     private static final class RollbackWording implements Reporter {
         private final Reporter inner;
+        private boolean rolledBack;
 
         RollbackWording(Reporter inner) {
             this.inner = inner;
@@ -272,11 +282,17 @@ final class UpgradeCommand implements Callable<Integer> {
 
         @Override
         public void on(Event event) {
+            if (event instanceof Event.UnwindStarted u && u.changes() == 0) {
+                return;
+            }
             if (event instanceof Event.UnwindStarted u) {
                 inner.on(new Event.Note("\nInitiating rollback because of upgrade failure: " + u.reason()));
             }
             inner.on(event);
-            if (event instanceof Event.Recap r && (r.status().equals("unwound") || r.status().equals("interrupted"))) {
+            if (event instanceof Event.UndoResult) {
+                rolledBack = true;
+            }
+            if (event instanceof Event.Recap r && rolledBack && (r.status().equals("unwound") || r.status().equals("interrupted"))) {
                 inner.on(new Event.Note("Rollback to MKE 3 completed: every node is back where it started."));
             }
         }

@@ -236,9 +236,11 @@ public final class Executor {
         Map<String, Object> vars;
         try {
             vars = varsFor(host, play, playbook, pt, playVars);
-        } catch (TemplateError | dev.unwind.input.InvalidInput e) {
+        } catch (RuntimeException e) {
+            // a template, a vars file, an inventory value: the task fails on this host with why, never the run
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             HostOutcome o = new HostOutcome("failed", false, "task '" + pt.task().label() + "' at " + pt.task().position() + ": "
-                    + e.getMessage(), Map.of("failed", true));
+                    + why, Map.of("failed", true));
             reporter.on(new Event.HostResult(host, pt.task().label(), "failed", settings.check(), false, null, o.msg(), null, null));
             return o;
         }

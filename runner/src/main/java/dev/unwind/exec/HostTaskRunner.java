@@ -35,6 +35,8 @@ import java.util.Map;
 final class HostTaskRunner {
     /** Test hook: the name of a task after whose change (before its journal entry) the controller dies. */
     private static final String CRASH_AFTER_CHANGE = System.getProperty("unwind.test.crashAfterChange");
+    /** Test hook: before this task runs, the controller writes {@code unwind.test.pauseMarker} and waits 3 s (for a signal). */
+    private static final String PAUSE_BEFORE = System.getProperty("unwind.test.pauseBeforeTask");
     private static final String HIDDEN = "the output has been hidden due to no_log: true";
 
     private final ModuleCatalog catalog;
@@ -148,6 +150,9 @@ final class HostTaskRunner {
         if (mayChange) {
             journal.append(Entry.of("started").step(step, host, task.label(), task.position().toString()));
         }
+        if (task.label().equals(PAUSE_BEFORE)) {
+            pauseForTest();
+        }
         Connection c = TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout());
         TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates, searchPath, backups,
                 log(host), secrets, catalog);
@@ -194,6 +199,9 @@ final class HostTaskRunner {
         }
         if (o.diff() != null && settings.diff()) {
             result.put("__diff", o.diff().unified());
+        }
+        if (!check && task.label().equals(settings.failAfterTask()) && !o.failed()) {
+            return new HostOutcome("failed", false, "injected failure after '" + task.label() + "' (--fail-after-task)", result);
         }
         String status = o.status().label();
         return new HostOutcome(status, o.failed() && task.ignoreErrors(), o.msg(), result);
@@ -347,6 +355,15 @@ final class HostTaskRunner {
         try {
             Thread.sleep((long) (seconds * 1000));
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pauseForTest() {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("unwind.test.pauseMarker")), "paused\n");
+            Thread.sleep(3000);
+        } catch (java.io.IOException | InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** How to run: the command line's choices. */
+/**
+ * How to run: the command line's choices.
+ *
+ * @param failAfterTask rehearsal: the task (by name) that is made to fail right after it changed its hosts, or null
+ */
 public record RunSettings(boolean check, boolean diff, int forks, Set<String> tags, Set<String> skipTags, String limit,
-                          String startAtTask, Map<String, Object> extraVars, boolean verbose, List<String> inventorySources) {
+                          String startAtTask, Map<String, Object> extraVars, boolean verbose, List<String> inventorySources,
+                          String failAfterTask) {
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,8 @@ final class VarsFiles {
     private static final List<String> EXTENSIONS = List.of("", ".yml", ".yaml", ".json");
 
     private final VaultSecret vault;
-    private final Map<Path, Map<String, Object>> cache = new HashMap<>();
+    // hosts are worked in parallel: their variables are read from several threads at once
+    private final Map<Path, Map<String, Object>> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     VarsFiles(VaultSecret vault) {
         this.vault = vault;

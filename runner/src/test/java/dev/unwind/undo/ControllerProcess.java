@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** unwind run as a separate controller process, so tests can Ctrl-C it or kill -9 it. */
-final class ControllerProcess {
+public final class ControllerProcess {
     private final Process process;
     private final Path output;
 
@@ -18,7 +18,7 @@ final class ControllerProcess {
         this.output = output;
     }
 
-    static ControllerProcess start(Path home, List<String> jvmProps, String... args) throws IOException {
+    public static ControllerProcess start(Path home, List<String> jvmProps, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
@@ -32,11 +32,11 @@ final class ControllerProcess {
         return new ControllerProcess(p, out);
     }
 
-    void signal(String name) throws IOException, InterruptedException {
+    public void signal(String name) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor();
     }
 
-    int waitFor() throws InterruptedException {
+    public int waitFor() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the controller did not end within 60 s");
@@ -44,11 +44,11 @@ final class ControllerProcess {
         return process.exitValue();
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(output);
     }
 
-    static void awaitFile(Path file, ControllerProcess p) throws InterruptedException, IOException {
+    public static void awaitFile(Path file, ControllerProcess p) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(file)) {
             if (!p.process.isAlive()) {

@@ -1,33 +1,29 @@
 package dev.unwind.lab.scenario;
 
-/** A scenario file that cannot be used; the message starts with FILE:LINE:COLUMN and says what to do. */
-public final class InvalidScenario extends RuntimeException {
-    private final String file;
-    private final int line;
-    private final int column;
-    private final String problem;
+import dev.unwind.input.InvalidInput;
+import dev.unwind.input.Position;
+
+/** A scenario file that cannot be used: reported as FILE:LINE:COLUMN and what to do, exit 5. */
+public final class InvalidScenario extends InvalidInput {
 
     public InvalidScenario(String file, int line, int column, String problem) {
-        super(file + ":" + line + ":" + column + ": " + problem, null, false, false);
-        this.file = file;
-        this.line = line;
-        this.column = column;
-        this.problem = problem;
+        super(new Position(file, line, column), problem);
     }
 
     public String file() {
-        return file;
+        return problems().get(0).where().file();
     }
 
     public int line() {
-        return line;
+        return problems().get(0).where().line();
     }
 
     public int column() {
-        return column;
+        return problems().get(0).where().column();
     }
 
+    /** What is wrong and what to do, without the position. */
     public String problem() {
-        return problem;
+        return problems().get(0).message();
     }
 }

@@ -9,6 +9,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /** One lab node's SSH server on its own loopback address. Only the lab's client key, as one user, logs in. */
 public final class NodeServer implements AutoCloseable {
@@ -30,6 +31,8 @@ public final class NodeServer implements AutoCloseable {
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setCommandFactory((channel, command) -> new SandboxCommand(command, shell, faults, pumps));
+        // file transfers (fetch) go over SFTP; the playbook's paths already point into the sandbox
+        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         // without it every command waits ~40 ms for Nagle's algorithm
         CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.start();

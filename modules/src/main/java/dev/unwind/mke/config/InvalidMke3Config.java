@@ -1,37 +1,32 @@
 package dev.unwind.mke.config;
 
+import dev.unwind.input.InvalidInput;
+import dev.unwind.input.Position;
+
 /**
  * An MKE 3 configuration that cannot be read: not TOML, the wrong type for a setting, not an MKE 3
- * configuration at all. Carries the position so that the caller can report FILE:LINE:COLUMN (exit 5).
+ * configuration at all. Reported as FILE:LINE:COLUMN, exit 5, like every invalid input.
  */
-public final class InvalidMke3Config extends RuntimeException {
-    private final String file;
-    private final int line;
-    private final int column;
-    private final String problem;
+public final class InvalidMke3Config extends InvalidInput {
 
     public InvalidMke3Config(String file, int line, int column, String problem) {
-        super(file + ":" + line + ":" + column + ": " + problem, null, false, false);
-        this.file = file;
-        this.line = line;
-        this.column = column;
-        this.problem = problem;
+        super(new Position(file, line, column), problem);
     }
 
     public String file() {
-        return file;
+        return problems().get(0).where().file();
     }
 
     public int line() {
-        return line;
+        return problems().get(0).where().line();
     }
 
     public int column() {
-        return column;
+        return problems().get(0).where().column();
     }
 
     /** What is wrong and what to do, without the position. */
     public String problem() {
-        return problem;
+        return problems().get(0).message();
     }
 }
