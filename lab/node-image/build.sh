@@ -97,18 +97,18 @@ root="$work/rootfs"
 cp -a "$base" "$root"
 rm -f "$root/.complete"
 
-# 2. The stand-in MKE 3 images: a root file system of a shell, sleep, cp, cat, date, socat (the controller's
+# 2. The stand-in MKE 3 images: a root file system of a shell, sleep, cp, cat, date, rm, socat (the controller's
 #    API relay), the etcdctl stand-in and the libraries they need, nothing more.
 ucp="$work/ucp-rootfs"
 mkdir -p "$ucp/bin" "$ucp/tmp"
 cp "$root/bin/dash" "$ucp/bin/sh"
 cp "$root/bin/sleep" "$ucp/bin/sleep"
 cp "$root/usr/bin/socat" "$ucp/bin/socat"
-cp "$root/bin/cp" "$root/bin/cat" "$root/bin/date" "$ucp/bin/"
+cp "$root/bin/cp" "$root/bin/cat" "$root/bin/date" "$root/bin/rm" "$ucp/bin/"
 cp "$here/files/etcdctl" "$ucp/bin/etcdctl"
 mkdir -p "$ucp/data" "$ucp/backup"
 cp "$here/files/ucp-standin" "$ucp/bin/ucp-standin"
-for lib in $(chroot "$root" ldd /bin/dash /bin/sleep /usr/bin/socat /bin/cp /bin/cat /bin/date | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
+for lib in $(chroot "$root" ldd /bin/dash /bin/sleep /usr/bin/socat /bin/cp /bin/cat /bin/date /bin/rm | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
   mkdir -p "$ucp$(dirname "$lib")"
   cp -L "$root$lib" "$ucp$lib"
 done
