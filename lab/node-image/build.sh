@@ -97,20 +97,29 @@ root="$work/rootfs"
 cp -a "$base" "$root"
 rm -f "$root/.complete"
 
-# 2. The stand-in MKE 3 images: a root file system of a shell, sleep, cp, cat, date, socat (the controller's
+# 2. The stand-in MKE 3 images: a root file system of a shell, sleep, cp, cat, date, rm, socat (the controller's
 #    API relay), the etcdctl stand-in and the libraries they need, nothing more.
 ucp="$work/ucp-rootfs"
 mkdir -p "$ucp/bin" "$ucp/tmp"
 cp "$root/bin/dash" "$ucp/bin/sh"
 cp "$root/bin/sleep" "$ucp/bin/sleep"
 cp "$root/usr/bin/socat" "$ucp/bin/socat"
-cp "$root/bin/cp" "$root/bin/cat" "$root/bin/date" "$ucp/bin/"
+cp "$root/bin/cp" "$root/bin/cat" "$root/bin/date" "$root/bin/rm" "$ucp/bin/"
 cp "$here/files/etcdctl" "$ucp/bin/etcdctl"
 mkdir -p "$ucp/data" "$ucp/backup"
 cp "$here/files/ucp-standin" "$ucp/bin/ucp-standin"
-for lib in $(chroot "$root" ldd /bin/dash /bin/sleep /usr/bin/socat /bin/cp /bin/cat /bin/date | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
+for lib in $(chroot "$root" ldd /bin/dash /bin/sleep /usr/bin/socat /bin/cp /bin/cat /bin/date /bin/rm | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
   mkdir -p "$ucp$(dirname "$lib")"
   cp -L "$root$lib" "$ucp$lib"
+done
+# The installer (mirantis/ucp) works through the engine socket it is given, as the real one: it has a docker CLI.
+installer="$work/installer-rootfs"
+cp -a "$ucp" "$installer"
+cp "$root/usr/bin/docker" "$root/bin/sed" "$installer/bin/"
+cp "$here/files/ucp-installer" "$installer/bin/ucp-installer"
+for lib in $(chroot "$root" ldd /usr/bin/docker /bin/sed | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
+  mkdir -p "$installer$(dirname "$lib")"
+  cp -L "$root$lib" "$installer$lib"
 done
 ucp_images=()
 while read -r name image on kind; do
@@ -118,9 +127,10 @@ while read -r name image on kind; do
   ref="$image:$UCP_VERSION"
   case " ${ucp_images[*]:-} " in *" $ref "*) continue ;; esac
   short=${image#mirantis/}
-  tar --numeric-owner -C "$ucp" -c . | docker import \
-    -c "ENV UCP_IMAGE=$short UCP_VERSION=$UCP_VERSION" \
-    -c 'ENTRYPOINT ["/bin/ucp-standin"]' \
+  if [ "$kind" = image ]; then from="$installer" entry=/bin/ucp-installer; else from="$ucp" entry=/bin/ucp-standin; fi
+  tar --numeric-owner -C "$from" -c . | docker import \
+    -c "ENV UCP_IMAGE=$short UCP_VERSION=$UCP_VERSION PATH=/bin" \
+    -c "ENTRYPOINT [\"$entry\"]" \
     -c "LABEL com.docker.ucp.version=$UCP_VERSION dev.unwind.lab.standin=$short" - "$ref" >/dev/null
   ucp_images+=("$ref")
 done <"$here/ucp-components.tsv"
@@ -129,7 +139,11 @@ docker save -o "$root/usr/share/unwind-lab/ucp-images.tar" "${ucp_images[@]}"
 log "stand-in images: ${ucp_images[*]}"
 
 # 3. The node: systemd as init in a container, sshd with its own keys, dockerd that can never pull.
-install -m 0755 "$here/files/k0s" "$root/usr/local/bin/k0s"
+# k0s is not installed (the upgrade puts it at /usr/local/bin/k0s); a copy for tests that install it themselves
+install -D -m 0755 "$here/files/k0s" "$root/usr/local/share/unwind-lab/k0s"
+# docker: the real CLI unless a test injected a fault (files/docker-faults)
+install -m 0755 "$here/files/docker-faults" "$root/usr/local/bin/docker"
+install -d -m 0755 "$root/etc/unwind-lab/faults"
 install -D -m 0644 "$here/files/docker-proxy.conf" "$root/etc/systemd/system/docker.service.d/unwind-lab-proxy.conf"
 install -D -m 0644 "$here/files/daemon.json" "$root/etc/docker/daemon.json"
 install -D -m 0644 "$here/files/sshd-lab.conf" "$root/etc/ssh/sshd_config.d/unwind-lab.conf"

@@ -71,7 +71,16 @@ public final class FakeUcpServer implements AutoCloseable {
      */
     public static FakeUcpServer start(UcpCluster cluster, Path workDir, InetSocketAddress address, UcpInstallation installation)
             throws IOException {
-        SelfSignedCertificate cert = SelfSignedCertificate.create(workDir, address.getAddress().getHostAddress());
+        return start(cluster, workDir, address, installation, address.getAddress().getHostAddress());
+    }
+
+    /**
+     * As {@link #start(UcpCluster, Path, InetSocketAddress, UcpInstallation)}, with the certificate made for
+     * {@code certificateIp} (as well as 127.0.0.1): for a server reached through a relay at that address.
+     */
+    public static FakeUcpServer start(UcpCluster cluster, Path workDir, InetSocketAddress address, UcpInstallation installation,
+                                      String certificateIp) throws IOException {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(workDir, certificateIp);
         HttpsServer server = HttpsServer.create(address, 0);
         server.setHttpsConfigurator(new HttpsConfigurator(cert.sslContext()));
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {

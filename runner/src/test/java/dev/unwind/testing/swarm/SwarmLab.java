@@ -64,6 +64,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
     private final List<LabNode> nodes = new ArrayList<>();
     private Network network;
     private UcpApiRelay ucpApi;
+    private NewClusterApi kube;
     private Path dir;
     private Path clientKey;
     private Path knownHosts;
@@ -143,6 +144,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             keygen(clientKey);
             String subnet = createNetwork();
             ucpApi = new UcpApiRelay(subnet + ".1");
+            kube = new NewClusterApi(subnet + ".1");
             byte[] authorized = Files.readAllBytes(dir.resolve("id_ed25519.pub"));
             for (int i = 0; i < managers + workers; i++) {
                 boolean manager = i < managers;
@@ -155,6 +157,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
                 n.container().start();
                 n.awaitBoot();
                 n.sh("chown -R lab:lab /home/lab/.ssh && chmod 600 /home/lab/.ssh/authorized_keys"
+                        + " && echo " + kube.url() + " >/etc/unwind-lab/kube-api"
                         + " && docker load -q -i /usr/share/unwind-lab/ucp-images.tar >/dev/null");
                 return null;
             });
@@ -251,6 +254,52 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
                 + leader.address() + ":2377";
     }
 
+    /**
+     * Puts the lab back to how {@link #start()} left it, for the next test: every node on the network, no k0s
+     * (units, files, binary), no lab faults, nothing under /var/lib/unwind, no unwind host lock (a killed run's stays
+     * for 30 s), no Nodes in the new cluster's API; and
+     * when MKE 3 is not exactly as started (uninstalled, stopped, a container missing), it is started afresh.
+     */
+    public synchronized void restoreMke3() {
+        for (LabNode n : nodes) {
+            if (n.exec("ip -4 -o addr show | grep -q \"inet " + n.address() + "/\"").exitCode() != 0) {
+                n.restoreNetwork();
+            }
+        }
+        parallel(nodes, n -> n.sh("rm -f /etc/unwind-lab/faults/*; systemctl stop k0scontroller k0sworker 2>/dev/null;"
+                + " systemctl disable k0scontroller k0sworker >/dev/null 2>&1;"
+                + " rm -rf /etc/k0s /var/lib/k0s /run/k0s /usr/local/bin/k0s /var/lib/unwind /etc/systemd/system/k0s*.service;"
+                + " rm -f /run/lock/unwind.lock;"
+                + " systemctl daemon-reload; systemctl reset-failed; true"));
+        kube.reset();
+        if (!mke3AsStarted()) {
+            System.err.println("SwarmLab: MKE 3 is not as started; starting it afresh");
+            leader().sh("for s in $(docker service ls -q --filter label=com.docker.ucp.version); do docker service rm $s >/dev/null; done");
+            parallel(nodes, n -> n.sh("for c in $(docker ps -aq --filter name=^ucp-); do docker rm -f $c >/dev/null 2>&1; done; true"));
+            startUcp();
+        }
+    }
+
+    /** Whether every node runs exactly the stand-in MKE 3 containers it was started with, and the agents converged. */
+    public boolean mke3AsStarted() {
+        List<UcpComponent> components = UcpComponent.readAll(NodeImage.folder().resolve("ucp-components.tsv"));
+        for (LabNode n : nodes) {
+            List<String> expected = components.stream().filter(c -> c.kind().equals("container") && c.runsOn(n.role()))
+                    .map(c -> c.name() + " running").sorted().toList();
+            List<String> now = n.sh("docker ps -a --filter label=com.docker.ucp.version --format '{{.Names}} {{.State}}'"
+                    + " | grep -v '^ucp-[a-z]*-agent\\.' || true").lines().map(String::strip).sorted().toList();
+            if (!now.equals(expected)) {
+                return false;
+            }
+        }
+        try {
+            awaitServices(leader(), components, 5);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     private void startUcp() {
         List<UcpComponent> components = UcpComponent.readAll(NodeImage.folder().resolve("ucp-components.tsv"));
         String labels = " --label com.docker.ucp.version=" + UCP_VERSION + " --label com.docker.ucp.InstanceID=" + clusterId;
@@ -274,12 +323,12 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             return n.sh("pids=\n" + starts + "\nrc=0; for p in $pids; do wait $p || rc=1; done; exit $rc");
         });
         long t = System.nanoTime();
-        awaitServices(leader, components);
+        awaitServices(leader, components, 60);
         System.err.println("SwarmLab: agent services converged in " + (System.nanoTime() - t) / 1_000_000 + " ms");
     }
 
-    private void awaitServices(LabNode leader, List<UcpComponent> components) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    private void awaitServices(LabNode leader, List<UcpComponent> components, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<String> expected = components.stream().filter(c -> c.kind().equals("service"))
                 .map(c -> {
                     long n = nodes.stream().filter(x -> c.runsOn(x.role())).count();
@@ -348,6 +397,11 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         return "https://" + leader().address();
     }
 
+    /** The new cluster's Kubernetes API (the k0s stand-in registers its Nodes there). */
+    public NewClusterApi kubernetes() {
+        return kube;
+    }
+
     public Timings timings() {
         return timings;
     }
@@ -392,6 +446,10 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         if (ucpApi != null) {
             ucpApi.close();
             ucpApi = null;
+        }
+        if (kube != null) {
+            kube.close();
+            kube = null;
         }
         if (network != null) {
             network.close();

@@ -56,6 +56,8 @@ class SwarmLabTest {
               vars:
                 stop_here: "no"
               tasks:
+                - name: the k0s binary (the node image has none)
+                  copy: src=${k0s_src} dest=/usr/local/bin/k0s mode=0755
                 - name: k0s configuration folder
                   file: path=/etc/k0s state=directory mode=0755
                 - name: join token
@@ -100,7 +102,7 @@ class SwarmLabTest {
             if (n.exec("ip -4 -o addr show | grep -q \"inet " + n.address() + "/\"").exitCode() != 0) {
                 n.restoreNetwork();
             }
-            n.exec("systemctl stop k0scontroller k0sworker 2>/dev/null; k0s reset >/dev/null 2>&1; rm -rf /etc/k0s");
+            n.exec("systemctl stop k0scontroller k0sworker 2>/dev/null; k0s reset >/dev/null 2>&1; rm -rf /etc/k0s /usr/local/bin/k0s");
         }
     }
 
@@ -313,7 +315,7 @@ class SwarmLabTest {
                 k0s_role=worker
                 """, java.nio.file.StandardOpenOption.APPEND);
         List<String> args = new java.util.ArrayList<>(List.of("play", site.toString(), "-i", inventory.toString(), "--known-hosts",
-                lab.knownHosts().toString()));
+                lab.knownHosts().toString(), "-e", "k0s_src=" + NodeImage.folder().resolve("files/k0s")));
         args.addAll(List.of(extra));
         return new Cli(root.resolve("home")).run(args.toArray(String[]::new));
     }

@@ -1,0 +1,288 @@
+package dev.unwind.testing.swarm;
+
+import dev.unwind.cli.Cli;
+import dev.unwind.lab.scenario.ScenarioFile;
+import dev.unwind.lab.ucp.FakeUcpServer;
+import dev.unwind.lab.ucp.UcpCluster;
+import dev.unwind.lab.ucp.UcpInstallation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code unwind upgrade} (MKE 3 -> MKE 4k) on real nodes: 3 managers and 2 workers of a {@link SwarmLab} over real
+ * SSH, their real engines and Swarm, the k0s stand-in under real systemd, the stand-in UCP API relayed from the
+ * leader's ucp-controller, the new cluster's API at the lab's gateway. Rollback tests run first (each leaves MKE 3
+ * as it was, which they assert); the success path, which uninstalls MKE 3, runs last. The lab is put back between
+ * tests ({@link SwarmLab#restoreMke3()}, seconds when nothing is left to undo).
+ */
+@Tag("swarm-lab")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SwarmUpgradeTest {
+    static final String PASSWORD = "Lab-admin-pw-7";
+
+    @RegisterExtension
+    static final SwarmLab lab = SwarmLab.managers(3).workers(2);
+
+    static FakeUcpServer ucp;
+    static Path ucpDir;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void ucpApi() throws IOException {
+        // the shipped playbook's templates (k0s.yaml.ftl, upgrade-summary.ftl) are found from unwind's folder
+        System.setProperty("unwind.repo", NodeImage.folder().getParent().getParent().toString());
+        ucpDir = Files.createTempDirectory("unwind-swarm-ucp-");
+        UcpCluster cluster = UcpCluster.sample(ScenarioFile.builtIn("default").configToml(), PASSWORD);
+        ucp = FakeUcpServer.start(cluster, ucpDir, new InetSocketAddress("127.0.0.1", 0), UcpInstallation.always(cluster),
+                lab.leader().address());
+        lab.routeUcpApiTo(new InetSocketAddress("127.0.0.1", ucp.url().getPort()));
+    }
+
+    @AfterAll
+    static void stopUcpApi() {
+        System.clearProperty("unwind.repo");
+        if (ucp != null) {
+            ucp.close();
+        }
+    }
+
+    @BeforeEach
+    void mke3AsStarted() {
+        lab.restoreMke3();
+    }
+
+    /** The lab's inventory, and the controller's own lock in this test's folder (the machine's is shared with other runs). */
+    Path inventory() throws IOException {
+        Path inventory = lab.writeInventory(dir.resolve("hosts.ini"));
+        Files.writeString(inventory, "\n[controller]\nlocalhost ansible_connection=local unwind_lock_path=" + dir.resolve("unwind.lock") + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        return inventory;
+    }
+
+    Cli.Result upgrade(String... extra) throws IOException {
+        List<String> args = upgradeArgs();
+        args.addAll(List.of(extra));
+        long t0 = System.nanoTime();
+        Cli.Result r = new Cli(dir.resolve("home")).run(args.toArray(String[]::new));
+        System.err.printf("SwarmUpgradeTest: unwind upgrade exited %d in %.1f s%n", r.exitCode(), (System.nanoTime() - t0) / 1e9);
+        return r;
+    }
+
+    List<String> upgradeArgs() throws IOException {
+        return new ArrayList<>(List.of("upgrade", "-i", inventory().toString(),
+                "--mke3-admin-password", PASSWORD, "--yes", "--force", "--output", dir.toString(),
+                "--kubeconfig-out", dir.resolve("kube/mke.kubeconf").toString(), "--known-hosts", lab.knownHosts().toString(),
+                "--k0s-binary", NodeImage.folder().resolve("files/k0s").toString(), "--mke3-ca-file", ucp.caFile().toString(),
+                "-e", "node_ready_retries=10", "-e", "node_ready_delay=1"));
+    }
+
+    static void fault(LabNode node, String tool, String pattern, String message) {
+        node.sh("printf '%s\\n%s\\n' '" + pattern + "' '" + message + "' >/etc/unwind-lab/faults/" + tool + ".test");
+    }
+
+    static boolean ucpAnswers() {
+        return lab.node("worker1").exec("curl -fsS -k --max-time 5 https://" + lab.leader().address() + "/_ping").ok();
+    }
+
+    /** Rolled back: the swarm, the containers, the files and units as before; the UCP API answers; no Node left. */
+    void assertBackOnMke3(ClusterSnapshot before, Cli.Result r) {
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).contains("Initiating rollback because of upgrade failure", "Rollback to MKE 3 completed");
+        assertClusterAsBefore(before, r);
+    }
+
+    static void assertClusterAsBefore(ClusterSnapshot before, Object context) {
+        List<String> diff = before.diff(ClusterSnapshot.of(lab));
+        // the backups are kept whatever happens (their undo is none): the only difference allowed
+        assertThat(diff).as(String.valueOf(context)).allMatch(l -> l.startsWith("+ manager1: ") && l.contains("/var/lib/unwind"));
+        assertThat(ucpAnswers()).as("the UCP API answers at the leader").isTrue();
+        assertThat(lab.kubernetes().nodeNames()).isEmpty();
+        assertThat(lab.mke3AsStarted()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void aFailedEtcdSnapshotOnTheLeaderRollsBackAndKeepsTheMkeBackup() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        fault(lab.leader(), "docker", "^exec ucp-kv etcdctl snapshot save", "Error: context deadline exceeded (lab fault)");
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("lab fault").containsPattern("failed +manager1");
+        assertBackOnMke3(before, r);
+        assertThat(lab.leader().sh("ls /var/lib/unwind/mke-backup")).isEqualTo("mke3-backup.tar");
+        // the backup is a tar of ucp-kv's store, taken from the real engine
+        assertThat(lab.leader().sh("tar -tf /var/lib/unwind/mke-backup/mke3-backup.tar")).contains("data/store");
+    }
+
+    @Test
+    @Order(6)
+    void aFailedQuiesceOnOneWorkerRollsEveryNodeBackToMke3() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        fault(lab.node("worker2"), "docker", "^stop ucp-", "Error response from daemon: cannot stop container: lab fault");
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("lab fault");
+        assertBackOnMke3(before, r);
+    }
+
+    @Test
+    @Order(7)
+    void aControllerThatCannotStartRollsEveryNodeBackToMke3() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        fault(lab.node("manager3"), "k0s", "^start$", "Job for k0scontroller.service failed: lab fault");
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("lab fault");
+        assertBackOnMke3(before, r);
+    }
+
+    @Test
+    @Order(8)
+    void aWorkerThatCannotJoinRollsEveryNodeBackToMke3() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        fault(lab.node("worker1"), "k0s", "^install worker", "failed to install k0s service: lab fault");
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("lab fault");
+        assertBackOnMke3(before, r);
+    }
+
+    @Test
+    @Order(9)
+    void aNodeThatNeverBecomesReadyRollsEveryNodeBackToMke3() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        lab.node("worker2").sh("touch /etc/unwind-lab/faults/k0s.notready");
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("MKE 4k: every node Ready");
+        assertBackOnMke3(before, r);
+    }
+
+    @Test
+    @Order(10)
+    void anApiErrorWhileMigratingUsersRollsEveryNodeBackToMke3() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        lab.kubernetes().server().expect().post().withPath("/apis/dex.coreos.com/v1/namespaces/mke/passwords")
+                .andReturn(500, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"etcdserver: request timed out (lab fault)\",\"code\":500}")
+                .always();
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("Migrate users");
+        assertBackOnMke3(before, r);
+    }
+
+    @Test
+    @Order(11)
+    void aKubeconfigThatCannotBeWrittenRollsEveryNodeBackToMke3() throws IOException {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        Files.writeString(dir.resolve("kube"), "a file where the kubeconfig's folder should be\n");
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.out()).contains("Write the admin kubeconfig");
+        assertBackOnMke3(before, r);
+    }
+
+    @Test
+    @Order(20)
+    void aControllerKilledMidUpgradeIsRolledBackByUnwindRollback() throws Exception {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        Path home = dir.resolve("home");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "-Dunwind.home=" + home, "-Dunwind.repo=" + System.getProperty("unwind.repo"),
+                "dev.unwind.cli.Main"));
+        cmd.addAll(upgradeArgs());
+        Path log = dir.resolve("controller.out");
+        Process controller = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            // mid phase 7: the leader's k0s is installed and started
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (!lab.leader().exec("systemctl is-active -q k0scontroller").ok()) {
+                assertThat(controller.isAlive()).as(Files.readString(log)).isTrue();
+                assertThat(System.nanoTime()).as("phase 7 never began: " + Files.readString(log)).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        } finally {
+            controller.destroyForcibly();   // SIGKILL: no unwind, no journal end
+            controller.waitFor();
+        }
+        assertThat(ucpAnswers()).as("MKE 3 is quiesced when the controller dies").isFalse();
+        String runId;
+        try (var runs = Files.list(home.resolve("runs"))) {
+            runId = runs.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+
+        Cli.Result r = new Cli(home).run("rollback", runId, "--known-hosts", lab.knownHosts().toString());
+
+        System.err.println(r);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("run " + runId + " rolled back");
+        assertClusterAsBefore(before, r);
+        // what is left: the killed run's host locks, until they go stale (30 s) or the next run takes them over
+        for (LabNode n : lab.nodes()) {
+            assertThat(n.sh("cut -d' ' -f1 /run/lock/unwind.lock")).as(n.name()).isEqualTo(runId);
+        }
+    }
+
+    @Test
+    @Order(100)
+    void theUpgradeMovesThreeManagersAndTwoWorkersFromMke3ToK0s() throws IOException {
+        String clusterId = lab.clusterId();
+
+        Cli.Result r = upgrade();
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        for (LabNode n : lab.nodes()) {
+            assertThat(n.sh("docker ps -a --format '{{.Names}}' | grep '^ucp-' || true")).as(n.name() + ": MKE 3 containers").isEmpty();
+            String unit = n.isManager() ? "k0scontroller" : "k0sworker";
+            assertThat(n.exec("systemctl is-active " + unit).stdout().strip()).as(n.name()).isEqualTo("active");
+            assertThat(n.exec("systemctl is-enabled " + unit).stdout().strip()).as(n.name()).isEqualTo("enabled");
+            assertThat(n.sh("k0s status")).as(n.name()).contains("Role: " + (n.isManager() ? "controller+worker" : "worker"));
+            assertThat(n.sh("docker info --format '{{.Swarm.LocalNodeState}}'")).as(n.name() + ": MCR stays").isEqualTo("active");
+        }
+        assertThat(lab.leader().sh("docker service ls -q")).as("no ucp services").isEmpty();
+        assertThat(lab.leader().sh("docker info --format '{{.Swarm.Cluster.ID}}'")).isEqualTo(clusterId);
+        assertThat(ucpAnswers()).as("the UCP API is gone").isFalse();
+        assertThat(lab.kubernetes().readyNodeNames()).containsExactly("manager1", "manager2", "manager3", "worker1", "worker2");
+        assertThat(lab.leader().sh("ls /var/lib/unwind/mke-backup")).isEqualTo("etcd-snapshot.db\nmke3-backup.tar");
+
+        Path kubeconfig = dir.resolve("kube/mke.kubeconf");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig))).isEqualTo("rw-------");
+        assertThat(Files.readString(kubeconfig)).contains("server: " + lab.kubernetes().url());
+        Path summary = dir.resolve("mke-upgrade/summary.txt");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(summary))).isEqualTo("rw-------");
+        String s = Files.readString(summary);
+        System.err.println(s);
+        assertThat(s).startsWith("Upgrade Summary\n---------------\n")
+                .contains("\nAuthentication\n---------------\nUsers found in the MKE3 cluster: 4\n")
+                .contains("\nAuthorization\n---------------\nOrganizations found in the MKE3 cluster: 2\nTeams found in the MKE3 cluster: 2\n")
+                .contains("\nMKE3 Cleanup\n---------------\nMKE 3.8.5 was uninstalled from the cluster successfully.\n");
+        assertThat(r.out()).contains("Upgrade Summary");
+    }
+}
