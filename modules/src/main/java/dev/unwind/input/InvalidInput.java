@@ -19,4 +19,22 @@ public class InvalidInput extends RuntimeException {
     public List<Problem> problems() {
         return problems;
     }
+
+    /** The first problem's file. */
+    public String file() {
+        return problems.get(0).where().file();
+    }
+
+    public int line() {
+        return problems.get(0).where().line();
+    }
+
+    public int column() {
+        return problems.get(0).where().column();
+    }
+
+    /** The first problem: what is wrong and what to do, without the position. */
+    public String problem() {
+        return problems.get(0).message();
+    }
 }

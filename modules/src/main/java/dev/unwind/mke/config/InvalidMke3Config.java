@@ -12,21 +12,4 @@ public final class InvalidMke3Config extends InvalidInput {
     public InvalidMke3Config(String file, int line, int column, String problem) {
         super(new Position(file, line, column), problem);
     }
-
-    public String file() {
-        return problems().get(0).where().file();
-    }
-
-    public int line() {
-        return problems().get(0).where().line();
-    }
-
-    public int column() {
-        return problems().get(0).where().column();
-    }
-
-    /** What is wrong and what to do, without the position. */
-    public String problem() {
-        return problems().get(0).message();
-    }
 }
