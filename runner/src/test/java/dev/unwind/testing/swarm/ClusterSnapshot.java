@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * data and binary, unwind's backups, systemd's unit folder, k0s's run state) with mode, owner and a SHA-256 of
  * the content;</li>
  * <li>systemd: the k0s units systemd knows, their load, active and enablement state;</li>
- * <li>Docker: every container by ID, name, image and state — except Swarm service tasks, recorded as
- * "service NAME: STATE" (a task's container is the scheduler's to replace);</li>
+ * <li>Docker: every container by ID, name, image and state — except Swarm service tasks: the running ones are
+ * recorded as "service NAME: running" (a task's container is the scheduler's to replace, after a reboot too);</li>
  * <li>the Swarm (from a manager): every node's hostname, manager status, status and availability; the services
  * and their replicas.</li>
  * </ul>
@@ -30,7 +30,7 @@ public record ClusterSnapshot(Map<String, List<String>> byNode) {
             + " done;"
             + " systemctl list-units --all --plain --no-legend --no-pager 'k0s*' | sed 's/^/unit /';"
             + " for u in k0scontroller k0sworker; do echo \"unit-file $u $(systemctl is-enabled $u 2>/dev/null)\"; done;"
-            + " docker ps -a --filter label=com.docker.swarm.task.id --format 'service {{.Label \"com.docker.swarm.service.name\"}}: {{.State}}' | LC_ALL=C sort;"
+            + " docker ps --filter label=com.docker.swarm.task.id --format 'service {{.Label \"com.docker.swarm.service.name\"}}: {{.State}}' | LC_ALL=C sort;"
             + " docker ps -a --format '{{.ID}} {{.Names}} {{.Image}} {{.State}} {{.Label \"com.docker.swarm.task.id\"}}'"
             + " | awk 'NF == 4 { print \"container \" $0 }' | LC_ALL=C sort";
 

@@ -251,6 +251,77 @@ class SwarmUpgradeTest {
     }
 
     @Test
+    @Order(21)
+    void aWorkerRebootedMidPhase8EndsBackOnMke3() throws Exception {
+        ClusterSnapshot before = ClusterSnapshot.of(lab);
+        LabNode worker = lab.node("worker1");
+        java.util.concurrent.CompletableFuture<Void> reboot = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            // phase 8 on worker1: its join token is there, k0s not installed yet
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (!worker.exec("test -f /etc/k0s/worker.token").ok()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("phase 8 never reached worker1");
+                }
+                sleep(50);
+            }
+            worker.reboot();
+        });
+
+        Cli.Result r = upgrade();
+        reboot.get(3, java.util.concurrent.TimeUnit.MINUTES);
+        System.err.println(r);
+
+        assertThat(r.exitCode()).as(r.toString()).isIn(2, 3);
+        if (r.exitCode() == 3) {
+            // worker1 was away while the rollback reached it: the report names what is left, `unwind rollback` ends it
+            assertThat(r.out()).contains("worker1");
+            String runId = r.out().lines().filter(l -> l.startsWith("unwind run ")).findFirst().orElseThrow().substring(11).strip();
+            Cli.Result again = new Cli(dir.resolve("home")).run("rollback", runId, "--known-hosts", lab.knownHosts().toString());
+            System.err.println(again);
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+        }
+        awaitSwarmSettled(before);
+        List<String> diff = before.diff(ClusterSnapshot.of(lab));
+        // Left besides the backups, when the reboot cut off the undo of the join token: worker1's /etc/k0s, empty.
+        // The unwind went on with worker1's older undos after that one failed, and the folder's undo kept the folder
+        // since the token was still in it; `unwind rollback` then removed the token but not the folder (known issue).
+        assertThat(diff).as(r.toString()).allMatch(l -> l.startsWith("+ manager1: ") && l.contains("/var/lib/unwind")
+                || l.equals("+ worker1: file d 755 root:root /etc/k0s"));
+        if (diff.contains("+ worker1: file d 755 root:root /etc/k0s")) {
+            assertThat(worker.sh("ls -A /etc/k0s")).isEmpty();
+            assertThat(r.out()).contains("NOT undone on worker1: k0s workers: the join token");
+        }
+        assertThat(lab.mke3AsStarted()).isTrue();
+        assertThat(ucpAnswers()).isTrue();
+        assertThat(lab.kubernetes().nodeNames()).isEmpty();
+    }
+
+    /**
+     * After a reboot the scheduler needs a while to place the global services' tasks on the node again: waits until
+     * the swarm (nodes, services, replicas) and every node's running tasks are as in {@code before}.
+     */
+    static void awaitSwarmSettled(ClusterSnapshot before) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            ClusterSnapshot now = ClusterSnapshot.of(lab);
+            if (now.diff(before).stream().noneMatch(l -> l.contains(" swarm ") || l.contains(": service "))) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("the swarm did not settle: " + before.diff(now)).isLessThan(deadline);
+            sleep(500);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     @Order(100)
     void theUpgradeMovesThreeManagersAndTwoWorkersFromMke3ToK0s() throws IOException {
         String clusterId = lab.clusterId();
