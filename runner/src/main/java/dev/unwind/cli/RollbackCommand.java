@@ -1,5 +1,6 @@
 package dev.unwind.cli;
 
+import dev.unwind.exec.HostLock;
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
 import dev.unwind.inventory.Inventory;
@@ -73,14 +74,18 @@ final class RollbackCommand implements Callable<Integer> {
                 pending.changes().forEach(e -> reporter.on(new Event.Note("  " + e.host() + ": " + e.task() + " (" + e.at() + ")")));
                 return ExitCode.UNWIND_INCOMPLETE;
             }
+            Path playbook = info.get("playbook") == null ? null : Path.of(String.valueOf(info.get("playbook")));
             if (pending.unwindable().isEmpty()) {
+                if (pending.endStatus() == null) {
+                    // the run died before it could release its hosts' locks
+                    try (Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
+                        releaseLocks(pending, inventory(info, playbook), transports, dir.id());
+                    }
+                }
                 reporter.on(new Event.Note("run " + dir.id() + ": nothing left to undo"));
                 return pending.unfinished().isEmpty() ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;
             }
-            List<String> sources = !inventory.isEmpty() ? inventory
-                    : (List<String>) info.getOrDefault("inventory", List.of("localhost,"));
-            Path playbook = info.get("playbook") == null ? null : Path.of(String.valueOf(info.get("playbook")));
-            Inventory inv = Inventory.load(sources, playbook == null ? null : playbook.getParent(), null);
+            Inventory inv = inventory(info, playbook);
             ModuleCatalog catalog = playbook == null ? ModuleCatalog.builtIn() : Catalogs.forPlaybook(playbook);
             try (Journal journal = Journal.open(dir.journal());
                  Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
@@ -93,6 +98,7 @@ final class RollbackCommand implements Callable<Integer> {
                 }, new FileBackups(dir.backups()), secrets, journal,
                         (change, status, msg) -> reporter.on(new Event.UndoResult(change.host(), change.task(), status, msg)), forks);
                 UnwindReport r = unwinder.unwind(pending.unwindable());
+                releaseLocks(pending, inv, transports, dir.id());
                 String status = r.complete() ? "rolled_back" : "rollback_incomplete";
                 journal.append(Entry.of("end").status(status, null));
                 for (UnwindReport.Failure f : r.failed()) {
@@ -103,6 +109,27 @@ final class RollbackCommand implements Callable<Integer> {
                 return r.complete() && pending.unfinished().isEmpty() ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;
             }
         }
+    }
+
+    /** The hosts as the run saw them: its own inventory sources, unless -i says otherwise. */
+    @SuppressWarnings("unchecked")
+    private Inventory inventory(Map<String, Object> info, Path playbook) {
+        List<String> sources = !inventory.isEmpty() ? inventory
+                : (List<String>) info.getOrDefault("inventory", List.of("localhost,"));
+        return Inventory.load(sources, playbook == null ? null : playbook.getParent(), null);
+    }
+
+    /** The run that died still holds its hosts' locks: they are its own, so they go with its rollback. */
+    private static void releaseLocks(Pending pending, Inventory inv, Transports transports, String runId) {
+        pending.all().stream().filter(e -> e.type().equals("locked")).map(Entry::host).distinct().forEach(host -> {
+            Map<String, Object> hv = inv.hostVars(host);
+            try {
+                HostLock.release(transports.connect(host, hv), String.valueOf(hv.getOrDefault("unwind_lock_path",
+                        HostLock.DEFAULT_PATH)), runId);
+            } catch (dev.unwind.module.ConnectionException | RuntimeException e) {
+                // an unreachable host keeps its lock; it goes stale after 30 s
+            }
+        });
     }
 
     static RunDirectory find(String runId) {

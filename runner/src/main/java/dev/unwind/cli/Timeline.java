@@ -18,6 +18,7 @@ final class Timeline {
             case "point_of_no_return" -> "step " + e.step() + ": point of no return at '" + e.task() + "' (" + e.at() + ")";
             case "undone" -> "       " + e.host() + ": undone #" + e.ref() + " '" + e.task() + "'";
             case "undo_failed" -> "       " + e.host() + ": UNDO FAILED #" + e.ref() + " '" + e.task() + "': " + e.message();
+            case "locked" -> "       " + e.host() + ": locked (" + e.at() + ")";
             case "end" -> "run ended: " + e.status();
             default -> e.type();
         };

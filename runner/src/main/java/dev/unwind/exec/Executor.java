@@ -353,6 +353,8 @@ public final class Executor {
         String holder = HostLock.acquire(c, lockPath(host), run.id(), controllerName());
         if (holder == null) {
             locked.add(host);
+            // so that a rollback after a crash can release what this run held
+            journal.append(Entry.of("locked").step(0, host, "lock", lockPath(host)));
             return null;
         }
         return "another run holds the lock " + lockPath(host) + ": " + holder

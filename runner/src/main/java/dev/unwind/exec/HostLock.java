@@ -10,9 +10,9 @@ import dev.unwind.module.Shell;
  * A lock file on a host so two runs never change it at once (as k0sctl does): created atomically,
  * kept fresh by a heartbeat, taken over when older than {@link #STALE_SECONDS}, removed at the end.
  */
-final class HostLock {
+public final class HostLock {
     static final int STALE_SECONDS = 30;
-    static final String DEFAULT_PATH = "/run/lock/unwind.lock";
+    public static final String DEFAULT_PATH = "/run/lock/unwind.lock";
 
     private HostLock() {
     }
@@ -40,7 +40,7 @@ final class HostLock {
         conn.exec(Command.of("touch -c " + Shell.quote(path)));
     }
 
-    static void release(Connection conn, String path, String runId) throws ConnectionException {
+    public static void release(Connection conn, String path, String runId) throws ConnectionException {
         String q = Shell.quote(path);
         conn.exec(Command.of("if [ \"$(cut -d' ' -f1 " + q + " 2>/dev/null)\" = " + Shell.quote(runId) + " ]; then rm -f " + q + "; fi"));
     }

@@ -14,6 +14,7 @@ import java.util.Map;
  * <li>{@code changed} — it changed the host; {@code undo} holds the rendered calls (or {@code undoRef} when
  *     they hold secrets, kept in backups), {@code reason} an undo: none</li>
  * <li>{@code unchanged} — it ended without a change</li>
+ * <li>{@code locked} — the run holds the host's lock ({@code at}: its path), released by the run or its rollback</li>
  * <li>{@code point_of_no_return} — from here on, earlier changes are not unwound</li>
  * <li>{@code undone} / {@code undo_failed} — the change {@code ref} was unwound, or could not be</li>
  * <li>{@code end} — the run ended with {@code status}</li>

@@ -74,6 +74,7 @@ class InterruptedRunsTest {
         Cli.Result rollback = new Cli(root.resolve("home")).run("rollback", runId());
         assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
         assertThat(hosts.snapshot()).as(rollback.toString()).isEqualTo(before);
+        assertThat(root.resolve("locks")).as("the killed run's locks go with its rollback").isEmptyDirectory();
     }
 
     @Test
