@@ -216,6 +216,9 @@ class SwarmUpgradeTest {
         Path home = dir.resolve("home");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "-Dunwind.home=" + home, "-Dunwind.repo=" + System.getProperty("unwind.repo"),
+                // a known moment mid phase 7, between tasks: the leader's k0s runs, no other task is under way
+                "-Dunwind.test.pauseBeforeTask=k0s controllers: wait for the leader",
+                "-Dunwind.test.pauseMarker=" + dir.resolve("paused"),
                 "dev.unwind.cli.Main"));
         cmd.addAll(upgradeArgs());
         Path log = dir.resolve("controller.out");
@@ -223,11 +226,12 @@ class SwarmUpgradeTest {
         try {
             // mid phase 7: the leader's k0s is installed and started
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-            while (!lab.leader().exec("systemctl is-active -q k0scontroller").ok()) {
+            while (!Files.exists(dir.resolve("paused"))) {
                 assertThat(controller.isAlive()).as(Files.readString(log)).isTrue();
                 assertThat(System.nanoTime()).as("phase 7 never began: " + Files.readString(log)).isLessThan(deadline);
                 Thread.sleep(100);
             }
+            assertThat(lab.leader().exec("systemctl is-active -q k0scontroller").ok()).as("the leader's k0s runs").isTrue();
         } finally {
             controller.destroyForcibly();   // SIGKILL: no unwind, no journal end
             controller.waitFor();
