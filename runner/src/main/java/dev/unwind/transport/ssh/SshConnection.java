@@ -91,7 +91,9 @@ public final class SshConnection implements Connection {
             }
             int status = ch.getExitStatus();
             if (status < 0) {
-                if (!session.isConnected()) {
+                // no exit status: the command was killed by a signal, or the connection is going down and
+                // JSch has closed the channel a moment before it marks the session disconnected
+                if (!sessionSurvives()) {
                     throw lost("while running a command");
                 }
                 // OpenSSH sends exit-signal instead of exit-status for a command killed by a signal
@@ -259,6 +261,18 @@ public final class SshConnection implements Connection {
                 sleep(attempt * 5L);
             }
         }
+    }
+
+    /** Whether the session is still up a moment after a channel ended without an exit status. */
+    private boolean sessionSurvives() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1500);
+        while (System.nanoTime() < deadline) {
+            if (!session.isConnected()) {
+                return false;
+            }
+            sleep(20);
+        }
+        return session.isConnected();
     }
 
     private static void sleep(long ms) {
