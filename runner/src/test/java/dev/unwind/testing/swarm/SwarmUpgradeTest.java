@@ -334,7 +334,9 @@ class SwarmUpgradeTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         for (LabNode n : lab.nodes()) {
-            assertThat(n.sh("docker ps -a --format '{{.Names}}' | grep '^ucp-' || true")).as(n.name() + ": MKE 3 containers").isEmpty();
+            // the uninstall agent's own task containers go when Swarm gets round to it, a moment after its service
+            assertThat(eventually(() -> n.sh("docker ps -a --format '{{.Names}}' | grep '^ucp-' || true"), String::isEmpty))
+                    .as(n.name() + ": MKE 3 containers").isEmpty();
             String unit = n.isManager() ? "k0scontroller" : "k0sworker";
             assertThat(n.exec("systemctl is-active " + unit).stdout().strip()).as(n.name()).isEqualTo("active");
             assertThat(n.exec("systemctl is-enabled " + unit).stdout().strip()).as(n.name()).isEqualTo("enabled");
@@ -359,5 +361,17 @@ class SwarmUpgradeTest {
                 .contains("\nAuthorization\n---------------\nOrganizations found in the MKE3 cluster: 2\nTeams found in the MKE3 cluster: 2\n")
                 .contains("\nMKE3 Cleanup\n---------------\nMKE 3.8.5 was uninstalled from the cluster successfully.\n");
         assertThat(r.out()).contains("Upgrade Summary");
+    }
+
+    /** The value once it satisfies {@code done}, polling for up to 30 s; else the last value seen. */
+    private static String eventually(java.util.concurrent.Callable<String> value, java.util.function.Predicate<String> done)
+            throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        String v = value.call();
+        while (!done.test(v) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            v = value.call();
+        }
+        return v;
     }
 }
