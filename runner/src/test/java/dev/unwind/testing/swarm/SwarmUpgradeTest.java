@@ -327,7 +327,7 @@ class SwarmUpgradeTest {
 
     @Test
     @Order(100)
-    void theUpgradeMovesThreeManagersAndTwoWorkersFromMke3ToK0s() throws IOException {
+    void theUpgradeMovesThreeManagersAndTwoWorkersFromMke3ToK0s() throws Exception {
         String clusterId = lab.clusterId();
 
         Cli.Result r = upgrade();
