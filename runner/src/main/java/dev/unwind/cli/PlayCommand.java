@@ -1,28 +1,19 @@
 package dev.unwind.cli;
 
-import dev.unwind.exec.Executor;
 import dev.unwind.exec.Interrupt;
-import dev.unwind.exec.RunResult;
 import dev.unwind.exec.RunSettings;
 import dev.unwind.inventory.Inventory;
 import dev.unwind.inventory.vault.VaultSecret;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.playbook.Playbook;
 import dev.unwind.playbook.PlaybookLoader;
-import dev.unwind.report.ConsoleReporter;
-import dev.unwind.report.JsonReporter;
-import dev.unwind.report.LogReporter;
-import dev.unwind.report.Reporter;
-import dev.unwind.run.RunDirectory;
 import dev.unwind.run.RunSecrets;
-import dev.unwind.transport.Transports;
 import dev.unwind.vars.ExtraVars;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -113,7 +104,8 @@ final class PlayCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> absolute(List<String> sources) {
+    /** Inventory sources as the journal keeps them: files absolute, so `unwind rollback` finds them from anywhere. */
+    static List<String> absolute(List<String> sources) {
         List<String> out = new ArrayList<>();
         for (String s : sources) {
             Path p = Path.of(s);

@@ -162,7 +162,7 @@ final class UpgradeCommand implements Callable<Integer> {
         vars.putAll(ExtraVars.parse(extraVars));
         Set<String> tags = dryRun ? Set.of("dry-run") : Set.of();
         RunSettings settings = new RunSettings(false, false, forks, new LinkedHashSet<>(tags), new LinkedHashSet<>(), null, null,
-                vars, verbose, absolute(sources), failAfterTask);
+                vars, verbose, PlayCommand.absolute(sources), failAfterTask);
         RunSecrets secrets = new RunSecrets();
         secrets.add(password);
         Interrupt interrupt = new Interrupt();
@@ -260,15 +260,6 @@ final class UpgradeCommand implements Callable<Integer> {
         if (value != null) {
             vars.put(name, value);
         }
-    }
-
-    private static List<String> absolute(List<String> sources) {
-        List<String> out = new ArrayList<>();
-        for (String s : sources) {
-            Path p = Path.of(s);
-            out.add(Files.exists(p) ? p.toAbsolutePath().toString() : s);
-        }
-        return out;
     }
 
     /** The unwind, told in the upgrade's words: "Initiating rollback ..." and the MKE version it returns to. */

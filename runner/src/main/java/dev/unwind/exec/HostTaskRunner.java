@@ -25,7 +25,6 @@ import dev.unwind.undo.Entry;
 import dev.unwind.undo.Journal;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -368,7 +367,4 @@ final class HostTaskRunner {
         }
     }
 
-    static String now() {
-        return Instant.now().toString();
-    }
 }
