@@ -22,17 +22,18 @@ public interface Connection extends AutoCloseable {
 
     default FileStat stat(String path) throws ConnectionException {
         String q = Shell.quote(path);
-        ExecResult r = exec(Command.of("if [ -e " + q + " ] || [ -L " + q + " ]; then stat -c '%F|%a|%U|%G|%s' -- " + q
+        // the link target comes last and is read to the end exactly: a target may end in spaces
+        ExecResult r = exec(Command.of("if [ -e " + q + " ] || [ -L " + q + " ]; then stat -c '%F|%a|%u|%g|%U|%G|%s' -- " + q
                 + " && readlink -- " + q + "; exit 0; else echo ABSENT; fi"));
-        String out = r.stdout().strip();
+        String out = r.stdout();
         if (!r.ok()) {
             throw new IllegalStateException("cannot stat " + path + " on " + host() + ": " + r.stderr().strip());
         }
-        if (out.equals("ABSENT")) {
+        if (out.strip().equals("ABSENT")) {
             return FileStat.ABSENT;
         }
-        String[] lines = out.split("\n", 2);
-        String[] f = lines[0].split("\\|", -1);
+        int eol = out.indexOf('\n');
+        String[] f = (eol < 0 ? out : out.substring(0, eol)).split("\\|", -1);
         FileStat.Kind kind = switch (f[0]) {
             case "regular file", "regular empty file" -> FileStat.Kind.FILE;
             case "directory" -> FileStat.Kind.DIRECTORY;
@@ -40,7 +41,12 @@ public interface Connection extends AutoCloseable {
             default -> FileStat.Kind.OTHER;
         };
         String mode = f[1].length() < 3 ? "0".repeat(3 - f[1].length()) + f[1] : f[1];
-        return new FileStat(true, kind, mode, f[2], f[3], Long.parseLong(f[4]), lines.length > 1 ? lines[1].strip() : null);
+        String target = null;
+        if (kind == FileStat.Kind.LINK && eol >= 0) {
+            target = out.substring(eol + 1);
+            target = target.endsWith("\n") ? target.substring(0, target.length() - 1) : target;
+        }
+        return new FileStat(true, kind, mode, f[4], f[5], Long.parseLong(f[6]), target, f[2], f[3]);
     }
 
     /** The bytes of a file, or empty when it does not exist. */
@@ -64,8 +70,11 @@ public interface Connection extends AutoCloseable {
         String q = Shell.quote(path);
         String chmod = mode != null ? "chmod " + Shell.quote(mode) + " \"$t\""
                 : "if [ -e " + q + " ]; then chmod --reference=" + q + " \"$t\"; else chmod 0644 \"$t\"; fi";
-        String script = "t=$(mktemp " + Shell.quote(path + ".unwind.XXXXXX") + ") && cat > \"$t\" && " + chmod
-                + " && mv -f \"$t\" " + q + " || { rc=$?; rm -f \"$t\"; exit $rc; }";
+        // a replaced file keeps its owner and group, as Ansible's copy does (where we may chown); chown before
+        // chmod, since chown clears setuid/setgid
+        String chown = "if [ -e " + q + " ]; then chown --reference=" + q + " \"$t\" 2>/dev/null || true; fi";
+        String script = "t=$(mktemp " + Shell.quote(path + ".unwind.XXXXXX") + ") && cat > \"$t\" && " + chown
+                + " && " + chmod + " && mv -f \"$t\" " + q + " || { rc=$?; rm -f \"$t\"; exit $rc; }";
         ExecResult r = exec(Command.of(script).withStdin(content));
         if (!r.ok()) {
             throw new IllegalStateException("cannot write " + path + " on " + host() + ": " + r.stderr().strip());

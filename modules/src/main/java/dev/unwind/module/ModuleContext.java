@@ -35,4 +35,13 @@ public interface ModuleContext {
 
     /** Other modules, for modules that delegate (an undo that runs another module). */
     ModuleCatalog catalog();
+
+    /**
+     * Says what this call is about to change, before it changes it: the undo of the state the module saw. The run
+     * journals it at once, so that a failure, an error or a crash after the change still finds its undo. A module
+     * that fails or throws without having announced (or returned) an undo is taken at its word that it changed
+     * nothing. A later announcement adds to the earlier ones and is undone before them. Ignored in check mode.
+     */
+    default void beforeChange(Undo undo) {
+    }
 }

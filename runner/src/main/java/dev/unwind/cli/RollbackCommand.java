@@ -65,13 +65,13 @@ final class RollbackCommand implements Callable<Integer> {
         try (Reporter reporter = Reporter.all(new ConsoleReporter(spec.commandLine().getOut(), secrets, false, false),
                 new LogReporter(dir.log(), secrets))) {
             for (Entry e : pending.unfinished()) {
-                reporter.on(new Event.Note("warning: '" + e.task() + "' was running on " + e.host() + " when the run stopped;"
-                        + " a change it made before its end was journaled cannot be undone here: check " + e.host() + " by hand"));
+                reporter.on(new Event.Note("'" + e.task() + "' was running on " + e.host() + " when the run stopped:"
+                        + " it is undone with what was journaled before it changed anything"));
             }
-            if (pending.pointOfNoReturn() != null && !pending.changes().isEmpty()) {
+            if (pending.pointOfNoReturn() != null && !pending.left().isEmpty()) {
                 reporter.on(new Event.Note("past the point of no return ('" + pending.pointOfNoReturn().task()
                         + "'): manual recovery. What ran:"));
-                pending.changes().forEach(e -> reporter.on(new Event.Note("  " + e.host() + ": " + e.task() + " (" + e.at() + ")")));
+                pending.left().forEach(e -> reporter.on(new Event.Note("  " + e.host() + ": " + e.task() + " (" + e.at() + ")")));
                 return ExitCode.UNWIND_INCOMPLETE;
             }
             Path playbook = info.get("playbook") == null ? null : Path.of(String.valueOf(info.get("playbook")));
@@ -83,7 +83,7 @@ final class RollbackCommand implements Callable<Integer> {
                     }
                 }
                 reporter.on(new Event.Note("run " + dir.id() + ": nothing left to undo"));
-                return pending.unfinished().isEmpty() ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;
+                return ExitCode.OK;
             }
             Inventory inv = inventory(info, playbook);
             ModuleCatalog catalog = playbook == null ? ModuleCatalog.builtIn() : Catalogs.forPlaybook(playbook);
@@ -106,7 +106,7 @@ final class RollbackCommand implements Callable<Integer> {
                 }
                 reporter.on(new Event.Note(r.complete() ? "run " + dir.id() + " rolled back: " + r.undone() + " change(s) undone"
                         : "rollback incomplete; journal: " + dir.journal()));
-                return r.complete() && pending.unfinished().isEmpty() ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;
+                return r.complete() ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;
             }
         }
     }

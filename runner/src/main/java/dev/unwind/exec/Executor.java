@@ -92,6 +92,9 @@ public final class Executor {
         RunResult result;
         try {
             result = runPlays(playbook, pool);
+        } catch (RuntimeException | Error e) {
+            // a bug, a journal that cannot be written, an OutOfMemoryError: what is journaled is still unwound
+            result = afterInternalError(e);
         } finally {
             heartbeat.shutdownNow();
             pool.shutdownNow();
@@ -102,6 +105,17 @@ public final class Executor {
         reporter.on(new Event.Recap(run.id(), result.status(), new LinkedHashMap<>(sortedCounts()), List.copyOf(notes),
                 result.exitCode() == 0 || settings.check() ? null : run.journal().toString()));
         return result;
+    }
+
+    private RunResult afterInternalError(Throwable e) {
+        String why = "internal error: " + (e.getMessage() == null ? e.getClass().getName() : secrets.redact(e.getMessage()));
+        failure = failure == null ? why : failure;
+        try {
+            return unwindAll(why, false);
+        } catch (RuntimeException | Error again) {
+            notes.add("the unwind failed too (" + again + "); to finish it: unwind rollback " + run.id());
+            return new RunResult(run.id(), "unwind_incomplete", 3, failure);
+        }
     }
 
     private RunResult runPlays(Playbook playbook, ExecutorService pool) {
@@ -181,7 +195,13 @@ public final class Executor {
                     if (stop.get() || interrupt.requested()) {
                         return;
                     }
-                    HostOutcome o = runOnHost(pt, thisStep, host, play, playbook, runner, playVars);
+                    HostOutcome o;
+                    try {
+                        o = runOnHost(pt, thisStep, host, play, playbook, runner, playVars);
+                    } catch (RuntimeException | Error e) {
+                        // the host's entries are in the journal whatever happened here: fail the host, then unwind
+                        o = new HostOutcome("failed", false, "internal error in '" + pt.task().label() + "': " + e, Map.of("failed", true));
+                    }
                     outcomes.put(host, o);
                     count(host, o.status(), o.ignored());
                     if (o.fatal() && play.onFailure() != OnFailure.UNWIND_HOST || o.fatal() && play.anyErrorsFatal()) {
@@ -416,7 +436,7 @@ public final class Executor {
             return new RunResult(run.id(), "failed", unreachableSeen ? 4 : 2, failure);
         }
         if (play.onFailure() == OnFailure.STOP) {
-            boolean changes = !Pending.of(Journal.read(run.journal())).changes().isEmpty();
+            boolean changes = !Pending.of(Journal.read(run.journal())).left().isEmpty();
             if (changes) {
                 notes.add("on_failure: stop — nothing was unwound; to take the changes back: unwind rollback " + run.id());
             }
@@ -427,9 +447,9 @@ public final class Executor {
 
     private RunResult unwindAll(String why, boolean interrupted) {
         Pending pending = Pending.of(Journal.read(run.journal()));
-        if (pending.pointOfNoReturn() != null && !pending.changes().isEmpty()) {
+        if (pending.pointOfNoReturn() != null && !pending.left().isEmpty()) {
             notes.add("past the point of no return: manual recovery. What ran:");
-            pending.changes().forEach(e -> notes.add("  " + e.host() + ": " + e.task() + " (" + e.at() + ")"));
+            pending.left().forEach(e -> notes.add("  " + e.host() + ": " + e.task() + " (" + e.at() + ")"));
             return new RunResult(run.id(), "unwind_incomplete", 3, failure);
         }
         UnwindReport report = unwind(pending.unwindable(), why);

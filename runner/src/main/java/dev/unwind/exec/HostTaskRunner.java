@@ -1,6 +1,5 @@
 package dev.unwind.exec;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unwind.module.Args;
 import dev.unwind.module.Backups;
 import dev.unwind.module.Become;
@@ -15,6 +14,7 @@ import dev.unwind.module.Secrets;
 import dev.unwind.module.Status;
 import dev.unwind.module.Undo;
 import dev.unwind.module.UndoKind;
+import dev.unwind.playbook.Escalation;
 import dev.unwind.playbook.Task;
 import dev.unwind.playbook.UndoSpec;
 import dev.unwind.report.Event;
@@ -86,7 +86,7 @@ final class HostTaskRunner {
             }
         }
         if (task.loop() == null) {
-            return item(pt, step, host, conn, vars, become, null);
+            return item(pt, step, host, conn, vars, become, null, null);
         }
         Object items = templates.render(task.loop(), vars);
         if (!(items instanceof List<?> list)) {
@@ -100,10 +100,11 @@ final class HostTaskRunner {
         String unreachable = null;
         String firstFailure = null;
         StringBuilder diffs = new StringBuilder();
-        for (Object item : list) {
+        for (int index = 0; index < list.size(); index++) {
+            Object item = list.get(index);
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
             itemVars.put("item", item);
-            HostOutcome one = item(pt, step, host, conn, itemVars, become, item);
+            HostOutcome one = item(pt, step, host, conn, itemVars, become, item, index);
             Map<String, Object> r = new LinkedHashMap<>(one.result());
             r.put("item", item);
             if (r.get("__diff") != null) {
@@ -136,9 +137,13 @@ final class HostTaskRunner {
         return new HostOutcome(status, failed && task.ignoreErrors(), failed ? firstFailure : results.size() + " item(s)", reg);
     }
 
-    /** One run of the module (one loop item), with until/retries, changed_when/failed_when and the journal. */
+    /**
+     * One run of the module (one loop item), with until/retries, changed_when/failed_when and the journal. A task
+     * that started and did not end ok or skipped is possibly changed: whatever way it ends (failure, an expression
+     * that errors, a lost host, an internal error), its journal entry holds the undo that can be had.
+     */
     private HostOutcome item(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars, Become become,
-                             Object item) {
+                             Object item, Integer index) {
         Task task = pt.task();
         Module module = catalog.find(task.module()).orElseThrow();
         boolean check = effectiveCheck(task);
@@ -146,64 +151,218 @@ final class HostTaskRunner {
         module.spec().args().stream().filter(a -> a.secret() && args.get(a.name()) != null)
                 .forEach(a -> secrets.add(String.valueOf(args.get(a.name()))));
         boolean mayChange = !check && module.undoKind(args) != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());
+        TaskJournal tj = null;
         if (mayChange) {
-            journal.append(Entry.of("started").step(step, host, task.label(), task.position().toString()));
+            tj = new TaskJournal(journal, backups, secrets,
+                    Entry.of("started").step(step, host, task.label(), task.position().toString()).item(index),
+                    undoUser(pt, become), task.noLog() || undoNoLog(task));
+            tj.started(undoBeforeRun(task, vars));
         }
         if (task.label().equals(PAUSE_BEFORE)) {
             pauseForTest();
         }
         Connection c = TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout());
+        TaskJournal announcer = tj;
         TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates, searchPath, backups,
-                log(host), secrets, catalog);
-        Outcome o;
-        Map<String, Object> result;
-        int attempt = 0;
-        while (true) {
-            try {
-                o = module.run(new Args(module.spec(), args), ctx);
-            } catch (ConnectionException e) {
-                if (mayChange) {
-                    journal.append(Entry.of("unchanged").step(step, host, task.label(), task.position().toString())
-                            .status("unreachable", secrets.redact(e.getMessage())));
+                log(host), secrets, catalog, u -> {
+                    if (announcer != null) {
+                        announcer.announce(u);
+                    }
+                });
+        Outcome raw = null;
+        Map<String, Object> result = new LinkedHashMap<>();
+        boolean ended = false;
+        try {
+            Outcome o;
+            int attempt = 0;
+            while (true) {
+                try {
+                    raw = module.run(new Args(module.spec(), args), ctx);
+                } catch (ConnectionException e) {
+                    String msg = secrets.redact(e.getMessage());
+                    if (tj != null) {
+                        Map<String, Object> partial = Map.of("unreachable", true, "msg", msg);
+                        endPossiblyChanged(tj, task, null, vars, partial, "unreachable");
+                    }
+                    ended = true;
+                    return new HostOutcome("unreachable", false, msg, Map.of("unreachable", true));
+                } catch (TemplateError e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    raw = Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 }
-                return new HostOutcome("unreachable", false, secrets.redact(e.getMessage()), Map.of("unreachable", true));
-            } catch (TemplateError e) {
-                throw e;
-            } catch (RuntimeException e) {
-                o = Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                result = registered(raw);
+                o = applyOverrides(task, raw, result, vars);
+                result = registered(o);
+                if (task.until() == null || attempt >= task.retries() || untilHolds(task, result, vars)) {
+                    break;
+                }
+                attempt++;
+                reporter.on(new Event.Output(host, "retrying '" + task.label() + "' (" + attempt + "/" + task.retries() + ")"));
+                sleep(task.delay());
             }
-            result = registered(o);
-            o = applyOverrides(task, o, result, vars);
-            result = registered(o);
-            if (task.until() == null || attempt >= task.retries() || untilHolds(task, result, vars)) {
-                break;
+            if (task.until() != null) {
+                result.put("attempts", attempt + 1);
             }
-            attempt++;
-            reporter.on(new Event.Output(host, "retrying '" + task.label() + "' (" + attempt + "/" + task.retries() + ")"));
-            sleep(task.delay());
+            if (mayChange && task.label().equals(CRASH_AFTER_CHANGE)) {
+                // test hook: die in the window between a change and its journal entry (see docs/undo.md)
+                Runtime.getRuntime().halt(137);
+            }
+            Undo undo = null;
+            if (tj != null) {
+                Ending end = ending(task, raw, o, tj, vars, result);
+                end.journal(tj);
+                ended = true;
+                undo = end.undo();
+                if (end.problem() != null && !o.failed()) {
+                    o = new Outcome(Status.FAILED, end.problem(), o.result(), o.diff(), o.undo());
+                }
+            } else if (check && o.changed()) {
+                undo = task.undo() == null ? o.undo() : renderUndo(task, vars, result);
+            }
+            if (check && o.changed() && undo != null) {
+                result.put("__undo", describeUndo(undo));
+            }
+            if (o.diff() != null && settings.diff()) {
+                result.put("__diff", o.diff().unified());
+            }
+            if (!check && task.label().equals(settings.failAfterTask()) && !o.failed()) {
+                return new HostOutcome("failed", false, "injected failure after '" + task.label() + "' (--fail-after-task)", result);
+            }
+            return new HostOutcome(o.status().label(), o.failed() && task.ignoreErrors(), o.msg(), result);
+        } catch (RuntimeException | Error e) {
+            // an expression that errors after the module ran, a journal that cannot be written, an OutOfMemoryError:
+            // the host may be changed all the same, and the run must still unwind it
+            String why = e instanceof TemplateError ? e.getMessage()
+                    : (e instanceof Error ? "internal error: " : "") + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            if (tj != null && !ended) {
+                try {
+                    endPossiblyChanged(tj, task, raw, vars, result, "failed");
+                } catch (RuntimeException | Error journalFailed) {
+                    why += " (and its end could not be journaled: " + journalFailed.getMessage() + ")";
+                }
+            }
+            return new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position() + ": "
+                    + secrets.redact(why), Map.of("failed", true));
         }
-        if (task.until() != null) {
-            result.put("attempts", attempt + 1);
+    }
+
+    /**
+     * How a task's end is journaled: changed (with the undo, or the problem that left it without one) or unchanged.
+     *
+     * @param undo    what takes the change back, or null when nothing changed (or no undo could be had)
+     * @param problem why a change has no undo, or null
+     */
+    private record Ending(boolean changed, String status, Undo undo, String problem) {
+        void journal(TaskJournal tj) {
+            if (changed) {
+                tj.changed(status, undo, problem);
+            } else {
+                tj.unchanged(status, null);
+            }
         }
-        Undo undo = undoFor(task, o, vars, result);
-        if (mayChange && task.label().equals(CRASH_AFTER_CHANGE)) {
-            // test hook: die in the window between a change and its journal entry (see docs/undo.md)
-            Runtime.getRuntime().halt(137);
-        }
-        if (mayChange) {
-            journalEnd(step, host, task, o, undo, become);
-        }
-        if (check && o.changed() && undo != null) {
-            result.put("__undo", describeUndo(undo));
-        }
-        if (o.diff() != null && settings.diff()) {
-            result.put("__diff", o.diff().unified());
-        }
-        if (!check && task.label().equals(settings.failAfterTask()) && !o.failed()) {
-            return new HostOutcome("failed", false, "injected failure after '" + task.label() + "' (--fail-after-task)", result);
-        }
+    }
+
+    /**
+     * What the journal says of a task that ran to its end. An explicit {@code undo:} follows the task's final status
+     * (changed_when decides); the module's own follows what the module did, so a {@code changed_when} that hides a
+     * real change does not lose its undo. A failed task is possibly changed.
+     */
+    private Ending ending(Task task, Outcome raw, Outcome o, TaskJournal tj, Map<String, Object> vars, Map<String, Object> result) {
         String status = o.status().label();
-        return new HostOutcome(status, o.failed() && task.ignoreErrors(), o.msg(), result);
+        if (task.undo() != null) {
+            if (!o.changed() && !o.failed()) {
+                return new Ending(false, status, null, null);
+            }
+            return explicit(task, vars, result, status);
+        }
+        Undo own = raw.undo() != null && (raw.changed() || raw.failed()) ? raw.undo() : tj.announcedUndo();
+        if (own != null) {
+            return new Ending(true, status, own, null);
+        }
+        if (raw.changed()) {
+            return new Ending(true, status, null, "module " + task.module() + " changed the host but gave no undo");
+        }
+        // a module that fails without having announced a change is taken at its word: it changed nothing
+        return new Ending(false, status, null, null);
+    }
+
+    /** The explicit undo (or undo: none) of a task that changed the host or may have. */
+    private Ending explicit(Task task, Map<String, Object> vars, Map<String, Object> result, String status) {
+        if (task.undo() instanceof UndoSpec.None none) {
+            return new Ending(true, status, Undo.none(none.reason()), null);
+        }
+        try {
+            return new Ending(true, status, renderUndo(task, vars, result), null);
+        } catch (TemplateError e) {
+            return new Ending(true, status, null, "its undo cannot be rendered: " + e.getMessage());
+        }
+    }
+
+    /** A task that ended otherwise than it should have (an error, a lost host): journaled as possibly changed. */
+    private void endPossiblyChanged(TaskJournal tj, Task task, Outcome raw, Map<String, Object> vars,
+                                    Map<String, Object> partial, String status) {
+        if (task.undo() != null) {
+            explicit(task, vars, partial, status).journal(tj);
+            return;
+        }
+        Undo own = raw != null && raw.undo() != null && (raw.changed() || raw.failed()) ? raw.undo() : tj.announcedUndo();
+        if (own != null) {
+            tj.changed(status, own, null);
+        } else if (raw != null && raw.changed()) {
+            tj.changed(status, null, "module " + task.module() + " changed the host but gave no undo");
+        } else {
+            tj.unchanged(status, null);
+        }
+    }
+
+    /**
+     * What takes the task back if it never ends (the controller dies while it runs): for a module's own undo,
+     * nothing until it announces a change; an explicit undo rendered before the task ran, with an empty
+     * {@code result}; null when it needs the result (the rollback then names the task as left to check).
+     */
+    private Undo undoBeforeRun(Task task, Map<String, Object> vars) {
+        if (task.undo() == null) {
+            return new Undo.Calls(List.of());
+        }
+        if (task.undo() instanceof UndoSpec.None none) {
+            return Undo.none(none.reason());
+        }
+        try {
+            return renderUndo(task, vars, new LinkedHashMap<>());
+        } catch (TemplateError needsResult) {
+            return null;
+        }
+    }
+
+    /** The explicit undo tasks rendered now, with {@code result} in scope. */
+    private Undo renderUndo(Task task, Map<String, Object> vars, Map<String, Object> result) {
+        if (task.undo() instanceof UndoSpec.None none) {
+            return Undo.none(none.reason());
+        }
+        Map<String, Object> scope = scopeWithResult(task, vars, result);
+        List<ModuleCall> calls = new ArrayList<>();
+        for (Task u : ((UndoSpec.Tasks) task.undo()).tasks()) {
+            calls.add(new ModuleCall(u.module(), templates.renderMap(u.args(), scope), u.retries(), u.delay()));
+        }
+        return new Undo.Calls(calls);
+    }
+
+    /**
+     * The user the undo runs as: the task's own, or what its undo tasks say ({@code become}/{@code become_user} on
+     * an undo task; the loader makes them agree). Null: no privilege escalation.
+     */
+    private static String undoUser(PlannedTask pt, Become become) {
+        if (pt.task().undo() instanceof UndoSpec.Tasks tasks && !tasks.tasks().isEmpty()) {
+            Escalation e = tasks.tasks().get(0).escalation().over(pt.escalation());
+            return e.active() ? new Become(e.becomeUser(), null).user() : null;
+        }
+        return become == null ? null : become.user();
+    }
+
+    /** An undo task with no_log: its rendered calls are kept in the backups, not the journal. */
+    private static boolean undoNoLog(Task task) {
+        return task.undo() instanceof UndoSpec.Tasks tasks && tasks.tasks().stream().anyMatch(Task::noLog);
     }
 
     private Outcome applyOverrides(Task task, Outcome o, Map<String, Object> result, Map<String, Object> vars) {
@@ -237,47 +396,6 @@ final class HostTaskRunner {
             scope.put(task.register(), result);
         }
         return scope;
-    }
-
-    /** The explicit undo rendered now, with {@code result} in scope; else the module's own. */
-    private Undo undoFor(Task task, Outcome o, Map<String, Object> vars, Map<String, Object> result) {
-        if (!o.changed() && !(o.failed() && o.undo() != null)) {
-            return null;
-        }
-        if (task.undo() instanceof UndoSpec.None none) {
-            return Undo.none(none.reason());
-        }
-        if (task.undo() instanceof UndoSpec.Tasks tasks) {
-            Map<String, Object> scope = scopeWithResult(task, vars, result);
-            List<ModuleCall> calls = new ArrayList<>();
-            for (Task u : tasks.tasks()) {
-                calls.add(new ModuleCall(u.module(), templates.renderMap(u.args(), scope), u.retries(), u.delay()));
-            }
-            return new Undo.Calls(calls);
-        }
-        return o.undo();
-    }
-
-    private void journalEnd(int step, String host, Task task, Outcome o, Undo undo, Become become) {
-        Entry base = Entry.of(undo == null ? "unchanged" : "changed").step(step, host, task.label(), task.position().toString());
-        if (undo == null) {
-            journal.append(base.status(o.status().label(), null));
-            return;
-        }
-        String becomeUser = become == null ? null : become.user();
-        if (undo instanceof Undo.NotNeeded none) {
-            journal.append(base.undo(null, none.reason(), becomeUser));
-            return;
-        }
-        List<ModuleCall> calls = ((Undo.Calls) undo).calls();
-        String json = toJson(calls);
-        if (task.noLog() || !secrets.redact(json).equals(json)) {
-            // the undo needs the secret: keep it in the 0600 backups, not in the journal's text
-            String ref = backups.save(host, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            journal.append(base.undo(null, null, becomeUser).undoRef(ref));
-        } else {
-            journal.append(base.undo(calls, null, becomeUser));
-        }
     }
 
     private boolean effectiveCheck(Task task) {
@@ -336,14 +454,6 @@ final class HostTaskRunner {
                 reporter.on(new Event.Output(host, line));
             }
         };
-    }
-
-    private static String toJson(List<ModuleCall> calls) {
-        try {
-            return new ObjectMapper().writeValueAsString(calls);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String describe(Object v) {

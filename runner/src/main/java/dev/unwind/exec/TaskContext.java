@@ -6,6 +6,7 @@ import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleLog;
 import dev.unwind.module.Secrets;
+import dev.unwind.module.Undo;
 import dev.unwind.template.Templates;
 
 import java.nio.file.Files;
@@ -13,11 +14,19 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** What a module sees while running one task on one host. */
 record TaskContext(Connection connection, boolean check, boolean diff, Map<String, Object> vars, Templates templates,
-                   List<Path> searchPath, Backups backups, ModuleLog log, Secrets secrets, ModuleCatalog catalog)
-        implements ModuleContext {
+                   List<Path> searchPath, Backups backups, ModuleLog log, Secrets secrets, ModuleCatalog catalog,
+                   Consumer<Undo> announcements) implements ModuleContext {
+
+    @Override
+    public void beforeChange(Undo undo) {
+        if (!check) {
+            announcements.accept(undo);
+        }
+    }
 
     @Override
     public String renderTemplate(String src, Map<String, Object> extraVars) {

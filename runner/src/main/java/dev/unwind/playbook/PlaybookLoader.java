@@ -230,6 +230,10 @@ public final class PlaybookLoader {
                     }
                 }
             }
+            if (tasks.stream().map(Task::escalation).distinct().count() > 1) {
+                // one undo runs on one connection: as one user
+                problem(u, "the undo tasks of one task must all say the same become/become_user: they run as one user");
+            }
             return new UndoSpec.Tasks(tasks);
         }
 

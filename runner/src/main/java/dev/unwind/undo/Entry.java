@@ -7,53 +7,75 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One line of the journal. Which fields are set depends on the {@link #type()}:
+ * One line of the journal. Which fields are set depends on the {@link #type()}; {@code step}, {@code host} and
+ * {@code item} (a loop item's index) name the {@link #slot()} an entry is about:
  * <ul>
  * <li>{@code run} — the run began: {@code run} holds what {@code rollback} needs to reconnect (playbook, inventory sources)</li>
- * <li>{@code started} — a task that may change a host began on it (closes with changed/unchanged)</li>
- * <li>{@code changed} — it changed the host; {@code undo} holds the rendered calls (or {@code undoRef} when
- *     they hold secrets, kept in backups), {@code reason} an undo: none</li>
+ * <li>{@code started} — a task that may change a host began on it (closes with changed/unchanged). Its undo is what
+ *     to run if it never closes (the controller died): an empty list for a module that announces its changes
+ *     ({@code prepared}), the explicit {@code undo:} as far as it renders before the task ran, or a {@code reason}
+ *     for {@code undo: none}; with none of these the slot cannot be unwound and a rollback says so</li>
+ * <li>{@code prepared} — the module announced, before acting, the undo of everything it has changed so far</li>
+ * <li>{@code changed} — it changed the host, or may have ({@code status} failed: it failed, errored or lost its
+ *     host after it began); {@code undo} holds the rendered calls (or {@code undoRef} when they hold secrets, kept
+ *     in backups), {@code reason} an undo: none; none of them: no undo could be had ({@code message} says why)</li>
  * <li>{@code unchanged} — it ended without a change</li>
  * <li>{@code locked} — the run holds the host's lock ({@code at}: its path), released by the run or its rollback</li>
  * <li>{@code point_of_no_return} — from here on, earlier changes are not unwound</li>
- * <li>{@code undone} / {@code undo_failed} — the change {@code ref} was unwound, or could not be</li>
+ * <li>{@code undone} / {@code undo_failed} — the change {@code ref} was unwound (and read back where the module
+ *     can), or could not be</li>
  * <li>{@code end} — the run ended with {@code status}</li>
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Entry(String type, long seq, String time, Integer step, String host, String task, String at,
+public record Entry(String type, long seq, String time, Integer step, Integer item, String host, String task, String at,
                     List<ModuleCall> undo, String undoRef, String reason, String become, Long ref, String status,
                     String message, Map<String, Object> run) {
 
     public static Entry of(String type) {
-        return new Entry(type, 0, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Entry(type, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Entry step(int s, String h, String t, String position) {
-        return new Entry(type, seq, time, s, h, t, position, undo, undoRef, reason, become, ref, status, message, run);
+        return new Entry(type, seq, time, s, item, h, t, position, undo, undoRef, reason, become, ref, status, message, run);
+    }
+
+    /** The same slot, as another kind of entry. */
+    public Entry withType(String t) {
+        return new Entry(t, seq, time, step, item, host, task, at, undo, undoRef, reason, become, ref, status, message, run);
+    }
+
+    /** The loop item (its index) this entry is about; null for a task without a loop. */
+    public Entry item(Integer index) {
+        return new Entry(type, seq, time, step, index, host, task, at, undo, undoRef, reason, become, ref, status, message, run);
+    }
+
+    /** Where in the run this entry belongs: one task on one host, one loop item. */
+    public String slot() {
+        return step + "|" + host + "|" + item;
     }
 
     public Entry undo(List<ModuleCall> calls, String r, String user) {
-        return new Entry(type, seq, time, step, host, task, at, calls, undoRef, r, user, ref, status, message, run);
+        return new Entry(type, seq, time, step, item, host, task, at, calls, undoRef, r, user, ref, status, message, run);
     }
 
     public Entry undoRef(String reference) {
-        return new Entry(type, seq, time, step, host, task, at, null, reference, reason, become, ref, status, message, run);
+        return new Entry(type, seq, time, step, item, host, task, at, null, reference, reason, become, ref, status, message, run);
     }
 
     public Entry ref(long r) {
-        return new Entry(type, seq, time, step, host, task, at, undo, undoRef, reason, become, r, status, message, run);
+        return new Entry(type, seq, time, step, item, host, task, at, undo, undoRef, reason, become, r, status, message, run);
     }
 
     public Entry status(String s, String msg) {
-        return new Entry(type, seq, time, step, host, task, at, undo, undoRef, reason, become, ref, s, msg, run);
+        return new Entry(type, seq, time, step, item, host, task, at, undo, undoRef, reason, become, ref, s, msg, run);
     }
 
     public Entry run(Map<String, Object> r) {
-        return new Entry(type, seq, time, step, host, task, at, undo, undoRef, reason, become, ref, status, message, r);
+        return new Entry(type, seq, time, step, item, host, task, at, undo, undoRef, reason, become, ref, status, message, r);
     }
 
     Entry stamped(long s, String t) {
-        return new Entry(type, s, t, step, host, task, at, undo, undoRef, reason, become, ref, status, message, run);
+        return new Entry(type, s, t, step, item, host, task, at, undo, undoRef, reason, become, ref, status, message, run);
     }
 }

@@ -1,47 +1,56 @@
 package dev.unwind.undo;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What a journal says is still to be unwound: changes not yet undone, a point of no return if one
- * was passed, and tasks that started but whose end was never written (the controller died mid-task).
+ * What a journal says is still to be unwound: changes not yet undone, a point of no return if one was passed, and
+ * slots (a task on a host, a loop item) that started but whose end was never written (the controller died
+ * mid-task). An unfinished slot is possibly changed: its latest {@code prepared} entry, else its {@code started}
+ * entry, holds the undo that can be had, and it is unwound with the changes.
  */
 public record Pending(List<Entry> changes, Entry pointOfNoReturn, List<Entry> unfinished, List<Entry> all) {
 
     public static Pending of(List<Entry> journal) {
         Set<Long> undone = new HashSet<>();
-        Set<String> ended = new HashSet<>();
+        Map<String, Entry> open = new LinkedHashMap<>();
         Entry pnr = null;
         for (Entry e : journal) {
             switch (e.type()) {
                 case "undone" -> undone.add(e.ref());
-                case "changed", "unchanged" -> ended.add(e.step() + "|" + e.host());
+                case "started", "prepared" -> open.put(e.slot(), e);
+                case "changed", "unchanged" -> open.remove(e.slot());
                 case "point_of_no_return" -> pnr = e;
                 default -> {
                 }
             }
         }
         List<Entry> changes = new ArrayList<>();
-        List<Entry> unfinished = new ArrayList<>();
         for (Entry e : journal) {
             if (e.type().equals("changed") && !undone.contains(e.seq())) {
                 changes.add(e);
-            } else if (e.type().equals("started") && !ended.contains(e.step() + "|" + e.host())) {
-                unfinished.add(e);
             }
         }
+        List<Entry> unfinished = open.values().stream().filter(e -> !undone.contains(e.seq())).toList();
         return new Pending(changes, pnr, unfinished, journal);
     }
 
-    /** Changes made before the point of no return was reached are never unwound. */
+    /** Changes and possibly-changed slots, in journal order; nothing once the point of no return was passed. */
     public List<Entry> unwindable() {
-        if (pointOfNoReturn == null) {
-            return changes;
-        }
-        return List.of();
+        return pointOfNoReturn != null ? List.of() : left();
+    }
+
+    /** Changes and possibly-changed slots not undone, in journal order, whether or not they can still be unwound. */
+    public List<Entry> left() {
+        List<Entry> out = new ArrayList<>(changes);
+        out.addAll(unfinished);
+        out.sort(Comparator.comparingLong(Entry::seq));
+        return out;
     }
 
     public List<Entry> forHost(String host) {

@@ -124,7 +124,17 @@ public final class Unwinder {
             return "cannot read its undo: " + e.getMessage();
         }
         if (calls == null) {
-            return change.reason() != null ? null : "no undo was recorded for this change";
+            if (change.reason() != null) {
+                return null;
+            }
+            if (!change.type().equals("changed")) {
+                return "it was running when the run stopped, and its undo needs the task's result, which never came:"
+                        + " check the host by hand";
+            }
+            return change.message() != null ? "no undo: " + change.message() : "no undo was recorded for this change";
+        }
+        if (calls.isEmpty()) {
+            return null;
         }
         Connection conn;
         try {

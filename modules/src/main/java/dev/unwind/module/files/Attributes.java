@@ -33,13 +33,18 @@ public record Attributes(String mode, String owner, String group) {
         if (mode != null && (now == null || !mode.equals(Modes.canonical(now.mode())))) {
             out.add("mode " + (now == null ? "-" : Modes.canonical(now.mode())) + " -> " + mode);
         }
-        if (owner != null && (now == null || !owner.equals(now.owner()))) {
+        if (owner != null && (now == null || !sameId(owner, now.owner(), now.uid()))) {
             out.add("owner " + (now == null ? "-" : now.owner()) + " -> " + owner);
         }
-        if (group != null && (now == null || !group.equals(now.group()))) {
+        if (group != null && (now == null || !sameId(group, now.group(), now.gid()))) {
             out.add("group " + (now == null ? "-" : now.group()) + " -> " + group);
         }
         return out;
+    }
+
+    /** A wanted owner or group given as a number (as undos give them) is compared with the number. */
+    private static boolean sameId(String wanted, String name, String id) {
+        return wanted.matches("\\d+") && id != null ? wanted.equals(id) : wanted.equals(name);
     }
 
     /**
@@ -70,7 +75,8 @@ public record Attributes(String mode, String owner, String group) {
             steps.add("chown -h -- " + Shell.quote(who) + " " + q);
         }
         if (mode != null) {
-            steps.add("chmod -- " + mode + " " + q);
+            // five digits: GNU chmod keeps a directory's setuid/setgid under "755" and clears them only under "00755"
+            steps.add("chmod -- " + Modes.explicit(mode) + " " + q);
         }
         if (steps.isEmpty()) {
             return;

@@ -87,6 +87,7 @@ public final class ContentPlacement {
         if (ctx.check()) {
             describe(r, now, attrs);
         } else {
+            ctx.beforeChange(Undo.of(undo));
             if (writes) {
                 c.put(content, dest, attrs.mode());
             }

@@ -97,6 +97,7 @@ public final class FileModule implements Module {
             undo.add(0, new PriorState(dir, FileStat.ABSENT).restoreAttributes());
         }
         if (!ctx.check()) {
+            ctx.beforeChange(new Undo.Calls(undo));
             for (String dir : missing) {
                 exec(c, "mkdir -- " + Shell.quote(dir), path);
                 attrs.apply(c, dir);
@@ -131,12 +132,14 @@ public final class FileModule implements Module {
             return Outcome.failed("directory " + PriorState.parentOf(path) + " does not exist");
         }
         attrs.verifyNames(c);
+        Undo undo = Undo.of(new PriorState(path, FileStat.ABSENT).restoreAttributes());
         if (!ctx.check()) {
+            ctx.beforeChange(undo);
             c.put(new byte[0], path, attrs.mode());
             attrs.apply(c, path);
         }
         return Outcome.changed("created empty file " + path, describe(ctx, path, "file", attrs),
-                stateDiff(ctx, path, "absent", "file"), Undo.of(new PriorState(path, FileStat.ABSENT).restoreAttributes()));
+                stateDiff(ctx, path, "absent", "file"), undo);
     }
 
     private Outcome link(ModuleContext ctx, String path, String src, Attributes attrs) throws ConnectionException {
@@ -164,15 +167,16 @@ public final class FileModule implements Module {
             return Outcome.ok(path + " is as wanted", r);
         }
         owners.verifyNames(c);
+        Undo undo = Undo.of(prior.restoreAttributes());
         if (!ctx.check()) {
+            ctx.beforeChange(undo);
             if (relink) {
                 exec(c, "rm -f -- " + Shell.quote(path) + " && ln -s -- " + Shell.quote(src) + " " + Shell.quote(path), path);
             }
             owners.apply(c, path);
         }
         return Outcome.changed(path + ": " + String.join(", ", changes), r,
-                stateDiff(ctx, path, now.isLink() ? "link -> " + now.linkTarget() : "absent", "link -> " + src),
-                Undo.of(prior.restoreAttributes()));
+                stateDiff(ctx, path, now.isLink() ? "link -> " + now.linkTarget() : "absent", "link -> " + src), undo);
     }
 
     private Outcome absent(ModuleContext ctx, String path) throws ConnectionException {
@@ -192,6 +196,7 @@ public final class FileModule implements Module {
             default -> throw new IllegalStateException(path + " is neither a file, a directory nor a link: not removing it");
         };
         if (!ctx.check()) {
+            ctx.beforeChange(Undo.of(undo));
             exec(c, "rm -rf -- " + Shell.quote(path), path);
         }
         String was = now.kind().name().toLowerCase();
@@ -207,12 +212,14 @@ public final class FileModule implements Module {
         }
         Connection c = ctx.connection();
         attrs.verifyNames(c);
+        Undo undo = Undo.of(new PriorState(path, now).restoreAttributes());
         if (!ctx.check()) {
+            ctx.beforeChange(undo);
             attrs.apply(c, path);
         }
         return Outcome.changed(path + ": " + String.join(", ", changes), describe(ctx, path, state, attrs, now),
                 ctx.diff() ? new Diff(path, String.join("\n", before(now, changes)) + "\n", String.join("\n", changes) + "\n") : null,
-                Undo.of(new PriorState(path, now).restoreAttributes()));
+                undo);
     }
 
     private static List<String> before(FileStat now, List<String> changes) {

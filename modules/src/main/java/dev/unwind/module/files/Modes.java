@@ -46,4 +46,10 @@ public final class Modes {
     public static String display(String mode) {
         return mode == null ? null : "0" + canonical(mode);
     }
+
+    /** A mode for chmod that sets every bit, special ones included: "00755", "02775". */
+    public static String explicit(String mode) {
+        String s = canonical(mode);
+        return "0".repeat(5 - s.length()) + s;
+    }
 }

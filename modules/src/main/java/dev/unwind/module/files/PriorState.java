@@ -69,8 +69,9 @@ public record PriorState(String path, FileStat stat) {
             } else {
                 a.put("mode", Modes.canonical(stat.mode()));
             }
-            a.put("owner", stat.owner());
-            a.put("group", stat.group());
+            // numbers, not names: an id with no name (uid 4242) has no name to restore
+            a.put("owner", stat.uid() != null ? stat.uid() : stat.owner());
+            a.put("group", stat.gid() != null ? stat.gid() : stat.group());
         }
         return a;
     }

@@ -28,7 +28,8 @@ import java.util.Map;
  * (its saved bytes, mode, owner, group), a directory (re-created, or a whole removed tree unpacked from its
  * tar archive) or a link. Idempotent, so a rollback may run it twice. A directory that is to be absent is
  * removed only when empty: anything left in it was not put there by unwind (unwind's own additions were
- * undone before), so it is kept and the result says so.
+ * undone before, or its undo failed), so it is kept and the undo fails: the host is not where it started. Every
+ * restore is read back from the host and fails when the path is still not as recorded.
  */
 public final class RestorePath implements Module {
     public static final String NAME = "restore_path";
@@ -40,7 +41,7 @@ public final class RestorePath implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.of(NAME,
                     "Internal: The automatic undo of copy, template, file, lineinfile and blockinfile. Puts a path back "
                             + "to its previous kind, content, mode, owner and group. A directory to be made absent is "
-                            + "removed only if empty; otherwise it is kept and the message says so.",
+                            + "removed only if empty; otherwise it is kept and the undo fails. The result is read back and must match.",
                     UndoKind.AUTOMATIC,
                     ArgSpec.required("path", ArgType.STR, "the path to restore"),
                     ArgSpec.required("kind", ArgType.STR, "what the path was before").choices(ABSENT, FILE, DIRECTORY, LINK),
@@ -50,7 +51,7 @@ public final class RestorePath implements Module {
                     ArgSpec.optional("mode", ArgType.RAW, null, "previous mode"),
                     ArgSpec.optional("owner", ArgType.STR, null, "previous owner"),
                     ArgSpec.optional("group", ArgType.STR, null, "previous group"))
-            .returns(Map.of("path", "the restored path", "kept", "true when a directory was kept because it was not empty"))
+            .returns(Map.of("path", "the restored path", "kept", "true when a directory was kept (and the undo failed) because it was not empty"))
             .checkMode("predicts exactly");
 
     @Override
@@ -63,13 +64,20 @@ public final class RestorePath implements Module {
         try {
             String path = args.str("path");
             Attributes attrs = new Attributes(Modes.normalize(args.raw("mode")), args.str("owner"), args.str("group"));
-            return switch (args.str("kind")) {
+            String kind = args.str("kind");
+            Outcome o = switch (kind) {
                 case ABSENT -> absent(ctx, path);
                 case FILE -> file(ctx, path, args.str("backup"), attrs);
                 case DIRECTORY -> directory(ctx, path, args.str("archive"), attrs);
                 case LINK -> link(ctx, path, args.str("src"), attrs);
-                default -> Outcome.failed("unknown kind " + args.str("kind"));
+                default -> Outcome.failed("unknown kind " + kind);
             };
+            if (o.failed() || ctx.check()) {
+                return o;
+            }
+            List<String> left = differences(ctx, path, kind, args.str("backup"), attrs, args.str("src"));
+            return left.isEmpty() ? o : Outcome.failed(path + " is not as it was after its restore: " + String.join(", ", left)
+                    + " (" + o.msg() + ")", o.result());
         } catch (IllegalStateException | IllegalArgumentException e) {
             return Outcome.failed(e.getMessage());
         }
@@ -86,8 +94,10 @@ public final class RestorePath implements Module {
         if (now.isDirectory()) {
             ExecResult empty = c.exec(Command.of("[ -z \"$(ls -A -- " + q + ")\" ]"));
             if (!empty.ok()) {
+                // not where it started: the host is not as it was, so this undo did not succeed
                 r.put("kept", true);
-                return Outcome.ok("kept directory " + path + ": it holds files unwind did not put there", r);
+                return Outcome.failed("kept directory " + path + ": it holds files unwind did not put there"
+                        + " (or whose undo failed); remove them and roll back again", r);
             }
             if (!ctx.check()) {
                 run(c, "rmdir -- " + q, path);
@@ -186,6 +196,55 @@ public final class RestorePath implements Module {
             owners.apply(c, path);
         }
         return Outcome.changed(path + ": " + String.join(", ", changes), r, null, Undo.none("restore_path is an undo"));
+    }
+
+    /**
+     * What still differs from the recorded state, read back from the host after the restore: kind, content (against
+     * the saved bytes), mode with its special bits, numeric owner and group, the exact link target. Empty when the
+     * path is as it was; a restore that did not take (a read-only file system, a racing writer) is no undo.
+     */
+    private static List<String> differences(ModuleContext ctx, String path, String kind, String backup, Attributes attrs,
+                                            String src) throws ConnectionException {
+        Connection c = ctx.connection();
+        FileStat now = c.stat(path);
+        List<String> left = new ArrayList<>();
+        switch (kind) {
+            case ABSENT -> {
+                if (now.exists()) {
+                    left.add("it still exists (" + now.kind().name().toLowerCase() + ")");
+                }
+                return left;
+            }
+            case FILE -> {
+                if (!now.isFile()) {
+                    left.add("it is " + now.kind().name().toLowerCase() + ", not a file");
+                    return left;
+                }
+                if (backup != null && !Arrays.equals(c.get(path).orElse(null), ctx.backups().load(backup))) {
+                    left.add("its content differs from the saved copy");
+                }
+            }
+            case DIRECTORY -> {
+                if (!now.isDirectory()) {
+                    left.add("it is " + now.kind().name().toLowerCase() + ", not a directory");
+                    return left;
+                }
+            }
+            case LINK -> {
+                if (!now.isLink() || !now.linkTarget().equals(src)) {
+                    left.add(now.isLink() ? "it points to '" + now.linkTarget() + "', not '" + src + "'"
+                            : "it is " + now.kind().name().toLowerCase() + ", not a link");
+                    return left;
+                }
+                left.addAll(new Attributes(null, attrs.owner(), attrs.group()).changesFrom(now));
+                return left;
+            }
+            default -> {
+                return left;
+            }
+        }
+        left.addAll(attrs.changesFrom(now));
+        return left;
     }
 
     private static Outcome changed(String msg, Map<String, Object> r) {

@@ -81,6 +81,9 @@ public final class KubeModule implements Module {
                         Map.of("resources", now, "actions", List.of()));
             }
             Undo undo = undo(changes, args, ctx);
+            if (!ctx.check()) {
+                ctx.beforeChange(undo);
+            }
             List<Map<String, Object>> after = new ArrayList<>();
             List<String> actions = new ArrayList<>();
             for (Step s : changes) {

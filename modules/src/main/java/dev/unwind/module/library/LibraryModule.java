@@ -143,7 +143,16 @@ public final class LibraryModule implements Module {
         }
         String msg = said.get("msg") == null ? "" : String.valueOf(said.get("msg"));
         if (truthy(said.get("failed")) || r.exitCode() != 0) {
-            return Outcome.failed(msg.isEmpty() ? "module " + name() + " failed (exit " + r.exitCode() + ")" : msg, said);
+            // a module that changed something before it failed answers that change's undo too; without one it says
+            // it changed nothing (the contract of every module)
+            Undo partial = null;
+            try {
+                partial = undoSaid == null ? null : undo(undoSaid);
+            } catch (IllegalArgumentException unreadable) {
+                said.put("undo_unreadable", unreadable.getMessage());
+            }
+            return new Outcome(Status.FAILED, msg.isEmpty() ? "module " + name() + " failed (exit " + r.exitCode() + ")" : msg,
+                    said, null, partial);
         }
         if (truthy(said.get("skipped"))) {
             return new Outcome(Status.SKIPPED, msg, said, null, null);

@@ -65,6 +65,7 @@ public final class RebootModule implements Module {
             long deadline = start + args.integer("reboot_timeout") * 1_000_000_000L;
             // detached, so the command returns before the host drops the connection
             String detached = "nohup sh -c " + Shell.quote("sleep 1; " + reboot) + " >/dev/null 2>&1 &";
+            ctx.beforeChange(none);
             try {
                 ExecResult r = c.exec(Command.of(detached).withTimeout(attempt));
                 if (!r.ok()) {

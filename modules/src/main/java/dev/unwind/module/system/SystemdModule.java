@@ -72,11 +72,6 @@ public final class SystemdModule implements Module {
             if (!plan.changes()) {
                 return Outcome.ok(name + " is as wanted", r);
             }
-            if (!ctx.check()) {
-                for (String verb : plan.verbs()) {
-                    systemctl(c, verb, name);
-                }
-            }
             Undo undo;
             if (plan.undoArgs().isEmpty()) {
                 undo = Undo.none("the unit was running before and runs after the " + plan.verbs().get(plan.verbs().size() - 1));
@@ -85,6 +80,12 @@ public final class SystemdModule implements Module {
                 a.put("name", name);
                 a.putAll(plan.undoArgs());
                 undo = Undo.of(ModuleCall.of("systemd", a));
+            }
+            if (!ctx.check()) {
+                ctx.beforeChange(undo);
+                for (String verb : plan.verbs()) {
+                    systemctl(c, verb, name);
+                }
             }
             return Outcome.changed(name + ": " + String.join(", ", plan.verbs()), r, null, undo);
         } catch (IllegalStateException e) {

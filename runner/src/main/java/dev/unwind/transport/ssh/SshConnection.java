@@ -168,22 +168,21 @@ public final class SshConnection implements Connection {
 
     private void sftpPut(byte[] content, String path, String mode) throws ConnectionException {
         sftp(path, sftp -> {
-            int perms;
-            if (mode != null) {
-                perms = Integer.parseInt(mode, 8);
-            } else {
-                perms = 0644;
-                try {
-                    perms = sftp.stat(path).getPermissions() & 07777;
-                } catch (SftpException e) {
-                    if (e.id != ChannelSftp.SSH_FX_NO_SUCH_FILE) {
-                        throw e;
-                    }
+            SftpATTRS replaced = null;
+            try {
+                replaced = sftp.stat(path);
+            } catch (SftpException e) {
+                if (e.id != ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                    throw e;
                 }
             }
+            int perms = mode != null ? Integer.parseInt(mode, 8) : replaced != null ? replaced.getPermissions() & 07777 : 0644;
             String tmp = path + ".unwind." + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
             try {
                 sftp.put(new ByteArrayInputStream(content), tmp, ChannelSftp.OVERWRITE);
+                if (replaced != null) {
+                    keepOwner(sftp, tmp, replaced);
+                }
                 sftp.chmod(perms, tmp);
                 sftp.rename(tmp, path);
             } catch (SftpException e) {
@@ -196,6 +195,16 @@ public final class SshConnection implements Connection {
             }
             return null;
         });
+    }
+
+    /** A replaced file keeps its owner and group, as Ansible's copy does, where the login may chown (root). */
+    private static void keepOwner(ChannelSftp sftp, String tmp, SftpATTRS replaced) {
+        try {
+            sftp.chown(replaced.getUId(), tmp);
+            sftp.chgrp(replaced.getGId(), tmp);
+        } catch (SftpException notPermitted) {
+            // an unprivileged login cannot give a file away: the file is its own, as with any write
+        }
     }
 
     /** The server refused the SFTP subsystem. */
