@@ -416,7 +416,7 @@ public final class Executor {
             return new RunResult(run.id(), "failed", unreachableSeen ? 4 : 2, failure);
         }
         if (play.onFailure() == OnFailure.STOP) {
-            boolean changes = !Pending.of(Journal.read(run.journal())).changes().isEmpty();
+            boolean changes = !Pending.of(Journal.read(run.journal()).entries()).changes().isEmpty();
             if (changes) {
                 notes.add("on_failure: stop — nothing was unwound; to take the changes back: unwind rollback " + run.id());
             }
@@ -426,7 +426,7 @@ public final class Executor {
     }
 
     private RunResult unwindAll(String why, boolean interrupted) {
-        Pending pending = Pending.of(Journal.read(run.journal()));
+        Pending pending = Pending.of(Journal.read(run.journal()).entries());
         if (pending.pointOfNoReturn() != null && !pending.changes().isEmpty()) {
             notes.add("past the point of no return: manual recovery. What ran:");
             pending.changes().forEach(e -> notes.add("  " + e.host() + ": " + e.task() + " (" + e.at() + ")"));
@@ -446,7 +446,7 @@ public final class Executor {
     }
 
     private void unwindHost(String host, String why) {
-        Pending pending = Pending.of(Journal.read(run.journal()));
+        Pending pending = Pending.of(Journal.read(run.journal()).entries());
         UnwindReport r = unwind(pending.forHost(host), why + " (unwinding " + host + " only)");
         if (!r.complete()) {
             notes.add("could not unwind everything on " + host);
