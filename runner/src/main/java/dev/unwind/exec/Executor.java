@@ -20,6 +20,7 @@ import dev.unwind.template.Templates;
 import dev.unwind.transport.Transport;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.Journal;
+import dev.unwind.undo.JournalContents;
 import dev.unwind.undo.Pending;
 import dev.unwind.undo.UnwindReport;
 import dev.unwind.undo.Unwinder;
@@ -426,14 +427,16 @@ public final class Executor {
     }
 
     private RunResult unwindAll(String why, boolean interrupted) {
-        Pending pending = Pending.of(Journal.read(run.journal()).entries());
+        JournalContents journaled = Journal.read(run.journal());
+        Pending pending = Pending.of(journaled.entries());
         if (pending.pointOfNoReturn() != null && !pending.changes().isEmpty()) {
             notes.add("past the point of no return: manual recovery. What ran:");
             pending.changes().forEach(e -> notes.add("  " + e.host() + ": " + e.task() + " (" + e.at() + ")"));
             return new RunResult(run.id(), "unwind_incomplete", 3, failure);
         }
         UnwindReport report = unwind(pending.unwindable(), why);
-        if (!report.complete()) {
+        journaled.damage().forEach(d -> notes.add("the journal " + run.journal() + " " + d + ": what it held is not unwound"));
+        if (!report.complete() || journaled.mayMissEntries()) {
             return new RunResult(run.id(), "unwind_incomplete", 3, failure);
         }
         if (!pending.unwindable().isEmpty()) {

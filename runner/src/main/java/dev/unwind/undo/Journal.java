@@ -79,9 +79,20 @@ public final class Journal implements AutoCloseable {
             stamped = e.stamped(++seq, Instant.now().toString());
             try {
                 byte[] line = JournalLine.of(stamped);
-                ByteBuffer buf = ByteBuffer.wrap(line);
-                while (buf.hasRemaining()) {
-                    channel.write(buf);
+                long start = channel.size();
+                try {
+                    ByteBuffer buf = ByteBuffer.wrap(line);
+                    while (buf.hasRemaining()) {
+                        channel.write(buf);
+                    }
+                } catch (IOException full) {
+                    // a line written in part (a full disk) would swallow the next entry appended: take it back
+                    try {
+                        channel.truncate(start);
+                    } catch (IOException stuck) {
+                        full.addSuppressed(stuck);
+                    }
+                    throw full;
                 }
                 written += line.length;
                 end = written;

@@ -173,6 +173,36 @@ class DamagedJournalTest {
     }
 
     @Test
+    void aRunWhoseJournalIsDamagedUnderItUnwindsTheRestAndEndsIncomplete() throws IOException {
+        Path playbook = root.resolve("damaging.yml");
+        Files.writeString(playbook, """
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: a new file
+                      copy:
+                        dest: ${base}/h1/new.txt
+                        content: "new\\n"
+                    - name: damage the journal
+                      shell: for j in ${base}/../home/runs/*/journal.jsonl; do echo garbage >> "$j"; done
+                      changed_when: false
+                    - name: another new file
+                      copy:
+                        dest: ${base}/h1/other.txt
+                        content: "other\\n"
+                    - name: fail
+                      fail: msg=injected
+                """);
+
+        Cli.Result r = cli.run("play", playbook.toString(), "-i", root.resolve("inventory.ini").toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.out()).containsPattern("the journal \\S+journal.jsonl line \\d+ is damaged: not JSON");
+        assertThat(hosts.dir("h1").resolve("new.txt")).doesNotExist();
+        assertThat(hosts.dir("h1").resolve("other.txt")).doesNotExist();
+    }
+
+    @Test
     void aRunDoesNotStartWhenUnwindHomeIsTooFull() {
         Map<String, String> before = hosts.snapshot();
         System.setProperty("unwind.test.minimumFreeBytes", String.valueOf(Long.MAX_VALUE));
