@@ -1,6 +1,7 @@
 package dev.unwind.cli;
 
 import dev.unwind.input.InvalidInput;
+import dev.unwind.run.RunRefused;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,6 +42,12 @@ public final class Main implements Runnable {
                 err.println("unwind: invalid input, nothing was changed");
                 err.flush();
                 return ExitCode.INVALID_INPUT;
+            }
+            if (ex instanceof RunRefused refused) {
+                err.println("unwind: " + refused.getMessage());
+                err.println("unwind: the run did not start, nothing was changed");
+                err.flush();
+                return ExitCode.INTERNAL;
             }
             err.println("unwind: internal error: " + (ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage()));
             if (System.getenv("UNWIND_DEBUG") != null) {

@@ -11,6 +11,7 @@ import dev.unwind.report.ConsoleReporter;
 import dev.unwind.report.JsonReporter;
 import dev.unwind.report.LogReporter;
 import dev.unwind.report.Reporter;
+import dev.unwind.run.FreeSpace;
 import dev.unwind.run.RunDirectory;
 import dev.unwind.run.RunSecrets;
 import dev.unwind.transport.Transports;
@@ -30,6 +31,7 @@ record PlayRun(Playbook playbook, Inventory inventory, ModuleCatalog catalog, Ru
     }
 
     Finished run(RunSecrets secrets, Interrupt interrupt, UnaryOperator<Reporter> decorate) {
+        FreeSpace.require(RunDirectory.home());
         RunDirectory dir = RunDirectory.create(RunDirectory.home());
         Reporter view = json ? new JsonReporter(out, secrets) : new ConsoleReporter(out, secrets, settings.verbose(), settings.diff());
         Signals.install(interrupt);

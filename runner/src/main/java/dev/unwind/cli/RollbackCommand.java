@@ -17,6 +17,7 @@ import dev.unwind.run.RunSecrets;
 import dev.unwind.transport.Transports;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.Journal;
+import dev.unwind.undo.JournalContents;
 import dev.unwind.undo.Pending;
 import dev.unwind.undo.UnwindReport;
 import dev.unwind.undo.Unwinder;
@@ -58,12 +59,19 @@ final class RollbackCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         RunDirectory dir = find(runId);
-        List<Entry> entries = Journal.read(dir.journal());
+        JournalContents contents = Journal.read(dir.journal());
+        List<Entry> entries = contents.entries();
         Pending pending = Pending.of(entries);
+        // a damaged line may have held a change: what the good lines hold is still undone, but not called complete
+        boolean mayMiss = contents.mayMissEntries();
         Map<String, Object> info = entries.isEmpty() || entries.get(0).run() == null ? Map.of() : entries.get(0).run();
         RunSecrets secrets = new RunSecrets();
         try (Reporter reporter = Reporter.all(new ConsoleReporter(spec.commandLine().getOut(), secrets, false, false),
                 new LogReporter(dir.log(), secrets))) {
+            for (JournalContents.Damage d : contents.damage()) {
+                reporter.on(new Event.Note("warning: the journal " + dir.journal() + " " + d + (d.torn()
+                        ? "; nothing after it happened" : "; what it held is unknown and is not undone: check the hosts by hand")));
+            }
             for (Entry e : pending.unfinished()) {
                 reporter.on(new Event.Note("'" + e.task() + "' was running on " + e.host() + " when the run stopped:"
                         + " it is undone with what was journaled before it changed anything"));
@@ -83,12 +91,13 @@ final class RollbackCommand implements Callable<Integer> {
                     }
                 }
                 reporter.on(new Event.Note("run " + dir.id() + ": nothing left to undo"));
-                return ExitCode.OK;
+                return mayMiss ? ExitCode.UNWIND_INCOMPLETE : ExitCode.OK;
             }
             Inventory inv = inventory(info, playbook);
             ModuleCatalog catalog = playbook == null ? ModuleCatalog.builtIn() : Catalogs.forPlaybook(playbook);
             try (Journal journal = Journal.open(dir.journal());
                  Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
+                journal.setAside().ifPresent(p -> reporter.on(new Event.Note("the damaged end of the journal is kept in " + p)));
                 reporter.on(new Event.UnwindStarted("rollback of run " + dir.id(), pending.unwindable().size()));
                 Unwinder unwinder = new Unwinder(catalog, (host, user) -> {
                     Map<String, Object> hv = inv.hostVars(host);
@@ -99,14 +108,15 @@ final class RollbackCommand implements Callable<Integer> {
                         (change, status, msg) -> reporter.on(new Event.UndoResult(change.host(), change.task(), status, msg)), forks);
                 UnwindReport r = unwinder.unwind(pending.unwindable());
                 releaseLocks(pending, inv, transports, dir.id());
-                String status = r.complete() ? "rolled_back" : "rollback_incomplete";
+                boolean complete = r.complete() && !mayMiss;
+                String status = complete ? "rolled_back" : "rollback_incomplete";
                 journal.append(Entry.of("end").status(status, null));
                 for (UnwindReport.Failure f : r.failed()) {
                     reporter.on(new Event.Note("NOT undone on " + f.change().host() + ": " + f.change().task() + ": " + f.message()));
                 }
-                reporter.on(new Event.Note(r.complete() ? "run " + dir.id() + " rolled back: " + r.undone() + " change(s) undone"
-                        : "rollback incomplete; journal: " + dir.journal()));
-                return r.complete() ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;
+                reporter.on(new Event.Note(complete ? "run " + dir.id() + " rolled back: " + r.undone() + " change(s) undone"
+                        : "rollback incomplete (" + r.undone() + " change(s) undone); journal: " + dir.journal()));
+                return complete ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.unwind.cli;
 import dev.unwind.run.RunDirectory;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.Journal;
+import dev.unwind.undo.JournalContents;
 import dev.unwind.undo.Pending;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,12 +29,29 @@ final class RunsCommand implements Callable<Integer> {
             out.println("no runs yet in " + RunDirectory.home());
         }
         for (RunDirectory r : runs) {
-            Pending p = Pending.of(Journal.read(r.journal()));
-            String status = p.endStatus() == null ? "never ended (controller stopped?)" : p.endStatus();
-            String playbook = p.all().isEmpty() || p.all().get(0).run() == null ? "" : String.valueOf(p.all().get(0).run().get("playbook"));
-            out.printf("%-22s %-34s %3d to undo  %s%n", r.id(), status, p.unwindable().size(), playbook);
+            out.println(line(r));
         }
         return ExitCode.OK;
+    }
+
+    /** One run's line; whatever its journal holds, the other runs are still listed. */
+    private static String line(RunDirectory r) {
+        try {
+            JournalContents contents = Journal.read(r.journal());
+            Pending p = Pending.of(contents.entries());
+            String playbook = p.all().isEmpty() || p.all().get(0).run() == null ? "" : String.valueOf(p.all().get(0).run().get("playbook"));
+            return String.format("%-22s %-34s %3d to undo  %s", r.id(), status(contents, p), p.unwindable().size(), playbook);
+        } catch (RuntimeException e) {
+            return String.format("%-22s journal unreadable: %s", r.id(), e.getMessage());
+        }
+    }
+
+    private static String status(JournalContents contents, Pending p) {
+        if (!contents.damage().isEmpty()) {
+            JournalContents.Damage d = contents.damage().get(0);
+            return "journal " + (d.torn() ? "torn" : "damaged") + " at line " + d.line();
+        }
+        return p.endStatus() == null ? "never ended (controller stopped?)" : p.endStatus();
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints a run's journal as a timeline.")
@@ -48,8 +66,12 @@ final class RunsCommand implements Callable<Integer> {
         public Integer call() {
             RunDirectory r = RollbackCommand.find(runId);
             PrintWriter out = spec.commandLine().getOut();
-            for (Entry e : Journal.read(r.journal())) {
+            JournalContents contents = Journal.read(r.journal());
+            for (Entry e : contents.entries()) {
                 out.println(Timeline.line(e));
+            }
+            for (JournalContents.Damage d : contents.damage()) {
+                out.println("warning: the journal " + r.journal() + " " + d);
             }
             return ExitCode.OK;
         }

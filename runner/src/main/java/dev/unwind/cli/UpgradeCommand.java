@@ -206,7 +206,7 @@ final class UpgradeCommand implements Callable<Integer> {
             return code;
         }
         boolean nothingChanged = !done.result().status().equals("unwind_incomplete")
-                && dev.unwind.undo.Pending.of(dev.unwind.undo.Journal.read(done.dir().journal())).left().isEmpty();
+                && dev.unwind.undo.Pending.of(dev.unwind.undo.Journal.read(done.dir().journal()).entries()).left().isEmpty();
         if (failure != null && failure.contains("already runs MKE 4k") && nothingChanged) {
             out.println("\nThe cluster already runs MKE 4k: nothing to do.");
             return ExitCode.OK;

@@ -20,6 +20,7 @@ import dev.unwind.template.Templates;
 import dev.unwind.transport.Transport;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.Journal;
+import dev.unwind.undo.JournalContents;
 import dev.unwind.undo.Pending;
 import dev.unwind.undo.UnwindReport;
 import dev.unwind.undo.Unwinder;
@@ -436,7 +437,7 @@ public final class Executor {
             return new RunResult(run.id(), "failed", unreachableSeen ? 4 : 2, failure);
         }
         if (play.onFailure() == OnFailure.STOP) {
-            boolean changes = !Pending.of(Journal.read(run.journal())).left().isEmpty();
+            boolean changes = !Pending.of(Journal.read(run.journal()).entries()).left().isEmpty();
             if (changes) {
                 notes.add("on_failure: stop — nothing was unwound; to take the changes back: unwind rollback " + run.id());
             }
@@ -446,14 +447,16 @@ public final class Executor {
     }
 
     private RunResult unwindAll(String why, boolean interrupted) {
-        Pending pending = Pending.of(Journal.read(run.journal()));
+        JournalContents journaled = Journal.read(run.journal());
+        Pending pending = Pending.of(journaled.entries());
         if (pending.pointOfNoReturn() != null && !pending.left().isEmpty()) {
             notes.add("past the point of no return: manual recovery. What ran:");
             pending.left().forEach(e -> notes.add("  " + e.host() + ": " + e.task() + " (" + e.at() + ")"));
             return new RunResult(run.id(), "unwind_incomplete", 3, failure);
         }
         UnwindReport report = unwind(pending.unwindable(), why);
-        if (!report.complete()) {
+        journaled.damage().forEach(d -> notes.add("the journal " + run.journal() + " " + d + ": what it held is not unwound"));
+        if (!report.complete() || journaled.mayMissEntries()) {
             return new RunResult(run.id(), "unwind_incomplete", 3, failure);
         }
         if (!pending.unwindable().isEmpty()) {
@@ -466,7 +469,7 @@ public final class Executor {
     }
 
     private void unwindHost(String host, String why) {
-        Pending pending = Pending.of(Journal.read(run.journal()));
+        Pending pending = Pending.of(Journal.read(run.journal()).entries());
         UnwindReport r = unwind(pending.forHost(host), why + " (unwinding " + host + " only)");
         if (!r.complete()) {
             notes.add("could not unwind everything on " + host);

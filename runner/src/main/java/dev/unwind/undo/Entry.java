@@ -26,6 +26,8 @@ import java.util.Map;
  *     can), or could not be</li>
  * <li>{@code end} — the run ended with {@code status}</li>
  * </ul>
+ * On disk each entry is one JSON line that ends with its checksum, {@code "sum"} ({@link JournalLine}); the
+ * field is not part of the entry.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Entry(String type, long seq, String time, Integer step, Integer item, String host, String task, String at,
