@@ -203,6 +203,14 @@ class SecretsTest {
         Files.delete(root.resolve("inv/group_vars/web.yml"));
     }
 
+    @Test
+    void anAdminPasswordOnTheCommandLineIsTakenWithAWarning() {
+        Cli.Result r = cli.run("upgrade", "-i", root.resolve("no-such-inventory").toString(), "--mke3-admin-password",
+                "Admin-Pw-11", "--yes");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).contains("ps").contains("MKE3_ADMIN_PASSWORD").doesNotContain("Admin-Pw-11");
+    }
+
     /** Every file of every run, except the 0600 backups (where the undo of a secret change must keep it). */
     private List<Path> runFiles() throws IOException {
         List<Path> out = new ArrayList<>();
