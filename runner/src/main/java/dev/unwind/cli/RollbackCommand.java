@@ -128,7 +128,8 @@ final class RollbackCommand implements Callable<Integer> {
         List<String> sources = !inventory.isEmpty() ? inventory
                 : (List<String>) info.getOrDefault("inventory", List.of("localhost,"));
         Inventory inv = Inventory.load(sources, playbook == null ? null : playbook.getParent(), vault.vault(secrets));
-        pending.all().stream().map(Entry::host).filter(java.util.Objects::nonNull).distinct()
+        // a host gone from the inventory fails at its undo, as it always did, not the whole rollback here
+        pending.all().stream().map(Entry::host).filter(java.util.Objects::nonNull).distinct().filter(inv::knows)
                 .forEach(host -> ConnectionVariable.secretsOf(inv.hostVars(host)).forEach(secrets::add));
         return inv;
     }

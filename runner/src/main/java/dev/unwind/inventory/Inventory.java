@@ -141,6 +141,11 @@ public final class Inventory {
         return new LinkedHashMap<>(hostVarsCache.computeIfAbsent(host, h -> decrypted(rawHostVars(h))));
     }
 
+    /** Whether the inventory has this host (or it is the implicit localhost). */
+    public boolean knows(String host) {
+        return data.hostOrImplicit(host) != null;
+    }
+
     /** Like {@link #hostVars} but vaulted values stay {@link VaultValue}s (what ansible-inventory prints). */
     public Map<String, Object> rawHostVars(String hostName) {
         Host host = data.hostOrImplicit(hostName);
