@@ -8,7 +8,6 @@ import dev.unwind.transport.ssh.HostKeyChecking;
 import dev.unwind.transport.ssh.SshSettings;
 import dev.unwind.transport.ssh.SshTransport;
 
-import java.io.Console;
 import java.time.Duration;
 import dev.unwind.transport.Transport;
 import picocli.CommandLine.Option;
@@ -17,6 +16,8 @@ import java.nio.file.Path;
 
 /** How to reach hosts over SSH: shared by every command that connects. */
 final class ConnectionOptions {
+    private static final String IN_INVENTORY = "put it in the inventory (ansible_password / ansible_become_password,"
+            + " vault-encrypted) instead";
 
     @Option(names = {"-u", "--user"}, description = "Connect as this user (default: the inventory's ansible_user, else yours).")
     String user;
@@ -40,6 +41,23 @@ final class ConnectionOptions {
     @Option(names = {"-K", "--ask-become-pass"}, description = "Ask for the sudo password.")
     boolean askBecomePass;
 
+    /** The {@code -k} / {@code -K} passwords (null when not asked for). */
+    record Passwords(String login, String become) {
+    }
+
+    private Passwords passwords;
+
+    /** Asks for the passwords -k / -K say to, once per command; they are secrets of the run. */
+    Passwords passwords(Secrets secrets) {
+        if (passwords == null) {
+            passwords = new Passwords(askPass ? PasswordPrompt.ask("SSH password: ", IN_INVENTORY) : null,
+                    askBecomePass ? PasswordPrompt.ask("BECOME password: ", IN_INVENTORY) : null);
+        }
+        secrets.add(passwords.login());
+        secrets.add(passwords.become());
+        return passwords;
+    }
+
     /** The SSH transport for a run; asks for passwords first when -k / -K say so. */
     Transport sshTransport(Secrets secrets, int forks) {
         try {
@@ -47,22 +65,9 @@ final class ConnectionOptions {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(Position.of("--host-key-checking"), e.getMessage());
         }
-        String password = askPass ? prompt("SSH password: ") : null;
-        String becomePassword = askBecomePass ? prompt("BECOME password: ") : null;
-        secrets.add(password);
-        secrets.add(becomePassword);
+        Passwords pw = passwords(secrets);
         SshSettings settings = SshSettings.fromEnvironment();
-        return new SshTransport(new TransportOptions(user, privateKey, keyPassphraseFile, hostKeyChecking, password,
-                becomePassword, Duration.ofSeconds(10), forks), knownHosts == null ? settings : settings.withKnownHosts(knownHosts));
-    }
-
-    private static String prompt(String label) {
-        Console console = System.console();
-        if (console == null) {
-            throw new InvalidInput(Position.of(label.strip()), "no terminal to ask on: put the password in the inventory"
-                    + " (ansible_password / ansible_become_password, vault-encrypted) instead");
-        }
-        char[] pw = console.readPassword(label);
-        return pw == null ? null : new String(pw);
+        return new SshTransport(new TransportOptions(user, privateKey, keyPassphraseFile, hostKeyChecking, pw.login(),
+                pw.become(), Duration.ofSeconds(10), forks), knownHosts == null ? settings : settings.withKnownHosts(knownHosts));
     }
 }

@@ -9,8 +9,8 @@ import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Problem;
 import dev.unwind.inventory.Inventory;
 import dev.unwind.inventory.InventoryListing;
-import dev.unwind.inventory.vault.VaultSecret;
 import dev.unwind.inventory.vault.VaultValue;
+import dev.unwind.run.RunSecrets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,8 +49,8 @@ public final class InventoryCommand implements Callable<Integer> {
     @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Limit to hosts matching PATTERN (or @file).")
     String limit;
 
-    @Option(names = "--vault-password-file", paramLabel = "FILE", description = "File (or executable) with the vault password.")
-    Path vaultPasswordFile;
+    @CommandLine.Mixin
+    VaultOptions vault = new VaultOptions();
 
     @Option(names = "--playbook-dir", paramLabel = "DIR", description = "Also read group_vars/host_vars beside DIR.")
     Path playbookDir;
@@ -68,8 +68,7 @@ public final class InventoryCommand implements Callable<Integer> {
             return INVALID_INPUT;
         }
         try {
-            VaultSecret vault = vaultPasswordFile == null ? null : VaultSecret.fromFile(vaultPasswordFile);
-            Inventory inventory = Inventory.load(sources, playbookDir, vault);
+            Inventory inventory = Inventory.load(sources, playbookDir, vault.vault(new RunSecrets()));
             for (String w : inventory.warnings()) {
                 err.println("[WARNING]: " + w);
             }

@@ -3,7 +3,6 @@ package dev.unwind.cli;
 import dev.unwind.exec.Interrupt;
 import dev.unwind.exec.RunSettings;
 import dev.unwind.inventory.Inventory;
-import dev.unwind.inventory.vault.VaultSecret;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.playbook.Playbook;
 import dev.unwind.playbook.PlaybookLoader;
@@ -57,9 +56,6 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--start-at-task", description = "Start at the task with this name.")
     String startAtTask;
 
-    @Option(names = "--vault-password-file", description = "Decrypts ansible-vault values and files in the inventory.")
-    Path vaultPasswordFile;
-
     @Option(names = "--fail-after-task", description = "Rehearse a failure: the task with this name fails right after it"
             + " changed its hosts, and the run unwinds.")
     String failAfterTask;
@@ -73,6 +69,9 @@ final class PlayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
+    @CommandLine.Mixin
+    VaultOptions vault = new VaultOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -85,23 +84,12 @@ final class PlayCommand implements Callable<Integer> {
         Playbook pb = new PlaybookLoader(catalog).load(playbook);
         Map<String, Object> extra = ExtraVars.parse(extraVars);
         List<String> sources = inventory.isEmpty() ? List.of("localhost,") : inventory;
-        Inventory inv = Inventory.load(sources, pb.directory(), vault(vaultPasswordFile));
+        RunSecrets secrets = new RunSecrets();
+        Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
                 absolute(sources), failAfterTask);
         return new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
-                .run(new RunSecrets(), new Interrupt(), r -> r).result().exitCode();
-    }
-
-    static VaultSecret vault(Path passwordFile) {
-        if (passwordFile == null) {
-            return null;
-        }
-        try {
-            return VaultSecret.fromFile(passwordFile);
-        } catch (java.io.IOException e) {
-            throw new dev.unwind.input.InvalidInput(dev.unwind.input.Position.of(passwordFile.toString()),
-                    "cannot read the vault password: " + e.getMessage());
-        }
+                .run(secrets, new Interrupt(), r -> r).result().exitCode();
     }
 
     /** Inventory sources as the journal keeps them: files absolute, so `unwind rollback` finds them from anywhere. */

@@ -6,6 +6,7 @@ import dev.unwind.exec.RunResult;
 import dev.unwind.exec.RunSettings;
 import dev.unwind.inventory.Inventory;
 import dev.unwind.module.ModuleCatalog;
+import dev.unwind.playbook.Play;
 import dev.unwind.playbook.Playbook;
 import dev.unwind.report.ConsoleReporter;
 import dev.unwind.report.JsonReporter;
@@ -14,6 +15,7 @@ import dev.unwind.report.Reporter;
 import dev.unwind.run.FreeSpace;
 import dev.unwind.run.RunDirectory;
 import dev.unwind.run.RunSecrets;
+import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transports;
 
 import java.io.PrintWriter;
@@ -31,6 +33,7 @@ record PlayRun(Playbook playbook, Inventory inventory, ModuleCatalog catalog, Ru
     }
 
     Finished run(RunSecrets secrets, Interrupt interrupt, UnaryOperator<Reporter> decorate) {
+        openHostVars(secrets);
         FreeSpace.require(RunDirectory.home());
         RunDirectory dir = RunDirectory.create(RunDirectory.home());
         Reporter view = json ? new JsonReporter(out, secrets) : new ConsoleReporter(out, secrets, settings.verbose(), settings.diff());
@@ -41,6 +44,18 @@ record PlayRun(Playbook playbook, Inventory inventory, ModuleCatalog catalog, Ru
             return new Finished(r, dir);
         } finally {
             Signals.uninstall();
+        }
+    }
+
+    /**
+     * Before anything runs: the variables of every host the plays reach, so that a vaulted value that does not
+     * open stops the run here (exit 5), and every password among them is masked from the first line on.
+     */
+    private void openHostVars(RunSecrets secrets) {
+        for (Play play : playbook.plays()) {
+            for (String host : inventory.limit(inventory.hosts(play.hosts()), settings.limit())) {
+                ConnectionVariable.secretsOf(inventory.hostVars(host)).forEach(secrets::add);
+            }
         }
     }
 }

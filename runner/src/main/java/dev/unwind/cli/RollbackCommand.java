@@ -14,6 +14,7 @@ import dev.unwind.report.Reporter;
 import dev.unwind.run.FileBackups;
 import dev.unwind.run.RunDirectory;
 import dev.unwind.run.RunSecrets;
+import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transports;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.Journal;
@@ -52,6 +53,9 @@ final class RollbackCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
+    @CommandLine.Mixin
+    VaultOptions vault = new VaultOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -86,14 +90,16 @@ final class RollbackCommand implements Callable<Integer> {
             if (pending.unwindable().isEmpty()) {
                 if (pending.endStatus() == null) {
                     // the run died before it could release its hosts' locks
+                    Inventory inv = inventory(info, playbook, pending, secrets);
                     try (Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
-                        releaseLocks(pending, inventory(info, playbook), transports, dir.id());
+                        releaseLocks(pending, inv, transports, dir.id());
                     }
                 }
                 reporter.on(new Event.Note("run " + dir.id() + ": nothing left to undo"));
                 return mayMiss ? ExitCode.UNWIND_INCOMPLETE : ExitCode.OK;
             }
-            Inventory inv = inventory(info, playbook);
+            Inventory inv = inventory(info, playbook, pending, secrets);
+            String askedBecome = connection.passwords(secrets).become();
             ModuleCatalog catalog = playbook == null ? ModuleCatalog.builtIn() : Catalogs.forPlaybook(playbook);
             try (Journal journal = Journal.open(dir.journal());
                  Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
@@ -102,8 +108,9 @@ final class RollbackCommand implements Callable<Integer> {
                 Unwinder unwinder = new Unwinder(catalog, (host, user) -> {
                     Map<String, Object> hv = inv.hostVars(host);
                     Connection c = transports.connect(host, hv);
-                    Object pw = hv.get("ansible_become_password");
-                    return user == null ? c : c.becoming(new Become(user, pw == null ? null : String.valueOf(pw)));
+                    // asked for now (-K) wins over what the inventory says
+                    String pw = askedBecome != null ? askedBecome : ConnectionVariable.BECOME_PASSWORD.text(hv);
+                    return user == null ? c : c.becoming(new Become(user, pw));
                 }, new FileBackups(dir.backups()), secrets, journal,
                         (change, status, msg) -> reporter.on(new Event.UndoResult(change.host(), change.task(), status, msg)), forks);
                 UnwindReport r = unwinder.unwind(pending.unwindable());
@@ -121,12 +128,20 @@ final class RollbackCommand implements Callable<Integer> {
         }
     }
 
-    /** The hosts as the run saw them: its own inventory sources, unless -i says otherwise. */
+    /**
+     * The hosts as the run saw them: its own inventory sources, unless -i says otherwise. The journal's hosts'
+     * variables are opened before anything is undone, so a vaulted value that does not open stops here (exit 5)
+     * and every password among them is a secret.
+     */
     @SuppressWarnings("unchecked")
-    private Inventory inventory(Map<String, Object> info, Path playbook) {
+    private Inventory inventory(Map<String, Object> info, Path playbook, Pending pending, RunSecrets secrets) {
         List<String> sources = !inventory.isEmpty() ? inventory
                 : (List<String>) info.getOrDefault("inventory", List.of("localhost,"));
-        return Inventory.load(sources, playbook == null ? null : playbook.getParent(), null);
+        Inventory inv = Inventory.load(sources, playbook == null ? null : playbook.getParent(), vault.vault(secrets));
+        // a host gone from the inventory fails at its undo, as it always did, not the whole rollback here
+        pending.all().stream().map(Entry::host).filter(java.util.Objects::nonNull).distinct().filter(inv::knows)
+                .forEach(host -> ConnectionVariable.secretsOf(inv.hostVars(host)).forEach(secrets::add));
+        return inv;
     }
 
     /** The run that died still holds its hosts' locks: they are its own, so they go with its rollback. */

@@ -54,7 +54,8 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--mke3-admin-username", defaultValue = "admin", description = "MKE 3 admin (default ${DEFAULT-VALUE}).")
     String adminUsername;
 
-    @Option(names = "--mke3-admin-password", description = "MKE 3 admin password (else $MKE3_ADMIN_PASSWORD, else asked).")
+    @Option(names = "--mke3-admin-password", description = "MKE 3 admin password; other local users see it in `ps`:"
+            + " set $MKE3_ADMIN_PASSWORD instead (else it is asked).")
     String adminPassword;
 
     @Option(names = "--mke3-url", description = "UCP API URL (default: https://<the swarm leader>).")
@@ -117,6 +118,9 @@ final class UpgradeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
+    @CommandLine.Mixin
+    VaultOptions vault = new VaultOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -137,11 +141,13 @@ final class UpgradeCommand implements Callable<Integer> {
         if (sources.isEmpty()) {
             throw new InvalidInput(Position.of("--hosts-path"), "say where the cluster's nodes are: --hosts-path hosts.yaml or -i INVENTORY");
         }
+        RunSecrets secrets = new RunSecrets();
         String password = adminPassword();
+        secrets.add(password);
         Path pbPath = playbook != null ? playbook : ShippedFiles.playbook("mke3-to-mke4k.yml");
         ModuleCatalog catalog = Catalogs.forPlaybook(pbPath);
         Playbook pb = new PlaybookLoader(catalog).load(pbPath);
-        Inventory inv = Inventory.load(sources, pb.directory(), null);
+        Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
         if (!dryRun && !yes && !force && !confirm(out)) {
             out.println("unwind: upgrade not started");
             return ExitCode.OK;
@@ -163,8 +169,6 @@ final class UpgradeCommand implements Callable<Integer> {
         Set<String> tags = dryRun ? Set.of("dry-run") : Set.of();
         RunSettings settings = new RunSettings(false, false, forks, new LinkedHashSet<>(tags), new LinkedHashSet<>(), null, null,
                 vars, verbose, PlayCommand.absolute(sources), failAfterTask);
-        RunSecrets secrets = new RunSecrets();
-        secrets.add(password);
         Interrupt interrupt = new Interrupt();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "upgrade-timeout");
@@ -228,21 +232,18 @@ final class UpgradeCommand implements Callable<Integer> {
 
     private String adminPassword() {
         if (adminPassword != null && !adminPassword.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("[WARNING]: --mke3-admin-password shows the password to every local user (ps, /proc);"
+                    + " set MKE3_ADMIN_PASSWORD instead");
+            err.flush();
             return adminPassword;
         }
         String env = System.getenv("MKE3_ADMIN_PASSWORD");
         if (env != null && !env.isEmpty()) {
             return env;
         }
-        Console console = System.console();
-        if (console != null) {
-            char[] pw = console.readPassword("MKE 3 admin password for %s: ", adminUsername);
-            if (pw != null && pw.length > 0) {
-                return new String(pw);
-            }
-        }
-        throw new InvalidInput(Position.of("--mke3-admin-password"),
-                "the MKE 3 admin password is needed: set MKE3_ADMIN_PASSWORD (or --mke3-admin-password)");
+        return PasswordPrompt.ask("MKE 3 admin password for " + adminUsername + ": ",
+                "the MKE 3 admin password is needed: set MKE3_ADMIN_PASSWORD");
     }
 
     private boolean confirm(PrintWriter out) {

@@ -17,6 +17,7 @@ import dev.unwind.run.FileBackups;
 import dev.unwind.run.RunDirectory;
 import dev.unwind.template.TemplateError;
 import dev.unwind.template.Templates;
+import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transport;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.Journal;
@@ -414,19 +415,14 @@ public final class Executor {
 
     private Connection connect(String host) throws ConnectionException {
         Map<String, Object> hv = inventory.hostVars(host);
-        for (String secret : List.of("ansible_password", "ansible_ssh_pass", "ansible_become_password", "ansible_become_pass")) {
-            if (hv.get(secret) != null) {
-                secrets.add(String.valueOf(hv.get(secret)));
-            }
-        }
+        ConnectionVariable.secretsOf(hv).forEach(secrets::add);
         transport.connect(host, hv);
         return new LiveConnection(transport, host, hv, null);
     }
 
     private Become become(String host, String user) {
         Map<String, Object> hv = inventory.hostVars(host);
-        Object pw = hv.getOrDefault("ansible_become_password", hv.get("ansible_become_pass"));
-        return new Become(user, pw == null ? null : String.valueOf(pw));
+        return new Become(user, ConnectionVariable.BECOME_PASSWORD.text(hv));
     }
 
     /** The play failed: act on its on_failure. */

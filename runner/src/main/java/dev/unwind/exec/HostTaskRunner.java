@@ -69,6 +69,9 @@ final class HostTaskRunner {
             out = new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position() + ": "
                     + e.getMessage(), Map.of("failed", true));
         }
+        if (task.noLog()) {
+            NoLogResult.register(out.result(), secrets);
+        }
         boolean check = effectiveCheck(task);
         reporter.on(new Event.HostResult(host, task.label(), out.status(), check, out.ignored(), null,
                 task.noLog() && !out.status().equals("skipped") ? HIDDEN : out.msg(),

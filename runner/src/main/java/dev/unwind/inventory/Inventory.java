@@ -2,8 +2,7 @@ package dev.unwind.inventory;
 
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
-import dev.unwind.inventory.vault.VaultException;
-import dev.unwind.inventory.vault.VaultSecret;
+import dev.unwind.inventory.vault.Vault;
 import dev.unwind.inventory.vault.VaultValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +30,12 @@ public final class Inventory {
     private final InventoryData data;
     private final List<Path> sourceDirs;
     private final Path playbookDir;
-    private final VaultSecret vault;
+    private final Vault vault;
     private final VarsFiles varsFiles;
     private final List<String> warnings;
     private final Map<String, Map<String, Object>> hostVarsCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Inventory(InventoryData data, List<Path> sourceDirs, Path playbookDir, VaultSecret vault,
+    private Inventory(InventoryData data, List<Path> sourceDirs, Path playbookDir, Vault vault,
             List<String> warnings) {
         this.data = data;
         this.sourceDirs = sourceDirs;
@@ -48,11 +47,12 @@ public final class Inventory {
 
     /**
      * Reads the sources in order. {@code playbookDir} (nullable) adds the group_vars/host_vars beside
-     * the playbook; {@code vault} (nullable) opens vaulted files and values.
+     * the playbook; {@code vault} (nullable: no password) opens vaulted files and values.
      *
      * @throws InvalidInput (exit 5) naming file:line:column for a source that cannot be read
      */
-    public static Inventory load(List<String> sources, Path playbookDir, VaultSecret vault) {
+    public static Inventory load(List<String> sources, Path playbookDir, Vault vault) {
+        vault = vault == null ? Vault.none() : vault;
         InventoryData data = new InventoryData();
         List<String> warnings = new ArrayList<>();
         InventorySources reader = new InventorySources(data, vault, warnings::add);
@@ -134,11 +134,16 @@ public final class Inventory {
      * The host's variables merged like Ansible: all < group_vars/all (inventory, then playbook) <
      * groups sorted by depth, ansible_group_priority, name < their group_vars files < host < host_vars
      * files; plus inventory_hostname, inventory_hostname_short, group_names, inventory_file/dir.
-     * Vaulted values are decrypted when a vault password was given.
+     * Vaulted values are opened, and become secrets of the run; one that does not open is invalid input.
      */
     public Map<String, Object> hostVars(String host) {
         // the inventory is read-only after load, and the engine asks for every task x host: compute once
         return new LinkedHashMap<>(hostVarsCache.computeIfAbsent(host, h -> decrypted(rawHostVars(h))));
+    }
+
+    /** Whether the inventory has this host (or it is the implicit localhost). */
+    public boolean knows(String host) {
+        return data.hostOrImplicit(host) != null;
     }
 
     /** Like {@link #hostVars} but vaulted values stay {@link VaultValue}s (what ansible-inventory prints). */
@@ -214,14 +219,7 @@ public final class Inventory {
 
     private Object decryptValue(String key, Object v) {
         if (v instanceof VaultValue vv) {
-            if (vault == null) {
-                return vv;
-            }
-            try {
-                return vv.decrypt(vault);
-            } catch (VaultException e) {
-                throw new InvalidInput(Position.of("variable " + key), e.getMessage());
-            }
+            return vault.open(vv, key);
         }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();

@@ -3,8 +3,7 @@ package dev.unwind.inventory;
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
 import dev.unwind.inventory.vault.VaultCipher;
-import dev.unwind.inventory.vault.VaultException;
-import dev.unwind.inventory.vault.VaultSecret;
+import dev.unwind.inventory.vault.Vault;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,7 +16,7 @@ public final class InventoryFiles {
     private InventoryFiles() {
     }
 
-    public static String read(Path file, VaultSecret vault) {
+    public static String read(Path file, Vault vault) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -25,17 +24,22 @@ public final class InventoryFiles {
             throw new InvalidInput(Position.of(file.toString()), "cannot read: " + e.getMessage());
         }
         if (VaultCipher.isVaulted(bytes)) {
-            try {
-                bytes = VaultCipher.decrypt(new String(bytes, StandardCharsets.US_ASCII), vault);
-            } catch (VaultException e) {
-                throw new InvalidInput(Position.of(file.toString()), e.getMessage());
-            }
+            bytes = vault.openFile(new String(bytes, StandardCharsets.US_ASCII), file.toString());
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new InvalidInput(Position.of(file.toString()), "not UTF-8 text");
+        }
+    }
+
+    /** Whether the whole file is ansible-vault encrypted (false when it cannot be read). */
+    public static boolean isVaulted(Path file) {
+        try {
+            return VaultCipher.isVaulted(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return false;
         }
     }
 }

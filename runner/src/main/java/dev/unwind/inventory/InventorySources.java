@@ -6,7 +6,7 @@ import dev.unwind.input.Problem;
 import dev.unwind.inventory.ini.IniInventoryParser;
 import dev.unwind.inventory.mirantis.MirantisHosts;
 import dev.unwind.inventory.script.ScriptInventory;
-import dev.unwind.inventory.vault.VaultSecret;
+import dev.unwind.inventory.vault.Vault;
 import dev.unwind.inventory.yaml.AnsibleYaml;
 import dev.unwind.inventory.yaml.YamlInventoryParser;
 import dev.unwind.inventory.yaml.YamlValues;
@@ -33,10 +33,10 @@ final class InventorySources {
             + "|\\.pyc$|\\.pyo$|\\.swp$|\\.bak$|~$|\\.rpm$|\\.md$|\\.txt$|\\.rst$|\\.orig$|\\.ini$|\\.cfg$|\\.retry$");
 
     private final InventoryData data;
-    private final VaultSecret vault;
+    private final Vault vault;
     private final Consumer<String> warn;
 
-    InventorySources(InventoryData data, VaultSecret vault, Consumer<String> warn) {
+    InventorySources(InventoryData data, Vault vault, Consumer<String> warn) {
         this.data = data;
         this.vault = vault;
         this.warn = warn;
@@ -128,9 +128,19 @@ final class InventorySources {
                 failures.addAll(e.problems());
             }
         }
+        String text;
+        try {
+            text = InventoryFiles.read(file, vault);
+        } catch (InvalidInput e) {
+            if (InventoryFiles.isVaulted(file)) {
+                // not a "skipped, not an inventory" warning even inside a directory: its hosts must not vanish
+                throw e;
+            }
+            failures.addAll(e.problems());
+            return failures;
+        }
         if (ext.isEmpty() || ext.equals(".yml") || ext.equals(".yaml") || ext.equals(".json")) {
             try {
-                String text = InventoryFiles.read(file, vault);
                 Node root = AnsibleYaml.compose(text, file.toString());
                 Object doc = root == null ? null : new YamlValues(file.toString()).value(root);
                 Optional<MirantisHosts.Tool> tool = MirantisHosts.detect(doc);
@@ -145,7 +155,7 @@ final class InventorySources {
             }
         }
         try {
-            new IniInventoryParser(data, file.toString()).parse(InventoryFiles.read(file, vault));
+            new IniInventoryParser(data, file.toString()).parse(text);
             return List.of();
         } catch (InvalidInput e) {
             failures.addAll(e.problems());

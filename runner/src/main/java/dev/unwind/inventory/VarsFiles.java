@@ -2,7 +2,7 @@ package dev.unwind.inventory;
 
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
-import dev.unwind.inventory.vault.VaultSecret;
+import dev.unwind.inventory.vault.Vault;
 import dev.unwind.inventory.yaml.AnsibleYaml;
 import dev.unwind.inventory.yaml.YamlValues;
 import java.io.IOException;
@@ -23,11 +23,11 @@ import java.util.stream.Stream;
 final class VarsFiles {
     private static final List<String> EXTENSIONS = List.of("", ".yml", ".yaml", ".json");
 
-    private final VaultSecret vault;
+    private final Vault vault;
     // hosts are worked in parallel: their variables are read from several threads at once
     private final Map<Path, Map<String, Object>> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    VarsFiles(VaultSecret vault) {
+    VarsFiles(Vault vault) {
         this.vault = vault;
     }
 
@@ -98,6 +98,9 @@ final class VarsFiles {
             String text = InventoryFiles.read(f, vault);
             var node = AnsibleYaml.compose(text, f.toString());
             Object value = new YamlValues(f.toString()).value(node);
+            if (InventoryFiles.isVaulted(f)) {
+                vault.openedAll(value);
+            }
             if (value == null) {
                 return Map.of();
             }

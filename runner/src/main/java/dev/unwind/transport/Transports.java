@@ -20,7 +20,7 @@ public final class Transports implements Transport {
 
     @Override
     public Connection connect(String host, Map<String, Object> hostVars) throws ConnectionException {
-        String kind = String.valueOf(hostVars.getOrDefault("ansible_connection", "ssh"));
+        String kind = java.util.Objects.requireNonNullElse(ConnectionVariable.CONNECTION.text(hostVars), "ssh");
         if (kind.equals("local")) {
             return locals.computeIfAbsent(host, LocalConnection::new);
         }

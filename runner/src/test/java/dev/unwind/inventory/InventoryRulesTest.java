@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.unwind.input.InvalidInput;
+import dev.unwind.inventory.vault.Vault;
 import dev.unwind.inventory.vault.VaultCipher;
 import dev.unwind.inventory.vault.VaultSecret;
 import dev.unwind.inventory.vault.VaultValue;
@@ -149,15 +150,15 @@ class InventoryRulesTest {
         String envelope = VaultCipher.encrypt("[g]\nh1 token=abc\n".getBytes(StandardCharsets.UTF_8), secret);
         Path f = dir.resolve("vaulted");
         Files.writeString(f, envelope);
-        Inventory inv = Inventory.load(List.of(f.toString()), null, secret);
+        Inventory inv = Inventory.load(List.of(f.toString()), null, Vault.of(secret));
         assertThat(inv.hostVars("h1")).containsEntry("token", "abc");
-        assertThatThrownBy(() -> Inventory.load(List.of(f.toString()), null, VaultSecret.of("wrong")))
+        assertThatThrownBy(() -> Inventory.load(List.of(f.toString()), null, Vault.of(VaultSecret.of("wrong"))))
                 .hasMessageContaining("HMAC");
         String inline = VaultCipher.encrypt("s3cret".getBytes(StandardCharsets.UTF_8), secret);
         Path y = dir.resolve("v.yml");
         Files.writeString(y, "g:\n  hosts:\n    h:\n      k: !vault |\n" + inline.lines().map(l -> "        " + l + "\n")
                 .reduce("", String::concat));
-        Inventory yi = Inventory.load(List.of(y.toString()), null, secret);
+        Inventory yi = Inventory.load(List.of(y.toString()), null, Vault.of(secret));
         assertThat(yi.hostVars("h")).containsEntry("k", "s3cret");
         assertThat(yi.rawHostVars("h").get("k")).isInstanceOf(VaultValue.class).hasToString("<vaulted value>");
         assertThat(secret.toString()).doesNotContain("pw");

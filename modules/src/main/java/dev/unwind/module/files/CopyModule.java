@@ -32,7 +32,7 @@ public final class CopyModule implements Module {
                     "Copies a file from the controller, or literal content, to a host; atomically (temporary file, then rename).",
                     UndoKind.AUTOMATIC,
                     ArgSpec.optional("src", ArgType.STR, null, "file on the controller, looked up beside the playbook"),
-                    ArgSpec.optional("content", ArgType.STR, null, "literal content instead of src").asSecret(),
+                    ArgSpec.optional("content", ArgType.STR, null, "literal content instead of src"),
                     ArgSpec.required("dest", ArgType.STR, "path on the host; an existing directory receives dest/basename(src)"),
                     ArgSpec.optional("mode", ArgType.RAW, null, "octal mode, e.g. '0644' (an unquoted 0644 works too)"),
                     ArgSpec.optional("owner", ArgType.STR, null, "owner name"),

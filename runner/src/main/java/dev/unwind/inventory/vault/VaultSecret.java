@@ -59,6 +59,11 @@ public final class VaultSecret {
         return password.clone();
     }
 
+    /** As text, only for the run's secrets to mask it. */
+    String text() {
+        return new String(password, StandardCharsets.UTF_8);
+    }
+
     @Override
     public String toString() {
         return "VaultSecret[****]";

@@ -114,7 +114,7 @@ public final class YamlValues {
         String tag = s.getTag().getValue();
         switch (tag) {
             case "!vault", "!vault-encrypted":
-                return new VaultValue(text);
+                return new VaultValue(text, AnsibleYaml.position(file, s));
             case "!unsafe":
                 return text;
             default:

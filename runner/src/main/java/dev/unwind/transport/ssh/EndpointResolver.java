@@ -5,6 +5,15 @@ import dev.unwind.module.ConnectionException;
 import dev.unwind.module.Shell;
 import dev.unwind.transport.TransportOptions;
 
+import static dev.unwind.transport.ConnectionVariable.HOST;
+import static dev.unwind.transport.ConnectionVariable.HOST_KEY_CHECKING;
+import static dev.unwind.transport.ConnectionVariable.PASSWORD;
+import static dev.unwind.transport.ConnectionVariable.PORT;
+import static dev.unwind.transport.ConnectionVariable.PRIVATE_KEY_FILE;
+import static dev.unwind.transport.ConnectionVariable.SSH_ARGS;
+import static dev.unwind.transport.ConnectionVariable.TIMEOUT;
+import static dev.unwind.transport.ConnectionVariable.USER;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,20 +42,20 @@ final class EndpointResolver {
     }
 
     SshEndpoint resolve(String host, Map<String, Object> vars) throws ConnectionException {
-        CommonArgs args = CommonArgs.parse(host, text(vars, "ansible_ssh_common_args", "ansible_ssh_extra_args"));
-        String name = text(vars, "ansible_host", "ansible_ssh_host");
+        CommonArgs args = CommonArgs.parse(host, SSH_ARGS.text(vars));
+        String name = HOST.text(vars);
         name = name == null ? host : name;
         ConfigRepository.Config cfg = sshConfig.getConfig(name);
 
-        Integer port = number(host, vars, "ansible_port", "ansible_ssh_port");
+        Integer port = number(host, vars, PORT.names());
         port = port != null ? port : args.port;
-        String user = text(vars, "ansible_user", "ansible_ssh_user");
+        String user = USER.text(vars);
         user = user != null ? user : options.user();
-        String password = text(vars, "ansible_password", "ansible_ssh_pass", "ansible_ssh_password");
+        String password = PASSWORD.text(vars);
         password = password != null ? password : options.password();
 
         List<Path> keys = new ArrayList<>();
-        String keyVar = text(vars, "ansible_ssh_private_key_file", "ansible_private_key_file");
+        String keyVar = PRIVATE_KEY_FILE.text(vars);
         if (keyVar != null) {
             keys.add(expandHome(keyVar));
         }
@@ -57,7 +66,7 @@ final class EndpointResolver {
 
         HostKeyChecking checking;
         try {
-            String var = text(vars, "ansible_host_key_checking", "ansible_ssh_host_key_checking");
+            String var = HOST_KEY_CHECKING.text(vars);
             checking = HostKeyChecking.parse(args.strictHostKeyChecking != null ? args.strictHostKeyChecking
                     : var != null ? var : options.hostKeyChecking());
         } catch (IllegalArgumentException e) {
@@ -66,7 +75,7 @@ final class EndpointResolver {
         Path knownHosts = args.knownHosts != null ? expandHome(args.knownHosts) : settings.knownHosts();
 
         Duration connectTimeout = args.connectTimeout;
-        Integer timeoutVar = number(host, vars, "ansible_ssh_timeout", "ansible_timeout");
+        Integer timeoutVar = number(host, vars, TIMEOUT.names());
         if (timeoutVar != null) {
             connectTimeout = Duration.ofSeconds(timeoutVar);
         }
@@ -175,6 +184,10 @@ final class EndpointResolver {
     }
 
     private static Integer number(String host, Map<String, Object> vars, String... names) throws ConnectionException {
+        return number(host, vars, List.of(names));
+    }
+
+    private static Integer number(String host, Map<String, Object> vars, List<String> names) throws ConnectionException {
         for (String n : names) {
             Object v = vars.get(n);
             if (v instanceof Number num) {

@@ -5,6 +5,7 @@ import com.jcraft.jsch.OpenSSHConfig;
 import com.jcraft.jsch.Session;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
+import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transport;
 import dev.unwind.transport.TransportOptions;
 
@@ -72,13 +73,8 @@ public final class SshTransport implements Transport {
     }
 
     private String becomePassword(Map<String, Object> vars) {
-        for (String n : new String[] {"ansible_become_password", "ansible_become_pass", "ansible_sudo_pass"}) {
-            Object v = vars.get(n);
-            if (v != null) {
-                return String.valueOf(v);
-            }
-        }
-        return options.becomePassword();
+        String inventory = ConnectionVariable.BECOME_PASSWORD.text(vars);
+        return inventory != null ? inventory : options.becomePassword();
     }
 
     @Override
