@@ -1,0 +1,1 @@
+<p>${inventory_hostname} says hello</p>
