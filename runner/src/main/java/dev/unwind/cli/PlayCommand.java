@@ -2,6 +2,7 @@ package dev.unwind.cli;
 
 import dev.unwind.exec.Interrupt;
 import dev.unwind.exec.RunSettings;
+import dev.unwind.inventory.ConnectionVars;
 import dev.unwind.inventory.Inventory;
 import dev.unwind.inventory.vault.VaultSecret;
 import dev.unwind.module.ModuleCatalog;
@@ -86,6 +87,7 @@ final class PlayCommand implements Callable<Integer> {
         Map<String, Object> extra = ExtraVars.parse(extraVars);
         List<String> sources = inventory.isEmpty() ? List.of("localhost,") : inventory;
         Inventory inv = Inventory.load(sources, pb.directory(), vault(vaultPasswordFile));
+        checkHosts(pb, inv, limit);
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
                 absolute(sources), failAfterTask);
         return new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
@@ -102,6 +104,17 @@ final class PlayCommand implements Callable<Integer> {
             throw new dev.unwind.input.InvalidInput(dev.unwind.input.Position.of(passwordFile.toString()),
                     "cannot read the vault password: " + e.getMessage());
         }
+    }
+
+    /** The connection variables of every host a play of the playbook will run on, checked before anything runs. */
+    static void checkHosts(Playbook pb, Inventory inv, String limit) {
+        Set<String> used = new LinkedHashSet<>();
+        for (var play : pb.plays()) {
+            if (!play.hosts().contains("${")) {
+                used.addAll(inv.limit(inv.hosts(play.hosts()), limit));
+            }
+        }
+        ConnectionVars.check(inv, used);
     }
 
     /** Inventory sources as the journal keeps them: files absolute, so `unwind rollback` finds them from anywhere. */

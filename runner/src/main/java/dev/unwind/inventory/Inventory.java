@@ -177,6 +177,28 @@ public final class Inventory {
         return vars;
     }
 
+    /**
+     * Where the value {@link #rawHostVars} gives for this variable was written: on the host, else on the
+     * group that wins for it (group_vars files are not tracked: then the inventory file of the host).
+     */
+    Position origin(String hostName, String key) {
+        Host host = data.hostOrImplicit(hostName);
+        Position own = data.origin(hostName, key);
+        if (own != null || host == null) {
+            return own != null ? own : Position.of("host '" + hostName + "'");
+        }
+        List<Group> groups = new ArrayList<>(host.groups().stream().sorted(GROUP_ORDER).toList());
+        Collections.reverse(groups);
+        for (Group g : groups) {
+            Position p = data.origin(g.name(), key);
+            if (p != null && g.vars().containsKey(key)) {
+                return p;
+            }
+        }
+        Object file = host.vars().get("inventory_file");
+        return Position.of(file != null ? String.valueOf(file) : "host '" + hostName + "'");
+    }
+
     /** Ansible's group_names: every group of the host except {@code all}, sorted ({@code ungrouped} included). */
     public List<String> groupNames(String host) {
         Host h = data.hostOrImplicit(host);
