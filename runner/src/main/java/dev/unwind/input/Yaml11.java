@@ -55,7 +55,12 @@ public final class Yaml11 {
             throw new InvalidInput(new Position(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1),
                     "invalid YAML: " + what + context);
         } catch (YAMLException | IOException e) {
-            throw new InvalidInput(Position.of(file), "invalid YAML: " + e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            // snakeyaml gives its limits no position; say what to do instead
+            if (message.contains("Nesting Depth")) {
+                message = "lists and mappings are nested more than 100 deep: flatten the data";
+            }
+            throw new InvalidInput(Position.of(file), "invalid YAML: " + message);
         }
     }
 

@@ -210,12 +210,15 @@ public final class Templates {
                 column = Math.min(Math.max(1, column + shift), text.length() + 1);
             }
             String message = firstLine(e.getEditorMessage());
-            if (message.contains("encountered <EOF>") || message.contains("Unexpected end of file")) {
-                message = "the text ends inside an expression: a closing '}', ')' or quote is missing";
-            }
             int cut = message.indexOf(", but was expecting");
             if (cut > 0) {
                 message = message.substring(0, cut);
+            }
+            if (message.contains("encountered <EOF>")) {
+                message = "the text ends inside an expression: a closing '}' or quote is missing";
+            } else if (line == 1 && column > text.length() && source.length() > text.length()) {
+                // the error is in what test/evaluate wrap around the expression: the expression stopped short
+                message = "the expression is incomplete: an operand or a closing ')' is missing";
             }
             return Optional.of(new SyntaxError(line, column, message));
         } catch (IOException e) {

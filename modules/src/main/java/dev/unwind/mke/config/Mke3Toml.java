@@ -49,6 +49,11 @@ public record Mke3Toml(String source, String text, ObjectNode root, KeyPositions
             JsonLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+            int[] duplicate = new KeyPositions(text).firstDuplicate();
+            if (duplicate != null && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate key")) {
+                line = duplicate[0];
+                column = duplicate[1];
+            }
             throw new InvalidMke3Config(source, line, column, "not valid TOML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InvalidMke3Config(source, 1, 1, "not valid TOML: " + e.getMessage());
