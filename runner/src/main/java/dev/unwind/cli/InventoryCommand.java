@@ -76,7 +76,7 @@ public final class InventoryCommand implements Callable<Integer> {
             }
             InventoryListing listing = new InventoryListing(inventory);
             if (list) {
-                ConnectionVars.check(inventory, inventory.limit(inventory.hosts("all"), limit));
+                ConnectionVars.check(inventory, inventory.limit(inventory.hosts("all"), limit), ConnectionVars.Purpose.LISTING);
                 out.println(json(listing.list(limit)));
             } else if (host != null) {
                 List<String> matched = inventory.limit(inventory.hosts(host), limit);
@@ -85,7 +85,7 @@ public final class InventoryCommand implements Callable<Integer> {
                     err.flush();
                     return INVALID_INPUT;
                 }
-                ConnectionVars.check(inventory, matched);
+                ConnectionVars.check(inventory, matched, ConnectionVars.Purpose.LISTING);
                 out.println(json(listing.host(matched.get(0))));
             } else {
                 out.println(listing.graph(graph));

@@ -114,7 +114,7 @@ final class PlayCommand implements Callable<Integer> {
                 used.addAll(inv.limit(inv.hosts(play.hosts()), limit));
             }
         }
-        ConnectionVars.check(inv, used);
+        ConnectionVars.check(inv, used, ConnectionVars.Purpose.CONNECTING);
     }
 
     /** Inventory sources as the journal keeps them: files absolute, so `unwind rollback` finds them from anywhere. */

@@ -18,8 +18,17 @@ import java.util.function.Function;
  * Values holding {@code ${...}} are rendered at run time and checked there.
  */
 public final class ConnectionVars {
-    /** One typed variable: its names, and what is wrong with a value (empty when it is fine). */
-    private record Typed(List<String> names, Function<Object, Optional<String>> problem) {
+    /** Why the hosts are looked at: listed (as ansible-inventory does) or about to be connected to. */
+    public enum Purpose { LISTING, CONNECTING }
+
+    /**
+     * One typed variable: its names, what is wrong with a value (empty when it is fine), and whether
+     * that matters only when connecting (a winrm host lists fine, but unwind cannot reach it).
+     */
+    private record Typed(List<String> names, Function<Object, Optional<String>> problem, boolean connectingOnly) {
+        Typed(List<String> names, Function<Object, Optional<String>> problem) {
+            this(names, problem, false);
+        }
     }
 
     private static final List<Typed> TYPED = List.of(
@@ -28,17 +37,20 @@ public final class ConnectionVars {
             new Typed(List.of("ansible_host_key_checking", "ansible_ssh_host_key_checking"), ConnectionVars::hostKeyChecking),
             new Typed(List.of("ansible_become"), ConnectionVars::bool),
             new Typed(List.of("ansible_connection"), v -> List.of("ssh", "smart", "paramiko", "local").contains(String.valueOf(v))
-                    ? Optional.empty() : Optional.of("must be ssh or local (the connections unwind has)")));
+                    ? Optional.empty() : Optional.of("must be ssh or local (the connections unwind has)"), true));
 
     private ConnectionVars() {
     }
 
     /** Throws {@link InvalidInput} naming every badly typed connection variable of these hosts, where it was set. */
-    public static void check(Inventory inventory, Collection<String> hosts) {
+    public static void check(Inventory inventory, Collection<String> hosts, Purpose purpose) {
         List<Problem> problems = new ArrayList<>();
         for (String host : hosts) {
             Map<String, Object> vars = inventory.rawHostVars(host);
             for (Typed t : TYPED) {
+                if (t.connectingOnly() && purpose != Purpose.CONNECTING) {
+                    continue;
+                }
                 for (String name : t.names()) {
                     Object v = vars.get(name);
                     if (v == null || v instanceof VaultValue || String.valueOf(v).contains("${")) {
