@@ -6,7 +6,6 @@ import dev.unwind.input.Yaml11;
 import dev.unwind.template.Templates;
 import dev.unwind.template.Templates.SyntaxError;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
-import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.io.IOException;
