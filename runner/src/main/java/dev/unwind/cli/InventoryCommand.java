@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Problem;
+import dev.unwind.inventory.ConnectionVars;
 import dev.unwind.inventory.Inventory;
 import dev.unwind.inventory.InventoryListing;
 import dev.unwind.inventory.vault.VaultValue;
@@ -74,6 +75,7 @@ public final class InventoryCommand implements Callable<Integer> {
             }
             InventoryListing listing = new InventoryListing(inventory);
             if (list) {
+                ConnectionVars.check(inventory, inventory.limit(inventory.hosts("all"), limit), ConnectionVars.Purpose.LISTING);
                 out.println(json(listing.list(limit)));
             } else if (host != null) {
                 List<String> matched = inventory.limit(inventory.hosts(host), limit);
@@ -82,6 +84,7 @@ public final class InventoryCommand implements Callable<Integer> {
                     err.flush();
                     return INVALID_INPUT;
                 }
+                ConnectionVars.check(inventory, matched, ConnectionVars.Purpose.LISTING);
                 out.println(json(listing.host(matched.get(0))));
             } else {
                 out.println(listing.graph(graph));

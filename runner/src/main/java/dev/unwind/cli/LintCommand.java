@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /** {@code unwind lint PLAYBOOK}: every load-time check, nothing run. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Checks a playbook without running it: YAML, keys, modules, arguments, and that every change has an undo.")
+        description = "Checks a playbook without running it: YAML, keys, modules, arguments, $${...} expressions and"
+                + " conditions, the templates and vars files it names, and that every change has an undo.")
 final class LintCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PLAYBOOK")

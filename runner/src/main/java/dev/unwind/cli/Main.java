@@ -35,6 +35,8 @@ public final class Main implements Runnable {
         // templates/ and playbooks/ shipped beside the jar are found from here on
         System.setProperty("unwind.repo", ShippedFiles.home().toString());
         CommandLine cli = new CommandLine(new Main());
+        // '@file' is unwind's own syntax (-e @vars.yml, --limit @hosts.txt); picocli must not read it as more arguments
+        cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (ex instanceof InvalidInput invalid) {

@@ -2,6 +2,7 @@ package dev.unwind.cli;
 
 import dev.unwind.exec.Interrupt;
 import dev.unwind.exec.RunSettings;
+import dev.unwind.inventory.ConnectionVars;
 import dev.unwind.inventory.Inventory;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.playbook.Playbook;
@@ -86,10 +87,22 @@ final class PlayCommand implements Callable<Integer> {
         List<String> sources = inventory.isEmpty() ? List.of("localhost,") : inventory;
         RunSecrets secrets = new RunSecrets();
         Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
+        checkHosts(pb, inv, limit);
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
                 absolute(sources), failAfterTask);
         return new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
                 .run(secrets, new Interrupt(), r -> r).result().exitCode();
+    }
+
+    /** The connection variables of every host a play of the playbook will run on, checked before anything runs. */
+    static void checkHosts(Playbook pb, Inventory inv, String limit) {
+        Set<String> used = new LinkedHashSet<>();
+        for (var play : pb.plays()) {
+            if (!play.hosts().contains("${")) {
+                used.addAll(inv.limit(inv.hosts(play.hosts()), limit));
+            }
+        }
+        ConnectionVars.check(inv, used, ConnectionVars.Purpose.CONNECTING);
     }
 
     /** Inventory sources as the journal keeps them: files absolute, so `unwind rollback` finds them from anywhere. */

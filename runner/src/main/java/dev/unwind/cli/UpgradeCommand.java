@@ -148,6 +148,7 @@ final class UpgradeCommand implements Callable<Integer> {
         ModuleCatalog catalog = Catalogs.forPlaybook(pbPath);
         Playbook pb = new PlaybookLoader(catalog).load(pbPath);
         Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
+        PlayCommand.checkHosts(pb, inv, null);
         if (!dryRun && !yes && !force && !confirm(out)) {
             out.println("unwind: upgrade not started");
             return ExitCode.OK;

@@ -10,6 +10,7 @@ import dev.unwind.module.control.MetaModule;
 import dev.unwind.playbook.OnFailure;
 import dev.unwind.playbook.Play;
 import dev.unwind.playbook.Playbook;
+import dev.unwind.playbook.SearchPath;
 import dev.unwind.report.Counts;
 import dev.unwind.report.Event;
 import dev.unwind.report.Reporter;
@@ -121,7 +122,7 @@ public final class Executor {
     }
 
     private RunResult runPlays(Playbook playbook, ExecutorService pool) {
-        List<Path> searchPath = searchPath(playbook);
+        SearchPath searchPath = SearchPath.of(playbook.directory());
         HostTaskRunner runner = new HostTaskRunner(catalog, templates, journal, backups, secrets, reporter, settings, searchPath);
         for (Play play : playbook.plays()) {
             List<String> hosts = inventory.hosts(play.hosts());
@@ -520,17 +521,6 @@ public final class Executor {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Map<?, ?> m) {
         return (Map<String, Object>) m;
-    }
-
-    private List<Path> searchPath(Playbook playbook) {
-        List<Path> dirs = new ArrayList<>();
-        dirs.add(playbook.directory());
-        String repo = System.getProperty("unwind.repo", System.getenv("UNWIND_REPO"));
-        if (repo != null) {
-            dirs.add(Path.of(repo));
-        }
-        dirs.add(Path.of("").toAbsolutePath());
-        return dirs;
     }
 
     private static void waitAll(List<Future<?>> running) {

@@ -15,6 +15,7 @@ import dev.unwind.module.Status;
 import dev.unwind.module.Undo;
 import dev.unwind.module.UndoKind;
 import dev.unwind.playbook.Escalation;
+import dev.unwind.playbook.SearchPath;
 import dev.unwind.playbook.Task;
 import dev.unwind.playbook.UndoSpec;
 import dev.unwind.report.Event;
@@ -24,7 +25,6 @@ import dev.unwind.template.Templates;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.Journal;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +45,10 @@ final class HostTaskRunner {
     private final Secrets secrets;
     private final Reporter reporter;
     private final RunSettings settings;
-    private final List<Path> searchPath;
+    private final SearchPath searchPath;
 
     HostTaskRunner(ModuleCatalog catalog, Templates templates, Journal journal, Backups backups, Secrets secrets,
-                   Reporter reporter, RunSettings settings, List<Path> searchPath) {
+                   Reporter reporter, RunSettings settings, SearchPath searchPath) {
         this.catalog = catalog;
         this.templates = templates;
         this.journal = journal;

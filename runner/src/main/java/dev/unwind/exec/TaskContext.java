@@ -7,9 +7,9 @@ import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleLog;
 import dev.unwind.module.Secrets;
 import dev.unwind.module.Undo;
+import dev.unwind.playbook.SearchPath;
 import dev.unwind.template.Templates;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /** What a module sees while running one task on one host. */
 record TaskContext(Connection connection, boolean check, boolean diff, Map<String, Object> vars, Templates templates,
-                   List<Path> searchPath, Backups backups, ModuleLog log, Secrets secrets, ModuleCatalog catalog,
+                   SearchPath searchPath, Backups backups, ModuleLog log, Secrets secrets, ModuleCatalog catalog,
                    Consumer<Undo> announcements) implements ModuleContext {
 
     @Override
@@ -45,20 +45,15 @@ record TaskContext(Connection connection, boolean check, boolean diff, Map<Strin
         return find(src, "files");
     }
 
-    /** Ansible's lookup: {@code <dir>/templates/src} (or files/), then {@code <dir>/src}, for each search directory. */
     private Path find(String src, String sub) {
         Path p = Path.of(src);
-        if (p.isAbsolute()) {
-            return p;
-        }
-        for (Path dir : searchPath) {
-            for (Path candidate : List.of(dir.resolve(sub).resolve(src), dir.resolve(src))) {
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
+        // an absolute path that does not exist is the module's to report, as it is
+        return searchPath.find(src, sub).orElseGet(() -> {
+            if (p.isAbsolute()) {
+                return p;
             }
-        }
-        throw new IllegalArgumentException("cannot find '" + src + "' in " + sub + "/ beside the playbook, the playbook's"
-                + " folder, or unwind's own " + sub + "/ (looked in " + searchPath + ")");
+            throw new IllegalArgumentException("cannot find '" + src + "' in " + sub + "/ beside the playbook, the playbook's"
+                    + " folder, or unwind's own " + sub + "/ (looked in " + searchPath.dirs() + ")");
+        });
     }
 }

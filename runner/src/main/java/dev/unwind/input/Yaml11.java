@@ -6,11 +6,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -18,15 +15,11 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * YAML 1.1, as Ansible reads it ({@code yes} is true, {@code 0644} is 420), composed into nodes that
- * keep their line and column, with duplicate keys reported (snakeyaml's compose does not check them).
+ * keep their line and column, checked against {@link YamlLimits} (duplicate keys, alias expansion).
  */
 public final class Yaml11 {
     private final String file;
@@ -53,15 +46,8 @@ public final class Yaml11 {
         try (Reader r = new StringReader(text)) {
             Node root = new Yaml(new SafeConstructor(options()), new org.yaml.snakeyaml.representer.Representer(
                     new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options()).compose(r);
-            Yaml11 y = new Yaml11(file, root);
-            List<Problem> dups = new ArrayList<>();
-            if (root != null) {
-                y.findDuplicateKeys(root, dups, new HashSet<>());
-            }
-            if (!dups.isEmpty()) {
-                throw new InvalidInput(dups);
-            }
-            return y;
+            YamlLimits.check(file, root);
+            return new Yaml11(file, root);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -69,16 +55,17 @@ public final class Yaml11 {
             throw new InvalidInput(new Position(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1),
                     "invalid YAML: " + what + context);
         } catch (YAMLException | IOException e) {
-            throw new InvalidInput(Position.of(file), "invalid YAML: " + e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            // snakeyaml gives its limits no position; say what to do instead
+            if (message.contains("Nesting Depth")) {
+                message = "lists and mappings are nested more than 100 deep: flatten the data";
+            }
+            throw new InvalidInput(Position.of(file), "invalid YAML: " + message);
         }
     }
 
     private static LoaderOptions options() {
-        LoaderOptions o = new LoaderOptions();
-        o.setAllowDuplicateKeys(false);
-        o.setMaxAliasesForCollections(200);
-        o.setCodePointLimit(64 * 1024 * 1024);
-        return o;
+        return YamlLimits.loaderOptions();
     }
 
     /** The document's root node, or null for an empty document. */
@@ -91,7 +78,7 @@ public final class Yaml11 {
     }
 
     public Position at(Node node) {
-        return new Position(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+        return YamlLimits.at(file, node);
     }
 
     /** The plain Java value of a node: maps, lists, strings, numbers, booleans, null (merge keys applied). */
@@ -117,24 +104,6 @@ public final class Yaml11 {
     /** The text of a scalar node, or null for a non-scalar. */
     public static String text(Node node) {
         return node instanceof ScalarNode s ? s.getValue() : null;
-    }
-
-    private void findDuplicateKeys(Node node, List<Problem> out, Set<Node> seen) {
-        if (!seen.add(node)) {
-            return;
-        }
-        if (node instanceof MappingNode m) {
-            Set<String> keys = new HashSet<>();
-            for (NodeTuple t : m.getValue()) {
-                String k = text(t.getKeyNode());
-                if (k != null && !k.equals("<<") && !keys.add(k)) {
-                    out.add(new Problem(at(t.getKeyNode()), "duplicate key '" + k + "': remove one of them"));
-                }
-                findDuplicateKeys(t.getValueNode(), out, seen);
-            }
-        } else if (node instanceof SequenceNode s) {
-            s.getValue().forEach(n -> findDuplicateKeys(n, out, seen));
-        }
     }
 
     /** snakeyaml's safe constructor, with its node-to-value step made reachable. */

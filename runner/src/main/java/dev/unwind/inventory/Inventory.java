@@ -148,38 +148,77 @@ public final class Inventory {
 
     /** Like {@link #hostVars} but vaulted values stay {@link VaultValue}s (what ansible-inventory prints). */
     public Map<String, Object> rawHostVars(String hostName) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (Layer layer : layers(hostName)) {
+            vars.putAll(layer.vars());
+        }
+        return vars;
+    }
+
+    /** Where the value {@link #rawHostVars} gives for this variable was written (the file, or file:line:column). */
+    Position origin(String hostName, String key) {
+        List<Layer> layers = layers(hostName);
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i).vars().containsKey(key)) {
+                Position p = layers.get(i).where().apply(key);
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        return Position.of("host '" + hostName + "'");
+    }
+
+    /** One source of a host's variables, and where each of its variables was written. */
+    private record Layer(Map<String, Object> vars, java.util.function.Function<String, Position> where) {
+    }
+
+    /**
+     * A host's variable sources, lowest precedence first: all < group_vars/all (inventory, then playbook)
+     * < groups sorted by depth, ansible_group_priority, name < their group_vars files < host < host_vars files.
+     */
+    private List<Layer> layers(String hostName) {
         Host host = data.hostOrImplicit(hostName);
         if (host == null) {
             throw new InvalidInput(Position.of("host '" + hostName + "'"), "no such host in the inventory");
         }
+        List<Layer> layers = new ArrayList<>();
         Group all = data.groups().get("all");
-        Map<String, Object> vars = new LinkedHashMap<>(all.vars());
+        layers.add(new Layer(all.vars(), k -> data.origin("all", k)));
         for (Path dir : sourceDirs) {
-            vars.putAll(varsFiles.vars(dir, "group_vars", "all"));
+            files(layers, dir, "group_vars", "all");
         }
-        vars.putAll(varsFiles.vars(playbookDir, "group_vars", "all"));
+        files(layers, playbookDir, "group_vars", "all");
         List<Group> groups = host.groups().stream().filter(g -> g != all).sorted(GROUP_ORDER).toList();
         for (Group g : groups) {
-            vars.putAll(g.vars());
+            layers.add(new Layer(g.vars(), k -> data.origin(g.name(), k)));
         }
         for (Path dir : sourceDirs) {
             for (Group g : groups) {
-                vars.putAll(varsFiles.vars(dir, "group_vars", g.name()));
+                files(layers, dir, "group_vars", g.name());
             }
         }
         for (Group g : groups) {
-            vars.putAll(varsFiles.vars(playbookDir, "group_vars", g.name()));
+            files(layers, playbookDir, "group_vars", g.name());
         }
-        vars.putAll(host.vars());
-        vars.put("inventory_hostname", host.name());
-        vars.put("inventory_hostname_short", HostAddress.isIpLiteral(host.name()) ? host.name()
+        layers.add(new Layer(host.vars(), k -> data.origin(host.name(), k)));
+        Map<String, Object> magic = new LinkedHashMap<>();
+        magic.put("inventory_hostname", host.name());
+        magic.put("inventory_hostname_short", HostAddress.isIpLiteral(host.name()) ? host.name()
                 : host.name().split("\\.", -1)[0]);
-        vars.put("group_names", groupNames(host));
+        magic.put("group_names", groupNames(host));
+        layers.add(new Layer(magic, k -> null));
         for (Path dir : sourceDirs) {
-            vars.putAll(varsFiles.vars(dir, "host_vars", host.name()));
+            files(layers, dir, "host_vars", host.name());
         }
-        vars.putAll(varsFiles.vars(playbookDir, "host_vars", host.name()));
-        return vars;
+        files(layers, playbookDir, "host_vars", host.name());
+        return layers;
+    }
+
+    private void files(List<Layer> layers, Path baseDir, String subdir, String name) {
+        for (Path file : varsFiles.files(baseDir, subdir, name)) {
+            layers.add(new Layer(varsFiles.load(file), k -> varsFiles.position(file, k)));
+        }
     }
 
     /** Ansible's group_names: every group of the host except {@code all}, sorted ({@code ungrouped} included). */

@@ -1,5 +1,6 @@
 package dev.unwind.inventory;
 
+import dev.unwind.input.Position;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,8 @@ public final class InventoryData {
 
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Host> hosts = new LinkedHashMap<>();
+    /** Where each group's and host's own variables were written, for messages about their values. */
+    private final Map<String, Map<String, Position>> origins = new java.util.HashMap<>();
     private Path currentSource;
 
     public InventoryData() {
@@ -95,6 +98,14 @@ public final class InventoryData {
 
     /** Sets a variable on a group or a host of that name (a group wins, as in Ansible). */
     public void setVariable(String entity, String key, Object value) {
+        setVariable(entity, key, value, currentSource == null ? null : Position.of(currentSource.toString()));
+    }
+
+    /** As {@link #setVariable(String, String, Object)}, remembering where it was written (nullable). */
+    public void setVariable(String entity, String key, Object value, Position where) {
+        if (where != null && (groups.containsKey(entity) || hosts.containsKey(entity))) {
+            origins.computeIfAbsent(entity, e -> new java.util.HashMap<>()).put(key, where);
+        }
         if (groups.containsKey(entity)) {
             groups.get(entity).setVariable(key, value);
         } else if (hosts.containsKey(entity)) {
@@ -102,6 +113,11 @@ public final class InventoryData {
         } else {
             throw new IllegalArgumentException("Could not identify group or host named " + entity);
         }
+    }
+
+    /** Where a group's or host's own variable was written, or null when not known. */
+    Position origin(String entity, String key) {
+        return origins.getOrDefault(entity, Map.of()).get(key);
     }
 
     /** Ansible's reconcile_inventory: orphan groups go under all, hosts with no group into ungrouped. */

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,20 +30,26 @@ final class VarsFiles {
         this.vault = vault;
     }
 
-    /** The merged variables for one group or host name under {@code baseDir}'s group_vars/host_vars. */
-    Map<String, Object> vars(Path baseDir, String subdir, String name) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    /** The files holding one group's or host's variables under {@code baseDir}'s group_vars/host_vars, in merge order. */
+    List<Path> files(Path baseDir, String subdir, String name) {
         if (baseDir == null || name.startsWith("/")) {
-            return data;
+            return List.of();
         }
         Path dir = baseDir.resolve(subdir);
-        if (!Files.isDirectory(dir)) {
-            return data;
+        return Files.isDirectory(dir) ? find(dir, name) : List.of();
+    }
+
+    /** Where a top-level variable is written in a vars file (read again: only asked for a message). */
+    Position position(Path file, String key) {
+        var node = AnsibleYaml.compose(InventoryFiles.read(file, vault), file.toString());
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+            for (var t : m.getValue()) {
+                if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && k.getValue().equals(key)) {
+                    return AnsibleYaml.position(file.toString(), t.getKeyNode());
+                }
+            }
         }
-        for (Path file : find(dir, name)) {
-            data.putAll(load(file));
-        }
-        return data;
+        return Position.of(file.toString());
     }
 
     private static List<Path> find(Path dir, String name) {
@@ -93,7 +98,7 @@ final class VarsFiles {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> load(Path file) {
+    Map<String, Object> load(Path file) {
         return cache.computeIfAbsent(file, f -> {
             String text = InventoryFiles.read(f, vault);
             var node = AnsibleYaml.compose(text, f.toString());

@@ -29,6 +29,12 @@ final class ArgsCheck {
             if (v == null || (v instanceof String s && s.contains("${"))) {
                 continue;
             }
+            if (a.name().equals("mode") && (v instanceof Map<?, ?> || v instanceof List<?>)) {
+                // modes are RAW (octal number or text) in the modules' specs, but never a collection
+                problems.add(new Problem(at, "argument 'mode' of " + spec.name() + " must be a single value such as '0644'"
+                        + " or 'u=rw,g=r', got " + describe(v)));
+                continue;
+            }
             if (!a.type().accepts(v)) {
                 problems.add(new Problem(at, "argument '" + a.name() + "' of " + spec.name() + " must be " + article(a.type().label())
                         + ", got " + describe(v)));

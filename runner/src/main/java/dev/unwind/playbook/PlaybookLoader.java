@@ -8,6 +8,7 @@ import dev.unwind.module.Module;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.UndoKind;
+import dev.unwind.template.Templates;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -39,6 +40,7 @@ public final class PlaybookLoader {
             "\\{%|\\{\\{(?!-?\\s*(\\.|json\\b|range\\b|if\\b|end\\b|index\\b|printf\\b|with\\b|else\\b|upper\\b|lower\\b))");
 
     private final ModuleCatalog catalog;
+    private final Templates templates = new Templates();
 
     public PlaybookLoader(ModuleCatalog catalog) {
         this.catalog = catalog;
@@ -52,11 +54,17 @@ public final class PlaybookLoader {
         if (root == null) {
             throw new InvalidInput(Position.of(file.toString()), "the playbook is empty: expected a list of plays");
         }
-        new Reader(doc, file.toAbsolutePath().getParent(), problems, 0).plays(root, plays);
+        Path dir = file.toAbsolutePath().getParent();
+        Checks checks = new Checks(new ExpressionCheck(templates, problems), SearchPath.of(dir));
+        new Reader(doc, dir, problems, 0, checks).plays(root, plays);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
         return new Playbook(file, plays);
+    }
+
+    /** What every file of one playbook is checked with: expressions, and where its templates are found. */
+    private record Checks(ExpressionCheck expressions, SearchPath searchPath) {
     }
 
     /** Reads one YAML file; collects problems instead of stopping at the first. */
@@ -65,14 +73,18 @@ public final class PlaybookLoader {
         private final Path dir;
         private final List<Problem> problems;
         private final int depth;
+        private final Checks checks;
         private final Map<Node, Node> keyOf = new java.util.IdentityHashMap<>();
+        /** Scalars already reported, so a bad condition is not reported again as bad text. */
+        private final Set<Node> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-        Reader(Yaml11 doc, Path dir, List<Problem> problems, int depth) {
+        Reader(Yaml11 doc, Path dir, List<Problem> problems, int depth, Checks checks) {
             this.doc = doc;
             this.dir = dir;
             this.problems = problems;
             this.depth = depth;
-            jinjaCheck(doc.root());
+            this.checks = checks;
+            scalarChecks(doc.root(), java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         }
 
         void plays(Node root, List<Play> out) {
@@ -99,7 +111,9 @@ public final class PlaybookLoader {
                     }
                 }
                 List<TaskNode> tasks = m.containsKey("tasks") ? tasks(m.get("tasks")) : List.of();
-                out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), strings(m.get("vars_files")),
+                List<String> varsFiles = strings(m.get("vars_files"));
+                varsFiles(m.get("vars_files"));
+                out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
                         bool(m.get("gather_facts"), true), escalation(m), strings(m.get("serial")), tasks, onFailure,
                         bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags"))));
             }
@@ -155,7 +169,7 @@ public final class PlaybookLoader {
                 problems.add(new Problem(doc.at(fileNode), "cannot include " + path + ": " + e.getMessage()));
                 return Optional.empty();
             }
-            Reader sub = new Reader(included, path.getParent(), problems, depth + 1);
+            Reader sub = new Reader(included, path.getParent(), problems, depth + 1, checks);
             List<TaskNode> tasks = included.root() == null ? List.of() : sub.tasks(included.root());
             return Optional.of(new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
                     tasks, conditions(m.get("when")), vars(m.get("vars")), Escalation.INHERIT,
@@ -187,6 +201,10 @@ public final class PlaybookLoader {
             String moduleName = known.get(0);
             Module module = catalog.find(moduleName).orElseThrow();
             Map<String, Object> args = args(module.spec(), m.get(moduleName), m.get("args"));
+            if (module.spec().name().equals("template")) {
+                template(m.get(moduleName), m.get("args"), args.get("src"));
+            }
+            loop(m);
             UndoSpec undo = undo(n, m);
             String changedWhen = condition(m.get("changed_when"));
             Task t = new Task(doc.at(n), string(m.get("name")), moduleName, args, conditions(m.get("when")),
@@ -259,18 +277,74 @@ public final class PlaybookLoader {
             return args;
         }
 
-        private void jinjaCheck(Node node) {
+        /** Every scalar once (aliases share nodes): Jinja2 where FreeMarker is meant, and FreeMarker syntax. */
+        private void scalarChecks(Node node, Set<Node> seen) {
+            if (node == null || !seen.add(node)) {
+                return;
+            }
             if (node instanceof ScalarNode s) {
                 if (JINJA.matcher(s.getValue()).find()) {
                     problem(node, "Jinja2 '{{ ... }}' is not how unwind templates: write ${...} (FreeMarker), e.g. ${ansible_host}");
+                    reported.add(node);
+                } else if (checks.expressions().text(doc, s)) {
+                    reported.add(node);
                 }
             } else if (node instanceof MappingNode m) {
                 m.getValue().forEach(t -> {
-                    jinjaCheck(t.getKeyNode());
-                    jinjaCheck(t.getValueNode());
+                    scalarChecks(t.getKeyNode(), seen);
+                    scalarChecks(t.getValueNode(), seen);
                 });
             } else if (node instanceof SequenceNode s) {
-                s.getValue().forEach(this::jinjaCheck);
+                s.getValue().forEach(n -> scalarChecks(n, seen));
+            }
+        }
+
+        /** loop: a list, or one ${...} that gives a list when rendered. */
+        private void loop(Map<String, Node> m) {
+            Node loop = m.get("loop");
+            if (loop == null || loop instanceof SequenceNode) {
+                return;
+            }
+            if (loop instanceof ScalarNode s && !s.getTag().getValue().endsWith("null") && Templates.isTemplate(s.getValue())) {
+                return;
+            }
+            problem(loop, "loop must be a list (- item) or a ${...} expression that gives one, got "
+                    + (loop instanceof MappingNode ? "a mapping" : "'" + doc.value(loop) + "'"));
+        }
+
+        /** A template task's literal src: found where the executor will look, and parsed. */
+        private void template(Node moduleNode, Node argsNode, Object src) {
+            if (!(src instanceof String name) || Templates.isTemplate(name)) {
+                return;
+            }
+            Optional<Path> file = checks.searchPath().find(name, "templates");
+            if (file.isPresent()) {
+                checks.expressions().templateFile(file.get());
+            } else {
+                Node at = argsNode != null && argsNode instanceof MappingNode ? argsNode : moduleNode;
+                problem(at, "cannot find template '" + name + "' in templates/ beside the playbook, the playbook's folder,"
+                        + " or unwind's own templates/ (looked in " + checks.searchPath().dirs() + ")");
+            }
+        }
+
+        /** vars_files written out literally are read now, so a broken one stops the run before it starts. */
+        private void varsFiles(Node node) {
+            List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : node == null ? List.of() : List.of(node);
+            for (Node item : items) {
+                String name = item instanceof ScalarNode s ? s.getValue() : null;
+                if (name == null || name.isEmpty() || Templates.isTemplate(name)) {
+                    continue;
+                }
+                Path path = checks.searchPath().dirs().get(0).resolve(name).normalize();
+                try {
+                    Yaml11.read(path).asVars();
+                } catch (InvalidInput e) {
+                    if (!java.nio.file.Files.exists(path)) {
+                        problem(item, "vars file " + path + " does not exist");
+                    } else {
+                        problems.addAll(e.problems());
+                    }
+                }
             }
         }
 
@@ -368,7 +442,11 @@ public final class PlaybookLoader {
                 problem(n, "a condition is a FreeMarker expression such as 'x == \"y\"', not a mapping");
                 return List.of();
             }
-            return List.of(String.valueOf(v));
+            String condition = String.valueOf(v);
+            if (n instanceof ScalarNode s && !reported.contains(n) && checks.expressions().condition(doc, s, condition)) {
+                reported.add(n);
+            }
+            return List.of(condition);
         }
 
         private boolean bool(Node n, boolean fallback) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Renders strings, values and conditions with FreeMarker against a host's variables. Thread-safe. */
@@ -95,8 +96,7 @@ public final class Templates {
 
     /** A FreeMarker expression's value as plain Java. */
     public Object evaluate(String expression, Map<String, Object> vars) {
-        String source = "<#assign " + RESULT_VAR + " = (" + expression + ")>";
-        Template t = compile(source, "${" + expression + "}");
+        Template t = compile(expressionSource(expression), "${" + expression + "}");
         try {
             Environment env = t.createProcessingEnvironment(vars, new StringWriter());
             env.process();
@@ -165,12 +165,75 @@ public final class Templates {
         if (c.equals("false") || c.equals("False")) {
             return false;
         }
-        String whole = wholeExpression(c);
-        if (whole != null) {
-            c = whole;
-        }
-        String out = process("<#if (" + c + ")>true<#else>false</#if>", condition, vars);
+        String out = process(conditionSource(c), condition, vars);
         return out.equals("true");
+    }
+
+    /** A FreeMarker syntax error found without evaluating: where in the checked text (1-based), and what. */
+    public record SyntaxError(int line, int column, String message) {
+    }
+
+    /** The syntax error {@link #renderString} would meet in this text, if any; nothing is evaluated. */
+    public Optional<SyntaxError> syntaxOfText(String text) {
+        if (!isTemplate(text)) {
+            return Optional.empty();
+        }
+        String whole = wholeExpression(text);
+        return whole != null ? syntax(expressionSource(whole), text, whole) : syntax(text, text, text);
+    }
+
+    /** The syntax error {@link #test} would meet in this condition, if any; nothing is evaluated. */
+    public Optional<SyntaxError> syntaxOfCondition(String condition) {
+        String c = condition.strip();
+        if (c.equals("true") || c.equals("True") || c.equals("false") || c.equals("False")) {
+            return Optional.empty();
+        }
+        String whole = wholeExpression(c);
+        return syntax(conditionSource(c), condition, whole != null ? whole : c);
+    }
+
+    /** The syntax error {@link #renderFile} would meet in a template file's text, if any. */
+    public Optional<SyntaxError> syntaxOfFile(String content) {
+        return syntax(content, content, content);
+    }
+
+    /** Compiles {@code source}, built around {@code inner} (a part of {@code text}), and maps an error back into text. */
+    private Optional<SyntaxError> syntax(String source, String text, String inner) {
+        try {
+            new Template("check", source, config);
+            return Optional.empty();
+        } catch (ParseException e) {
+            int line = Math.max(1, e.getLineNumber());
+            int column = Math.max(1, e.getColumnNumber());
+            if (line == 1) {
+                int shift = text.indexOf(inner) - source.indexOf(inner);
+                column = Math.min(Math.max(1, column + shift), text.length() + 1);
+            }
+            String message = firstLine(e.getEditorMessage());
+            int cut = message.indexOf(", but was expecting");
+            if (cut > 0) {
+                message = message.substring(0, cut);
+            }
+            if (message.contains("encountered <EOF>")) {
+                message = "the text ends inside an expression: a closing '}' or quote is missing";
+            } else if (line == 1 && column > text.length() && source.length() > text.length()) {
+                // the error is in what test/evaluate wrap around the expression: the expression stopped short
+                message = "the expression is incomplete: an operand or a closing ')' is missing";
+            }
+            return Optional.of(new SyntaxError(line, column, message));
+        } catch (IOException e) {
+            return Optional.of(new SyntaxError(1, 1, String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static String expressionSource(String expression) {
+        return "<#assign " + RESULT_VAR + " = (" + expression + ")>";
+    }
+
+    /** A bare boolean expression, or one written as ${...}, as the template {@link #test} runs. */
+    private static String conditionSource(String condition) {
+        String whole = wholeExpression(condition);
+        return "<#if (" + (whole != null ? whole : condition) + ")>true<#else>false</#if>";
     }
 
     /** Renders a template file ({@code *.ftl}). */

@@ -12,4 +12,9 @@ public final class InvalidMke3Config extends InvalidInput {
     public InvalidMke3Config(String file, int line, int column, String problem) {
         super(new Position(file, line, column), problem);
     }
+
+    /** Every problem of one file, reported together. */
+    public InvalidMke3Config(java.util.List<dev.unwind.input.Problem> problems) {
+        super(problems);
+    }
 }

@@ -18,6 +18,7 @@ public final class KeyPositions {
     private static final Pattern ASSIGNMENT = Pattern.compile("^(\\s*)(" + KEY + ")\\s*=");
 
     private final Map<String, int[]> positions = new HashMap<>();
+    private int[] firstDuplicate;
 
     KeyPositions(String text) {
         Map<String, Integer> arrayCounts = new HashMap<>();
@@ -34,13 +35,24 @@ public final class KeyPositions {
                 positions.putIfAbsent(path, new int[] {i + 1, m.group(1).length() + 1});
             } else if ((m = TABLE.matcher(line)).find()) {
                 table = withIndexes(normalise(m.group(2)), arrayCounts);
-                positions.putIfAbsent(table, new int[] {i + 1, m.group(1).length() + 1});
+                remember(table, new int[] {i + 1, m.group(1).length() + 1});
             } else if ((m = ASSIGNMENT.matcher(line)).find()) {
                 String key = normalise(m.group(2));
                 String path = table.isEmpty() ? key : table + "." + key;
-                positions.putIfAbsent(path, new int[] {i + 1, m.group(1).length() + 1});
+                remember(path, new int[] {i + 1, m.group(1).length() + 1});
             }
         }
+    }
+
+    private void remember(String path, int[] at) {
+        if (positions.putIfAbsent(path, at) != null && firstDuplicate == null) {
+            firstDuplicate = at;
+        }
+    }
+
+    /** {line, column} of the first key or table written a second time, or null (Jackson points past it). */
+    int[] firstDuplicate() {
+        return firstDuplicate;
     }
 
     /** A sub-table of an array table ({@code [a.b.c]} after {@code [[a.b]]}) belongs to its last element. */

@@ -12,6 +12,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import dev.unwind.input.Problem;
 
 /**
  * A parsed MKE 3 configuration: the TOML tree and where each key is written.
@@ -46,6 +49,11 @@ public record Mke3Toml(String source, String text, ObjectNode root, KeyPositions
             JsonLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+            int[] duplicate = new KeyPositions(text).firstDuplicate();
+            if (duplicate != null && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate key")) {
+                line = duplicate[0];
+                column = duplicate[1];
+            }
             throw new InvalidMke3Config(source, line, column, "not valid TOML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InvalidMke3Config(source, 1, 1, "not valid TOML: " + e.getMessage());
@@ -59,7 +67,13 @@ public record Mke3Toml(String source, String text, ObjectNode root, KeyPositions
             int[] at = positions.of("cluster_config");
             throw new InvalidMke3Config(source, at[0], at[1], "cluster_config must be a table");
         }
-        return new Mke3Toml(source, text, root, positions);
+        Mke3Toml toml = new Mke3Toml(source, text, root, positions);
+        List<Problem> problems = new ArrayList<>(TomlDates.check(source, text));
+        problems.addAll(SettingCatalog.standard().typeProblems(toml));
+        if (!problems.isEmpty()) {
+            throw new InvalidMke3Config(problems);
+        }
+        return toml;
     }
 
     /** UTF-8 only; a NUL or an invalid byte means a binary file, reported where it starts. */

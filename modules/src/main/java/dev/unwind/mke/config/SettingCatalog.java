@@ -3,6 +3,9 @@ package dev.unwind.mke.config;
 import dev.unwind.mke.config.Rule.Convert;
 import dev.unwind.mke.config.Rule.NotSupported;
 import dev.unwind.mke.config.Rule.Obsolete;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.unwind.input.Problem;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,8 @@ public final class SettingCatalog {
 
     private final Map<String, Rule> exact = new LinkedHashMap<>();
     private final Map<Pattern, Rule> patterns = new LinkedHashMap<>();
+    /** The TOML type of every setting whose type is known, checked when the file is read. */
+    private final Map<String, Type> types = new LinkedHashMap<>();
 
     public static SettingCatalog standard() {
         return new SettingCatalog();
@@ -30,6 +35,70 @@ public final class SettingCatalog {
         ingress();
         auth();
         otherTables();
+        knownTypes();
+    }
+
+    /** Every setting of the document whose value has the wrong type, at its position. */
+    public List<Problem> typeProblems(Mke3Toml toml) {
+        List<Problem> out = new ArrayList<>();
+        walk(toml, "", toml.root(), out);
+        return out;
+    }
+
+    private void walk(Mke3Toml toml, String path, JsonNode node, List<Problem> out) {
+        // an element of an array of tables ([[x]]) has no type of its own: x's type was checked on the array
+        Type type = path.isEmpty() || path.endsWith("]") ? null : types.get(path.replaceAll("\\[\\d+]", ""));
+        if (type != null && !type.accepts(node)) {
+            InvalidMke3Config wrong = new Setting(path, node, toml).wrongType(type.label);
+            out.addAll(wrong.problems());
+            return;
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> walk(toml, path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isObject()) {
+                    walk(toml, path + "[" + i + "]", node.get(i), out);
+                }
+            }
+        }
+    }
+
+    /** Types of the settings whose rule does not read them (obsolete, not supported) or reads them in code. */
+    private void knownTypes() {
+        for (String bool : List.of("calico_kdd", "calico_ebpf_enabled", "unmanaged_cni", "profiling_enabled",
+                "disable_seccomp_default", "kube_api_server_auditing", "hide_swarm_ui", "exclude_server_identity_headers",
+                "use_flex_volume_driver", "unauthenticated_http2_dos_mitigation")) {
+            types.put(CC + bool, Type.BOOL);
+        }
+        for (String integer : List.of("controller_port", "kube_apiserver_port", "vxlan_vni", "node_exporter_port")) {
+            types.putIfAbsent(CC + integer, Type.INT);
+        }
+        for (String string : List.of("cluster_name", "cni_installer_url", "cloud_provider", "kube_proxy_mode",
+                "manager_kube_reserved_resources", "worker_kube_reserved_resources", "containerd_root")) {
+            types.putIfAbsent(CC + string, Type.STRING);
+        }
+        types.put(CC + "custom_kube_proxy_flags", Type.STRINGS);
+        types.put(CC + "custom_kubelet_flags_profiles", Type.TABLES);
+        types.put(CC + "metallb_config.metallb_ip_addr_pool", Type.TABLES);
+        types.put(ING + "ingress_exposed_ports", Type.TABLES);
+        types.put("auth.backend", Type.STRING);
+        types.put("auth.sessions.lifetime_minutes", Type.INT);
+        types.put("auth.sessions.renewal_threshold_minutes", Type.INT);
+        types.put("auth.sessions.per_user_limit", Type.INT);
+        types.put("auth.sessions.store_token_per_session", Type.BOOL);
+        types.put("auth.managedPasswordDisabled", Type.BOOL);
+        types.put("auth.samlEnabled", Type.BOOL);
+        types.put("auth.scimEnabled", Type.BOOL);
+        types.put("auth.external_identity_provider.issuer", Type.STRING);
+        types.put("auth.external_identity_provider.clientSecret", Type.STRING);
+        types.put("audit_log_configuration.level", Type.STRING);
+        types.put("audit_log_configuration.support_dump_include_audit_logs", Type.BOOL);
+        types.put("tracking_configuration.disable_tracking", Type.BOOL);
+        types.put("tracking_configuration.disable_usageinfo", Type.BOOL);
+        types.put("log_configuration.level", Type.STRING);
+        types.put("log_configuration.protocol", Type.STRING);
+        types.put("log_configuration.host", Type.STRING);
     }
 
     /** The rule for exactly this path (array indexes removed), if any. */
@@ -258,29 +327,57 @@ public final class SettingCatalog {
         tables.forEach((table, reason) -> exact.put(table, new NotSupported(reason)));
     }
 
-    private enum Type { BOOL, INT, STRING, STRINGS, STRING_OR_INT, TABLE, TABLES }
+    private enum Type {
+        BOOL("a boolean (true or false)"), INT("an integer"), STRING("a string"), STRINGS("an array of strings"),
+        STRING_OR_INT("a string or an integer"), BOOL_OR_STRING("a boolean or a string"), TABLE("a table"),
+        TABLES("an array of tables");
+
+        final String label;
+
+        Type(String label) {
+            this.label = label;
+        }
+
+        boolean accepts(JsonNode n) {
+            return switch (this) {
+                case BOOL -> n.isBoolean();
+                case INT -> n.isIntegralNumber();
+                case STRING -> n.isTextual();
+                case STRINGS -> n.isArray() && java.util.stream.StreamSupport.stream(n.spliterator(), false).allMatch(JsonNode::isTextual);
+                case STRING_OR_INT -> n.isTextual() || n.isIntegralNumber();
+                case BOOL_OR_STRING -> n.isBoolean() || n.isTextual();
+                case TABLE -> n.isObject();
+                case TABLES -> n.isArray() && java.util.stream.StreamSupport.stream(n.spliterator(), false).allMatch(JsonNode::isObject);
+            };
+        }
+    }
 
     private void copy(String path, String target, Type type) {
+        types.put(path, type);
         exact.put(path, new Convert(target, (s, doc, f) -> doc.put(target, switch (type) {
             case BOOL -> s.bool();
             case INT -> s.integer();
             case STRING -> s.string();
             case STRINGS -> s.strings();
             case STRING_OR_INT -> s.value().isTextual() ? s.string() : s.integer();
+            case BOOL_OR_STRING -> s.value().isBoolean() ? s.bool() : s.string();
             case TABLE -> s.table();
             case TABLES -> s.tables();
         }), false));
     }
 
     private void toggle(String path, String target) {
+        types.put(path, Type.BOOL);
         exact.put(path, new Convert(target, (s, doc, f) -> doc.put(target, s.bool()), true));
     }
 
     private void flags(String path, String target) {
+        types.put(path, Type.STRINGS);
         exact.put(path, new Convert(target, (s, doc, f) -> doc.merge(target, FlagArgs.convert(s.path(), s.strings(), f)), false));
     }
 
     private void extraArg(String path, String target, String flag) {
+        types.put(path, Type.BOOL_OR_STRING);
         exact.put(path, new Convert(target + "." + flag, (s, doc, f) -> {
             String value = s.value().isBoolean() ? String.valueOf(s.bool()) : s.string();
             if (!value.isBlank()) {

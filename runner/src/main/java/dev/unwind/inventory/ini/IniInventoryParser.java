@@ -76,7 +76,7 @@ public final class IniInventoryParser {
                         throw error(1, "Expected key=value, got: " + line);
                     }
                     String key = line.substring(0, eq).strip();
-                    data.setVariable(group, key, value(line.substring(eq + 1).strip()));
+                    data.setVariable(group, key, value(line.substring(eq + 1).strip()), new Position(file, lineNo, 1));
                 }
                 default -> {
                     Matcher g = GROUP_NAME.matcher(line);
@@ -168,7 +168,7 @@ public final class IniInventoryParser {
             for (String n : names) {
                 data.addHost(n, group, port);
                 for (Map.Entry<String, Object> v : vars.entrySet()) {
-                    data.setVariable(n, v.getKey(), v.getValue());
+                    data.setVariable(n, v.getKey(), v.getValue(), new Position(file, lineNo, column(line, v.getKey() + "=")));
                 }
             }
         } catch (IllegalArgumentException e) {

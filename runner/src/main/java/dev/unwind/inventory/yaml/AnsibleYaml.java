@@ -2,6 +2,7 @@ package dev.unwind.inventory.yaml;
 
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
+import dev.unwind.input.YamlLimits;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
@@ -14,17 +15,16 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.representer.Representer;
 
-/** Parses YAML text into nodes that remember where they were written. */
+/**
+ * Parses YAML text into nodes that remember where they were written. Unlike Ansible, which keeps the
+ * last of duplicate keys with a warning, a duplicate key is an error here, as in every unwind input.
+ */
 public final class AnsibleYaml {
     private AnsibleYaml() {
     }
 
     private static Yaml yaml() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true);
-        options.setMaxAliasesForCollections(10_000);
-        options.setCodePointLimit(256 * 1024 * 1024);
-        options.setNestingDepthLimit(200);
+        LoaderOptions options = YamlLimits.loaderOptions();
         return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
                 options, new PyYamlResolver());
     }
@@ -32,7 +32,9 @@ public final class AnsibleYaml {
     /** The single document of {@code text}, or null when it is empty. */
     public static Node compose(String text, String file) {
         try {
-            return yaml().compose(new java.io.StringReader(text));
+            Node root = yaml().compose(new java.io.StringReader(text));
+            YamlLimits.check(file, root);
+            return root;
         } catch (MarkedYAMLException e) {
             throw new InvalidInput(position(file, e.getProblemMark()), describe(e));
         } catch (YAMLException e) {
@@ -45,6 +47,7 @@ public final class AnsibleYaml {
         try {
             List<Node> nodes = new ArrayList<>();
             for (Node n : yaml().composeAll(new java.io.StringReader(text))) {
+                YamlLimits.check(file, n);
                 nodes.add(n);
             }
             return nodes;

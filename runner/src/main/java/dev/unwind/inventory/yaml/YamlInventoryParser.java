@@ -166,7 +166,7 @@ public final class YamlInventoryParser {
 
     private void setVariable(String entity, String key, Object value, Node where) {
         try {
-            data.setVariable(entity, key, value);
+            data.setVariable(entity, key, value, AnsibleYaml.position(file, where));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(AnsibleYaml.position(file, where), e.getMessage());
         }
@@ -203,7 +203,7 @@ public final class YamlInventoryParser {
                 data.addHost(n, group, port);
                 if (vars != null) {
                     for (Map.Entry<?, ?> v : ((Map<?, ?>) vars).entrySet()) {
-                        data.setVariable(n, (String) v.getKey(), v.getValue());
+                        data.setVariable(n, (String) v.getKey(), v.getValue(), AnsibleYaml.position(file, keyNode));
                     }
                 }
             }

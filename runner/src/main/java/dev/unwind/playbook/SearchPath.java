@@ -1,0 +1,42 @@
+package dev.unwind.playbook;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a task's local files are looked up, as the executor does it: for each of the playbook's folder,
+ * unwind's own folder ({@code unwind.repo}) and the working directory, {@code <dir>/<sub>/src} then
+ * {@code <dir>/src}. Lint uses it to find the templates a playbook names.
+ */
+public record SearchPath(List<Path> dirs) {
+
+    public static SearchPath of(Path playbookDir) {
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(playbookDir);
+        String repo = System.getProperty("unwind.repo", System.getenv("UNWIND_REPO"));
+        if (repo != null) {
+            dirs.add(Path.of(repo));
+        }
+        dirs.add(Path.of("").toAbsolutePath());
+        return new SearchPath(List.copyOf(dirs));
+    }
+
+    /** The first file {@code src} names under {@code sub} ("templates", "files") or beside it. */
+    public Optional<Path> find(String src, String sub) {
+        Path p = Path.of(src);
+        if (p.isAbsolute()) {
+            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        }
+        for (Path dir : dirs) {
+            for (Path candidate : List.of(dir.resolve(sub).resolve(src), dir.resolve(src))) {
+                if (Files.isRegularFile(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,3 @@
+<#list items>
+${x}
+</#list>
