@@ -14,10 +14,8 @@ import dev.unwind.module.Secrets;
 import dev.unwind.module.Status;
 import dev.unwind.module.Undo;
 import dev.unwind.module.UndoKind;
-import dev.unwind.playbook.Escalation;
 import dev.unwind.playbook.SearchPath;
 import dev.unwind.playbook.Task;
-import dev.unwind.playbook.UndoSpec;
 import dev.unwind.report.Event;
 import dev.unwind.report.Reporter;
 import dev.unwind.template.TemplateError;
@@ -154,12 +152,13 @@ final class HostTaskRunner {
         module.spec().args().stream().filter(a -> a.secret() && args.get(a.name()) != null)
                 .forEach(a -> secrets.add(String.valueOf(args.get(a.name()))));
         boolean mayChange = !check && module.undoKind(args) != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());
+        TaskUndo undos = new TaskUndo(templates, pt, vars);
         TaskJournal tj = null;
         if (mayChange) {
             tj = new TaskJournal(journal, backups, secrets,
                     Entry.of("started").step(step, host, task.label(), task.position().toString()).item(index),
-                    undoUser(pt, become), task.noLog() || undoNoLog(task));
-            tj.started(undoBeforeRun(task, vars));
+                    undos.user(become), undos.noLog());
+            tj.started(undos.beforeRun());
         }
         if (task.label().equals(PAUSE_BEFORE)) {
             pauseForTest();
@@ -185,7 +184,7 @@ final class HostTaskRunner {
                     String msg = secrets.redact(e.getMessage());
                     if (tj != null) {
                         Map<String, Object> partial = Map.of("unreachable", true, "msg", msg);
-                        endPossiblyChanged(tj, task, null, vars, partial, "unreachable");
+                        undos.otherwise(null, tj.announcedUndo(), partial, "unreachable").journal(tj);
                     }
                     ended = true;
                     return new HostOutcome("unreachable", false, msg, Map.of("unreachable", true));
@@ -213,7 +212,7 @@ final class HostTaskRunner {
             }
             Undo undo = null;
             if (tj != null) {
-                Ending end = ending(task, raw, o, tj, vars, result);
+                TaskUndo.Ending end = undos.atEnd(raw, o, tj.announcedUndo(), result);
                 end.journal(tj);
                 ended = true;
                 undo = end.undo();
@@ -221,7 +220,7 @@ final class HostTaskRunner {
                     o = new Outcome(Status.FAILED, end.problem(), o.result(), o.diff(), o.undo());
                 }
             } else if (check && o.changed()) {
-                undo = task.undo() == null ? o.undo() : renderUndo(task, vars, result);
+                undo = task.undo() == null ? o.undo() : undos.rendered(result);
             }
             if (check && o.changed() && undo != null) {
                 result.put("__undo", describeUndo(undo));
@@ -240,7 +239,7 @@ final class HostTaskRunner {
                     : (e instanceof Error ? "internal error: " : "") + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             if (tj != null && !ended) {
                 try {
-                    endPossiblyChanged(tj, task, raw, vars, result, "failed");
+                    undos.otherwise(raw, tj.announcedUndo(), result, "failed").journal(tj);
                 } catch (RuntimeException | Error journalFailed) {
                     why += " (and its end could not be journaled: " + journalFailed.getMessage() + ")";
                 }
@@ -250,129 +249,11 @@ final class HostTaskRunner {
         }
     }
 
-    /**
-     * How a task's end is journaled: changed (with the undo, or the problem that left it without one) or unchanged.
-     *
-     * @param undo    what takes the change back, or null when nothing changed (or no undo could be had)
-     * @param problem why a change has no undo, or null
-     */
-    private record Ending(boolean changed, String status, Undo undo, String problem) {
-        void journal(TaskJournal tj) {
-            if (changed) {
-                tj.changed(status, undo, problem);
-            } else {
-                tj.unchanged(status, null);
-            }
-        }
-    }
-
-    /**
-     * What the journal says of a task that ran to its end. An explicit {@code undo:} follows the task's final status
-     * (changed_when decides); the module's own follows what the module did, so a {@code changed_when} that hides a
-     * real change does not lose its undo. A failed task is possibly changed.
-     */
-    private Ending ending(Task task, Outcome raw, Outcome o, TaskJournal tj, Map<String, Object> vars, Map<String, Object> result) {
-        String status = o.status().label();
-        if (task.undo() != null) {
-            if (!o.changed() && !o.failed()) {
-                return new Ending(false, status, null, null);
-            }
-            return explicit(task, vars, result, status);
-        }
-        Undo own = raw.undo() != null && (raw.changed() || raw.failed()) ? raw.undo() : tj.announcedUndo();
-        if (own != null) {
-            return new Ending(true, status, own, null);
-        }
-        if (raw.changed()) {
-            return new Ending(true, status, null, "module " + task.module() + " changed the host but gave no undo");
-        }
-        // a module that fails without having announced a change is taken at its word: it changed nothing
-        return new Ending(false, status, null, null);
-    }
-
-    /** The explicit undo (or undo: none) of a task that changed the host or may have. */
-    private Ending explicit(Task task, Map<String, Object> vars, Map<String, Object> result, String status) {
-        if (task.undo() instanceof UndoSpec.None none) {
-            return new Ending(true, status, Undo.none(none.reason()), null);
-        }
-        try {
-            return new Ending(true, status, renderUndo(task, vars, result), null);
-        } catch (TemplateError e) {
-            return new Ending(true, status, null, "its undo cannot be rendered: " + e.getMessage());
-        }
-    }
-
-    /** A task that ended otherwise than it should have (an error, a lost host): journaled as possibly changed. */
-    private void endPossiblyChanged(TaskJournal tj, Task task, Outcome raw, Map<String, Object> vars,
-                                    Map<String, Object> partial, String status) {
-        if (task.undo() != null) {
-            explicit(task, vars, partial, status).journal(tj);
-            return;
-        }
-        Undo own = raw != null && raw.undo() != null && (raw.changed() || raw.failed()) ? raw.undo() : tj.announcedUndo();
-        if (own != null) {
-            tj.changed(status, own, null);
-        } else if (raw != null && raw.changed()) {
-            tj.changed(status, null, "module " + task.module() + " changed the host but gave no undo");
-        } else {
-            tj.unchanged(status, null);
-        }
-    }
-
-    /**
-     * What takes the task back if it never ends (the controller dies while it runs): for a module's own undo,
-     * nothing until it announces a change; an explicit undo rendered before the task ran, with an empty
-     * {@code result}; null when it needs the result (the rollback then names the task as left to check).
-     */
-    private Undo undoBeforeRun(Task task, Map<String, Object> vars) {
-        if (task.undo() == null) {
-            return new Undo.Calls(List.of());
-        }
-        if (task.undo() instanceof UndoSpec.None none) {
-            return Undo.none(none.reason());
-        }
-        try {
-            return renderUndo(task, vars, new LinkedHashMap<>());
-        } catch (TemplateError needsResult) {
-            return null;
-        }
-    }
-
-    /** The explicit undo tasks rendered now, with {@code result} in scope. */
-    private Undo renderUndo(Task task, Map<String, Object> vars, Map<String, Object> result) {
-        if (task.undo() instanceof UndoSpec.None none) {
-            return Undo.none(none.reason());
-        }
-        Map<String, Object> scope = scopeWithResult(task, vars, result);
-        List<ModuleCall> calls = new ArrayList<>();
-        for (Task u : ((UndoSpec.Tasks) task.undo()).tasks()) {
-            calls.add(new ModuleCall(u.module(), templates.renderMap(u.args(), scope), u.retries(), u.delay()));
-        }
-        return new Undo.Calls(calls);
-    }
-
-    /**
-     * The user the undo runs as: the task's own, or what its undo tasks say ({@code become}/{@code become_user} on
-     * an undo task; the loader makes them agree). Null: no privilege escalation.
-     */
-    private static String undoUser(PlannedTask pt, Become become) {
-        if (pt.task().undo() instanceof UndoSpec.Tasks tasks && !tasks.tasks().isEmpty()) {
-            Escalation e = tasks.tasks().get(0).escalation().over(pt.escalation());
-            return e.active() ? new Become(e.becomeUser(), null).user() : null;
-        }
-        return become == null ? null : become.user();
-    }
-
-    /** An undo task with no_log: its rendered calls are kept in the backups, not the journal. */
-    private static boolean undoNoLog(Task task) {
-        return task.undo() instanceof UndoSpec.Tasks tasks && tasks.tasks().stream().anyMatch(Task::noLog);
-    }
-
     private Outcome applyOverrides(Task task, Outcome o, Map<String, Object> result, Map<String, Object> vars) {
         if (task.changedWhen() == null && task.failedWhen() == null) {
             return o;
         }
-        Map<String, Object> scope = scopeWithResult(task, vars, result);
+        Map<String, Object> scope = TaskUndo.scope(task, vars, result);
         Outcome out = o;
         if (task.changedWhen() != null && o.status() != Status.SKIPPED && o.status() != Status.FAILED) {
             out = out.withStatus(templates.test(task.changedWhen(), scope) ? Status.CHANGED : Status.OK);
@@ -389,17 +270,9 @@ final class HostTaskRunner {
     }
 
     private boolean untilHolds(Task task, Map<String, Object> result, Map<String, Object> vars) {
-        return templates.test(task.until(), scopeWithResult(task, vars, result));
+        return templates.test(task.until(), TaskUndo.scope(task, vars, result));
     }
 
-    private static Map<String, Object> scopeWithResult(Task task, Map<String, Object> vars, Map<String, Object> result) {
-        Map<String, Object> scope = new LinkedHashMap<>(vars);
-        scope.put("result", result);
-        if (task.register() != null) {
-            scope.put(task.register(), result);
-        }
-        return scope;
-    }
 
     private boolean effectiveCheck(Task task) {
         return task.checkMode() != null ? task.checkMode() : settings.check();
