@@ -17,6 +17,7 @@ import dev.unwind.run.RunSecrets;
 import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transports;
 import dev.unwind.undo.Entry;
+import dev.unwind.undo.EntryType;
 import dev.unwind.undo.Journal;
 import dev.unwind.undo.JournalContents;
 import dev.unwind.undo.Pending;
@@ -117,7 +118,7 @@ final class RollbackCommand implements Callable<Integer> {
                 releaseLocks(pending, inv, transports, dir.id());
                 boolean complete = r.complete() && !mayMiss;
                 String status = complete ? "rolled_back" : "rollback_incomplete";
-                journal.append(Entry.of("end").status(status, null));
+                journal.append(Entry.of(EntryType.END).status(status, null));
                 for (UnwindReport.Failure f : r.failed()) {
                     reporter.on(new Event.Note("NOT undone on " + f.change().host() + ": " + f.change().task() + ": " + f.message()));
                 }
@@ -146,7 +147,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     /** The run that died still holds its hosts' locks: they are its own, so they go with its rollback. */
     private static void releaseLocks(Pending pending, Inventory inv, Transports transports, String runId) {
-        pending.all().stream().filter(e -> e.type().equals("locked")).map(Entry::host).distinct().forEach(host -> {
+        pending.all().stream().filter(e -> e.type() == EntryType.LOCKED).map(Entry::host).distinct().forEach(host -> {
             Map<String, Object> hv = inv.hostVars(host);
             try {
                 HostLock.release(transports.connect(host, hv), String.valueOf(hv.getOrDefault("unwind_lock_path",

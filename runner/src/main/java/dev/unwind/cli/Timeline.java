@@ -10,17 +10,19 @@ final class Timeline {
 
     static String line(Entry e) {
         String when = e.time() == null ? "" : e.time().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z");
+        String slot = "step " + e.step() + " " + e.host() + (e.item() == null ? "" : " item " + e.item());
         String what = switch (e.type()) {
-            case "run" -> "run started: " + e.run();
-            case "started" -> "step " + e.step() + " " + e.host() + ": started '" + e.task() + "' (" + e.at() + ")";
-            case "changed" -> "step " + e.step() + " " + e.host() + ": changed by '" + e.task() + "'; undo: " + undo(e);
-            case "unchanged" -> "step " + e.step() + " " + e.host() + ": '" + e.task() + "' ended " + e.status();
-            case "point_of_no_return" -> "step " + e.step() + ": point of no return at '" + e.task() + "' (" + e.at() + ")";
-            case "undone" -> "       " + e.host() + ": undone #" + e.ref() + " '" + e.task() + "'";
-            case "undo_failed" -> "       " + e.host() + ": UNDO FAILED #" + e.ref() + " '" + e.task() + "': " + e.message();
-            case "locked" -> "       " + e.host() + ": locked (" + e.at() + ")";
-            case "end" -> "run ended: " + e.status();
-            default -> e.type();
+            case RUN -> "run started: " + e.run();
+            case STARTED -> slot + ": started '" + e.task() + "' (" + e.at() + ")";
+            case PREPARED -> slot + ": '" + e.task() + "' is about to change it; undo: " + undo(e);
+            case CHANGED -> slot + ": changed by '" + e.task() + "'" + (e.status() == null || e.status().equals("changed") ? ""
+                    : " (possibly: it " + e.status() + ")") + "; undo: " + undo(e);
+            case UNCHANGED -> slot + ": '" + e.task() + "' ended " + e.status();
+            case POINT_OF_NO_RETURN -> "step " + e.step() + ": point of no return at '" + e.task() + "' (" + e.at() + ")";
+            case UNDONE -> "       " + e.host() + ": undone #" + e.ref() + " '" + e.task() + "'";
+            case UNDO_FAILED -> "       " + e.host() + ": UNDO FAILED #" + e.ref() + " '" + e.task() + "': " + e.message();
+            case LOCKED -> "       " + e.host() + ": locked (" + e.at() + ")";
+            case END -> "run ended: " + e.status();
         };
         return String.format("%-21s #%-4d %s", when, e.seq(), what);
     }

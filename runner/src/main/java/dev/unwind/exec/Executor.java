@@ -21,6 +21,7 @@ import dev.unwind.template.Templates;
 import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transport;
 import dev.unwind.undo.Entry;
+import dev.unwind.undo.EntryType;
 import dev.unwind.undo.Journal;
 import dev.unwind.undo.JournalContents;
 import dev.unwind.undo.Pending;
@@ -88,7 +89,7 @@ public final class Executor {
         runInfo.put("playbook", playbook.file().toAbsolutePath().toString());
         runInfo.put("inventory", settings.inventorySources());
         runInfo.put("check", settings.check());
-        journal.append(Entry.of("run").run(runInfo));
+        journal.append(Entry.of(EntryType.RUN).run(runInfo));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lock-heartbeat"));
         heartbeat.scheduleAtFixedRate(this::heartbeat, 10, 10, TimeUnit.SECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.forks()), r -> daemon(r, "fork"));
@@ -103,7 +104,7 @@ public final class Executor {
             pool.shutdownNow();
             releaseLocks();
         }
-        journal.append(Entry.of("end").status(result.status(), null));
+        journal.append(Entry.of(EntryType.END).status(result.status(), null));
         journal.close();
         reporter.on(new Event.Recap(run.id(), result.status(), new LinkedHashMap<>(sortedCounts()), List.copyOf(notes),
                 result.exitCode() == 0 || settings.check() ? null : run.journal().toString()));
@@ -186,7 +187,7 @@ public final class Executor {
             int thisStep = step;
             reporter.on(new Event.TaskStarted(pt.task().label(), pt.task().position().toString(), number, total));
             if (pt.task().pointOfNoReturn() && !settings.check()) {
-                journal.append(Entry.of("point_of_no_return").step(thisStep, null, pt.task().label(), pt.task().position().toString()));
+                journal.append(Entry.of(EntryType.POINT_OF_NO_RETURN).step(thisStep, null, pt.task().label(), pt.task().position().toString()));
                 notes.add("passed the point of no return at '" + pt.task().label() + "' (" + pt.task().position() + ")");
             }
             AtomicBoolean stop = new AtomicBoolean();
@@ -377,7 +378,7 @@ public final class Executor {
         if (holder == null) {
             locked.add(host);
             // so that a rollback after a crash can release what this run held
-            journal.append(Entry.of("locked").step(0, host, "lock", lockPath(host)));
+            journal.append(Entry.of(EntryType.LOCKED).step(0, host, "lock", lockPath(host)));
             return null;
         }
         return "another run holds the lock " + lockPath(host) + ": " + holder

@@ -21,6 +21,7 @@ import dev.unwind.report.Reporter;
 import dev.unwind.template.TemplateError;
 import dev.unwind.template.Templates;
 import dev.unwind.undo.Entry;
+import dev.unwind.undo.EntryType;
 import dev.unwind.undo.Journal;
 
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ final class HostTaskRunner {
         TaskJournal tj = null;
         if (mayChange) {
             tj = new TaskJournal(journal, backups, secrets,
-                    Entry.of("started").step(step, host, task.label(), task.position().toString()).item(index),
+                    Entry.of(EntryType.STARTED).step(step, host, task.label(), task.position().toString()).item(index),
                     undos.user(become), undos.noLog());
             tj.started(undos.beforeRun());
         }

@@ -7,6 +7,7 @@ import dev.unwind.module.ModuleCall;
 import dev.unwind.module.Secrets;
 import dev.unwind.module.Undo;
 import dev.unwind.undo.Entry;
+import dev.unwind.undo.EntryType;
 import dev.unwind.undo.Journal;
 
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ final class TaskJournal {
 
     /** The task begins; {@code undo} is what takes it back if it never ends (null: nothing known). */
     void started(Undo undo) {
-        journal.append(withUndo(slot.withType("started"), undo));
+        journal.append(withUndo(slot.withType(EntryType.STARTED), undo));
     }
 
     /** The module is about to change the host: journaled before it does. */
@@ -54,7 +55,7 @@ final class TaskJournal {
         } else if (undo instanceof Undo.NotNeeded none && announcedReason == null) {
             announcedReason = none.reason();
         }
-        journal.append(withUndo(slot.withType("prepared"), announcedUndo()));
+        journal.append(withUndo(slot.withType(EntryType.PREPARED), announcedUndo()));
     }
 
     /** Everything the module announced, or null when it announced nothing. */
@@ -67,7 +68,7 @@ final class TaskJournal {
 
     /** The task ended without changing the host. */
     void unchanged(String status, String msg) {
-        journal.append(slot.withType("unchanged").status(status, msg));
+        journal.append(slot.withType(EntryType.UNCHANGED).status(status, msg));
     }
 
     /**
@@ -75,7 +76,7 @@ final class TaskJournal {
      * none could be had, and {@code problem} says why: the unwind will name it as left.
      */
     void changed(String status, Undo undo, String problem) {
-        Entry e = slot.withType("changed").status(status, undo == null ? problem : null);
+        Entry e = slot.withType(EntryType.CHANGED).status(status, undo == null ? problem : null);
         journal.append(undo == null ? e : withUndo(e, undo));
     }
 

@@ -30,11 +30,11 @@ import java.util.Map;
  * field is not part of the entry.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Entry(String type, long seq, String time, Integer step, Integer item, String host, String task, String at,
+public record Entry(EntryType type, long seq, String time, Integer step, Integer item, String host, String task, String at,
                     List<ModuleCall> undo, String undoRef, String reason, String become, Long ref, String status,
                     String message, Map<String, Object> run) {
 
-    public static Entry of(String type) {
+    public static Entry of(EntryType type) {
         return new Entry(type, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
@@ -43,7 +43,7 @@ public record Entry(String type, long seq, String time, Integer step, Integer it
     }
 
     /** The same slot, as another kind of entry. */
-    public Entry withType(String t) {
+    public Entry withType(EntryType t) {
         return new Entry(t, seq, time, step, item, host, task, at, undo, undoRef, reason, become, ref, status, message, run);
     }
 

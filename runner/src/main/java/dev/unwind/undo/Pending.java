@@ -21,18 +21,19 @@ public record Pending(List<Entry> changes, Entry pointOfNoReturn, List<Entry> un
         Map<String, Entry> open = new LinkedHashMap<>();
         Entry pnr = null;
         for (Entry e : journal) {
-            switch (e.type()) {
-                case "undone" -> undone.add(e.ref());
-                case "started", "prepared" -> open.put(e.slot(), e);
-                case "changed", "unchanged" -> open.remove(e.slot());
-                case "point_of_no_return" -> pnr = e;
-                default -> {
-                }
+            if (e.type() == EntryType.UNDONE) {
+                undone.add(e.ref());
+            } else if (e.type().opensSlot()) {
+                open.put(e.slot(), e);
+            } else if (e.type().closesSlot()) {
+                open.remove(e.slot());
+            } else if (e.type() == EntryType.POINT_OF_NO_RETURN) {
+                pnr = e;
             }
         }
         List<Entry> changes = new ArrayList<>();
         for (Entry e : journal) {
-            if (e.type().equals("changed") && !undone.contains(e.seq())) {
+            if (e.type() == EntryType.CHANGED && !undone.contains(e.seq())) {
                 changes.add(e);
             }
         }
@@ -61,7 +62,7 @@ public record Pending(List<Entry> changes, Entry pointOfNoReturn, List<Entry> un
     public String endStatus() {
         String status = null;
         for (Entry e : all) {
-            if (e.type().equals("end")) {
+            if (e.type() == EntryType.END) {
                 status = e.status();
             }
         }

@@ -101,12 +101,12 @@ public final class Unwinder {
         for (Entry change : hostChanges) {
             String problem = undoOne(change);
             if (problem == null) {
-                journal.append(Entry.of("undone").step(change.step(), change.host(), change.task(), change.at()).ref(change.seq()));
+                journal.append(Entry.of(EntryType.UNDONE).step(change.step(), change.host(), change.task(), change.at()).ref(change.seq()));
                 listener.undone(change, "undone", null);
                 done++;
             } else {
                 String msg = secrets.redact(problem);
-                journal.append(Entry.of("undo_failed").step(change.step(), change.host(), change.task(), change.at())
+                journal.append(Entry.of(EntryType.UNDO_FAILED).step(change.step(), change.host(), change.task(), change.at())
                         .ref(change.seq()).status("failed", msg));
                 listener.undone(change, "failed", msg);
                 failed.add(new UnwindReport.Failure(change, msg));
@@ -127,7 +127,7 @@ public final class Unwinder {
             if (change.reason() != null) {
                 return null;
             }
-            if (!change.type().equals("changed")) {
+            if (change.type() != EntryType.CHANGED) {
                 return "it was running when the run stopped, and its undo needs the task's result, which never came:"
                         + " check the host by hand";
             }

@@ -25,8 +25,8 @@ class JournalTest {
     void eachLineIsJsonEndingWithTheChecksumOfTheRest() throws IOException {
         Path file = dir.resolve("journal.jsonl");
         try (Journal j = Journal.open(file)) {
-            j.append(Entry.of("run").run(Map.of("playbook", "site.yml", "note", "ünïcode \"quoted\"")));
-            j.append(Entry.of("end").status("ok", null));
+            j.append(Entry.of(EntryType.RUN).run(Map.of("playbook", "site.yml", "note", "ünïcode \"quoted\"")));
+            j.append(Entry.of(EntryType.END).status("ok", null));
         }
 
         List<String> lines = Files.readAllLines(file);
@@ -55,7 +55,7 @@ class JournalTest {
         assertThat(read.damage()).isEmpty();
         assertThat(read.entries()).extracting(Entry::status).containsExactly(null, "ok");
         try (Journal j = Journal.open(file)) {
-            assertThat(j.append(Entry.of("undone")).seq()).isEqualTo(3);
+            assertThat(j.append(Entry.of(EntryType.UNDONE)).seq()).isEqualTo(3);
         }
         assertThat(Journal.read(file).entries()).hasSize(3);
     }
@@ -70,7 +70,7 @@ class JournalTest {
 
         JournalContents read = Journal.read(file);
 
-        assertThat(read.entries()).extracting(Entry::type).containsExactly("run", "end");
+        assertThat(read.entries()).extracting(e -> e.type().wire()).containsExactly("run", "end");
         assertThat(read.damage()).extracting(JournalContents.Damage::line).containsExactly(2, 3);
         assertThat(read.damage().get(0).problem()).startsWith("checksum mismatch");
         assertThat(read.damage().get(1).problem()).isEqualTo("its checksum is not its last field");
@@ -92,14 +92,14 @@ class JournalTest {
         try (Journal j = Journal.open(file)) {
             assertThat(j.setAside()).contains(dir.resolve("journal.jsonl.damaged-2"));
             assertThat(Files.readAllBytes(file)).isEqualTo(good);
-            j.append(Entry.of("undone").ref(2));
+            j.append(Entry.of(EntryType.UNDONE).ref(2));
         }
 
         assertThat(dir.resolve("journal.jsonl.damaged-2")).hasContent("garbage\n\n{\"type\":\"und");
         assertThat(dir.resolve("journal.jsonl.damaged-1")).hasContent("an earlier cut");
         JournalContents read = Journal.read(file);
         assertThat(read.damage()).isEmpty();
-        assertThat(read.entries()).extracting(Entry::type).containsExactly("run", "changed", "undone");
+        assertThat(read.entries()).extracting(e -> e.type().wire()).containsExactly("run", "changed", "undone");
     }
 
     @Test
@@ -110,7 +110,7 @@ class JournalTest {
 
         JournalContents read = Journal.read(file);
 
-        assertThat(read.entries()).extracting(Entry::type).containsExactly("run");
+        assertThat(read.entries()).extracting(e -> e.type().wire()).containsExactly("run");
         assertThat(read.damage()).singleElement().satisfies(d -> assertThat(d.torn()).isTrue());
         assertThat(read.mayMissEntries()).isFalse();
     }
@@ -119,7 +119,7 @@ class JournalTest {
         Path file = dir.resolve("journal.jsonl");
         try (Journal j = Journal.open(file)) {
             for (String t : types) {
-                j.append(Entry.of(t));
+                j.append(Entry.of(EntryType.of(t)));
             }
         }
         return file;
