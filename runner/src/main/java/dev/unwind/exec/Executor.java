@@ -414,15 +414,21 @@ public final class Executor {
     }
 
     private Connection connect(String host) throws ConnectionException {
-        Map<String, Object> hv = inventory.hostVars(host);
+        Map<String, Object> hv = connectionVars(host);
         ConnectionVariable.secretsOf(hv).forEach(secrets::add);
         transport.connect(host, hv);
         return new LiveConnection(transport, host, hv, null);
     }
 
     private Become become(String host, String user) {
+        return new Become(user, ConnectionVariable.BECOME_PASSWORD.text(connectionVars(host)));
+    }
+
+    /** How to reach a host: its inventory variables, with extra vars over them as in Ansible ({@code -e ansible_connection=local}). */
+    private Map<String, Object> connectionVars(String host) {
         Map<String, Object> hv = inventory.hostVars(host);
-        return new Become(user, ConnectionVariable.BECOME_PASSWORD.text(hv));
+        hv.putAll(settings.extraVars());
+        return hv;
     }
 
     /** The play failed: act on its on_failure. */
