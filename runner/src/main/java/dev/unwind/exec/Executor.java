@@ -277,6 +277,7 @@ public final class Executor {
         }
         Become become = pt.escalation().active() ? become(host, pt.escalation().becomeUser()) : null;
         HostOutcome o = runner.run(pt, thisStep, host, conn, vars, become);
+        DebugMessages.of(pt.task(), o).forEach(text -> reporter.on(new Event.Shown(host, text)));
         if (o.status().equals("unreachable")) {
             unreachableSeen = true;
         }
