@@ -183,7 +183,8 @@ public final class Executor {
             number++;
             step++;
             int thisStep = step;
-            reporter.on(new Event.TaskStarted(pt.task().label(), pt.task().position().toString(), number, total));
+            reporter.on(new Event.TaskStarted(shownName(pt, active, play, playbook, playVars), pt.task().position().toString(),
+                    number, total));
             if (pt.task().pointOfNoReturn() && !settings.check()) {
                 journal.append(Entry.of("point_of_no_return").step(thisStep, null, pt.task().label(), pt.task().position().toString()));
                 notes.add("passed the point of no return at '" + pt.task().label() + "' (" + pt.task().position() + ")");
@@ -289,6 +290,24 @@ public final class Executor {
             m.forEach((k, v) -> hostVariables.register(host, String.valueOf(k), v));
         }
         return o;
+    }
+
+    /**
+     * The task's name as Ansible's banner shows it: rendered with the first host's variables, or as written
+     * when it cannot be (an undefined variable, an error).
+     */
+    private String shownName(PlannedTask pt, Set<String> active, Play play, Playbook playbook,
+                             Map<String, Map<String, Object>> playVars) {
+        String label = pt.task().label();
+        if (!Templates.isTemplate(label) || active.isEmpty()) {
+            return label;
+        }
+        try {
+            String first = active.iterator().next();
+            return secrets.redact(templates.renderText(label, varsFor(first, play, playbook, pt, playVars)));
+        } catch (RuntimeException e) {
+            return label;
+        }
     }
 
     /** The variables a task sees on a host, lowest precedence first. */
