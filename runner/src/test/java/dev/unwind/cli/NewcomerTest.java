@@ -112,6 +112,24 @@ class NewcomerTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.out()).contains("timed out after 2 s");
         assertThat(dir.resolve("out")).doesNotExist();
+        // the render's thread stops at its next loop step, not after two billion of them
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (rendering("slow.ftl") && System.nanoTime() < until) {
+            sleep(50);
+        }
+        assertThat(rendering("slow.ftl")).as("the render still runs").isFalse();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean rendering(String template) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().equals("render " + template));
     }
 
     /** The tour runs exactly as its first line says, again with nothing to change, then with -C after deleting its folder. */
