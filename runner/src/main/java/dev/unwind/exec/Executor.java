@@ -87,6 +87,8 @@ public final class Executor {
         runInfo.put("playbook", playbook.file().toAbsolutePath().toString());
         runInfo.put("inventory", settings.inventorySources());
         runInfo.put("check", settings.check());
+        // -e ansible_connection=local and the like: a rollback must reach the hosts the way the run did
+        runInfo.put("connection", ConnectionVariable.reachOf(settings.extraVars()));
         journal.append(Entry.of("run").run(runInfo));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lock-heartbeat"));
         heartbeat.scheduleAtFixedRate(this::heartbeat, 10, 10, TimeUnit.SECONDS);

@@ -54,6 +54,26 @@ class NewcomerTest {
         assertThat(unreachable(play(dir.resolve("play.yml"), List.of()).out())).isZero();
     }
 
+    /** A run's -e ansible_connection=local is journaled: its rollback reaches the hosts the same way, not over SSH. */
+    @Test
+    void aRollbackReachesTheHostsAsTheRunDid() throws IOException {
+        Path dir = folder("rollback");
+        write(dir.resolve("group_vars/all.yml"), "unwind_lock_path: " + dir.resolve("lock") + "\n");
+        write(dir.resolve("play.yml"), "- hosts: localhost\n  gather_facts: false\n  on_failure: stop\n  tasks:\n"
+                + "    - copy: {dest: " + dir.resolve("made") + ", content: \"x\\n\"}\n"
+                + "    - fail: {msg: stop here}\n");
+        Cli.Result run = play(dir.resolve("play.yml"), List.of("-i", "localhost,", "-e", "ansible_connection=local"));
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(dir.resolve("made")).exists();
+        Matcher id = Pattern.compile("unwind rollback (\\S+)").matcher(run.out());
+        assertThat(id.find()).as(run.toString()).isTrue();
+
+        Cli.Result rollback = cli.run("rollback", id.group(1));
+
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertThat(dir.resolve("made")).doesNotExist();
+    }
+
     /** debug shows its message without -v, as Ansible does; a no_log debug shows neither its message. */
     @Test
     void debugPrintsItsMessageWithoutVerbose() throws Exception {
