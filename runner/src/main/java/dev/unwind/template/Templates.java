@@ -194,6 +194,7 @@ public final class Templates {
             return renderFile(file, vars);
         }
         Template t = parse(read(file), file.toString());
+        // FreeMarker's own interruption support (its online template tester uses it): checks in every loop and list
         _CoreAPI.addThreadInterruptedChecks(t);
         FutureTask<String> render = new FutureTask<>(() -> process(t, file.toString(), vars));
         Thread worker = new Thread(render, "render " + file.getFileName());
