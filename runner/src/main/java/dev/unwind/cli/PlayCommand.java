@@ -84,7 +84,8 @@ final class PlayCommand implements Callable<Integer> {
         ModuleCatalog catalog = Catalogs.forPlaybook(playbook);
         Playbook pb = new PlaybookLoader(catalog).load(playbook);
         Map<String, Object> extra = ExtraVars.parse(extraVars);
-        List<String> sources = inventory.isEmpty() ? List.of("localhost,") : inventory;
+        // no -i: no inventory, so `localhost` is Ansible's implicit one (connection local), not an SSH host
+        List<String> sources = inventory;
         RunSecrets secrets = new RunSecrets();
         Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
         checkHosts(pb, inv, limit);

@@ -93,7 +93,7 @@ final class RollbackCommand implements Callable<Integer> {
                     // the run died before it could release its hosts' locks
                     Inventory inv = inventory(info, playbook, pending, secrets);
                     try (Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
-                        releaseLocks(pending, inv, transports, dir.id());
+                        releaseLocks(pending, inv, info, transports, dir.id());
                     }
                 }
                 reporter.on(new Event.Note("run " + dir.id() + ": nothing left to undo"));
@@ -107,7 +107,7 @@ final class RollbackCommand implements Callable<Integer> {
                 journal.setAside().ifPresent(p -> reporter.on(new Event.Note("the damaged end of the journal is kept in " + p)));
                 reporter.on(new Event.UnwindStarted("rollback of run " + dir.id(), pending.unwindable().size()));
                 Unwinder unwinder = new Unwinder(catalog, (host, user) -> {
-                    Map<String, Object> hv = inv.hostVars(host);
+                    Map<String, Object> hv = reach(inv, host, info);
                     Connection c = transports.connect(host, hv);
                     // asked for now (-K) wins over what the inventory says
                     String pw = askedBecome != null ? askedBecome : ConnectionVariable.BECOME_PASSWORD.text(hv);
@@ -115,7 +115,7 @@ final class RollbackCommand implements Callable<Integer> {
                 }, new FileBackups(dir.backups()), secrets, journal,
                         (change, status, msg) -> reporter.on(new Event.UndoResult(change.host(), change.task(), status, msg)), forks);
                 UnwindReport r = unwinder.unwind(pending.unwindable());
-                releaseLocks(pending, inv, transports, dir.id());
+                releaseLocks(pending, inv, info, transports, dir.id());
                 boolean complete = r.complete() && !mayMiss;
                 String status = complete ? "rolled_back" : "rollback_incomplete";
                 journal.append(Entry.of(EntryType.END).status(status, null));
@@ -146,9 +146,10 @@ final class RollbackCommand implements Callable<Integer> {
     }
 
     /** The run that died still holds its hosts' locks: they are its own, so they go with its rollback. */
-    private static void releaseLocks(Pending pending, Inventory inv, Transports transports, String runId) {
+    private static void releaseLocks(Pending pending, Inventory inv, Map<String, Object> info, Transports transports,
+                                     String runId) {
         pending.all().stream().filter(e -> e.type() == EntryType.LOCKED).map(Entry::host).distinct().forEach(host -> {
-            Map<String, Object> hv = inv.hostVars(host);
+            Map<String, Object> hv = reach(inv, host, info);
             try {
                 HostLock.release(transports.connect(host, hv), String.valueOf(hv.getOrDefault("unwind_lock_path",
                         HostLock.DEFAULT_PATH)), runId);
@@ -156,6 +157,14 @@ final class RollbackCommand implements Callable<Integer> {
                 // an unreachable host keeps its lock; it goes stale after 30 s
             }
         });
+    }
+
+    /** A host's variables with the run's own connection extra vars over them, as the run reached it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> reach(Inventory inv, String host, Map<String, Object> info) {
+        Map<String, Object> hv = inv.hostVars(host);
+        hv.putAll((Map<String, Object>) info.getOrDefault("connection", Map.of()));
+        return hv;
     }
 
     static RunDirectory find(String runId) {

@@ -181,18 +181,19 @@ final class UpgradeCommand implements Callable<Integer> {
             interrupt.signal();
         }, timeoutMinutes, TimeUnit.MINUTES);
         PlayRun.Finished done;
+        FailedTaskTags failed = new FailedTaskTags(pb);
         try {
             done = new PlayRun(pb, inv, catalog, settings, connection, json, out)
-                    .run(secrets, interrupt, view -> new RollbackWording(view));
+                    .run(secrets, interrupt, view -> Reporter.all(new RollbackWording(view), failed));
         } finally {
             timer.shutdownNow();
         }
         Files.createDirectories(outDir);
         Files.copy(done.dir().log(), outDir.resolve("upgrade.log"), StandardCopyOption.REPLACE_EXISTING);
-        return finish(done, outDir, out);
+        return finish(done, failed, outDir, out);
     }
 
-    private int finish(PlayRun.Finished done, Path outDir, PrintWriter out) throws IOException {
+    private int finish(PlayRun.Finished done, FailedTaskTags failed, Path outDir, PrintWriter out) throws IOException {
         String failure = done.result().failure();
         int code = done.result().exitCode();
         if (code == ExitCode.OK) {
@@ -212,11 +213,11 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         boolean nothingChanged = !done.result().status().equals("unwind_incomplete")
                 && dev.unwind.undo.Pending.of(dev.unwind.undo.Journal.read(done.dir().journal()).entries()).left().isEmpty();
-        if (failure != null && failure.contains("already runs MKE 4k") && nothingChanged) {
+        if (failed.failed(UpgradeTag.ALREADY_MKE4K) && nothingChanged) {
             out.println("\nThe cluster already runs MKE 4k: nothing to do.");
             return ExitCode.OK;
         }
-        if (failure != null && failure.contains("Pre-upgrade checks") && nothingChanged) {
+        if (failed.failed(UpgradeTag.PREFLIGHT) && nothingChanged) {
             out.println("\nThe cluster cannot be upgraded as it is; nothing was changed. " + failure);
             return ExitCode.INVALID_INPUT;
         }

@@ -2,32 +2,51 @@ package dev.unwind.cli;
 
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
+import dev.unwind.playbook.Block;
+import dev.unwind.playbook.Play;
+import dev.unwind.playbook.Playbook;
+import dev.unwind.playbook.PlaybookLoader;
+import dev.unwind.playbook.Task;
+import dev.unwind.playbook.TaskNode;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The upgrade's changing phases by number or name, each with its last changing task (where a rehearsed failure goes). */
+/**
+ * The upgrade's changing phases by number or name; the playbook tags each phase's last changing task
+ * ({@link UpgradeTag#endOfPhase}), which is where a rehearsed failure goes.
+ */
 public final class UpgradePhases {
-    private static final Map<String, String> TASKS = Map.of(
-            "5", "Back up MKE 3: copy the backups to the controller",
-            "6", "Quiesce MKE 3: stop them",
-            "7", "k0s controllers: start the other managers",
-            "8", "k0s workers: start",
-            "9", "MKE 4k: the MKE 4k configuration",
-            "10", "Migrate organizations, teams and grants",
-            "11", "Write the admin kubeconfig");
     private static final Map<String, String> NAMES = Map.of("backup", "5", "quiesce", "6", "controllers", "7", "workers", "8",
             "mke4k", "9", "identity", "10", "verify", "11");
 
     private UpgradePhases() {
     }
 
-    /** The task a failure at the end of {@code phase} (5-11 or its name) is injected after. */
+    /** The name of the task a failure at the end of {@code phase} (5-11 or its name) is injected after, in the shipped playbook. */
     public static String task(String phase) {
-        String task = TASKS.get(NAMES.getOrDefault(phase, phase));
-        if (task == null) {
-            throw new InvalidInput(Position.of("--fail-at"), "no phase '" + phase + "': give 5-11 or one of "
-                    + String.join(", ", NAMES.keySet()));
+        Path shipped = ShippedFiles.playbook("mke3-to-mke4k.yml");
+        return task(phase, new PlaybookLoader(Catalogs.forPlaybook(shipped)).load(shipped));
+    }
+
+    private static String task(String phase, Playbook playbook) {
+        String tag = UpgradeTag.endOfPhase(NAMES.getOrDefault(phase, phase));
+        return playbook.plays().stream().map(Play::tasks).map(nodes -> tagged(nodes, tag)).flatMap(Optional::stream)
+                .findFirst().map(Task::label)
+                .orElseThrow(() -> new InvalidInput(Position.of("--fail-at"), "no phase '" + phase + "' (no task tagged " + tag
+                        + " in " + playbook.file() + "): give 5-11 or one of " + String.join(", ", NAMES.keySet())));
+    }
+
+    private static Optional<Task> tagged(List<TaskNode> nodes, String tag) {
+        for (TaskNode node : nodes) {
+            Optional<Task> found = node instanceof Task t ? Optional.of(t).filter(x -> x.tags().contains(tag))
+                    : tagged(((Block) node).tasks(), tag);
+            if (found.isPresent()) {
+                return found;
+            }
         }
-        return task;
+        return Optional.empty();
     }
 }

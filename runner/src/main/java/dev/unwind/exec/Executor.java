@@ -89,6 +89,8 @@ public final class Executor {
         runInfo.put("playbook", playbook.file().toAbsolutePath().toString());
         runInfo.put("inventory", settings.inventorySources());
         runInfo.put("check", settings.check());
+        // -e ansible_connection=local and the like: a rollback must reach the hosts the way the run did
+        runInfo.put("connection", ConnectionVariable.reachOf(settings.extraVars()));
         journal.append(Entry.of(EntryType.RUN).run(runInfo));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lock-heartbeat"));
         heartbeat.scheduleAtFixedRate(this::heartbeat, 10, 10, TimeUnit.SECONDS);
@@ -185,7 +187,8 @@ public final class Executor {
             number++;
             step++;
             int thisStep = step;
-            reporter.on(new Event.TaskStarted(pt.task().label(), pt.task().position().toString(), number, total));
+            reporter.on(new Event.TaskStarted(shownName(pt, active, play, playbook, playVars), pt.task().position().toString(),
+                    number, total));
             if (pt.task().pointOfNoReturn() && !settings.check()) {
                 journal.append(Entry.of(EntryType.POINT_OF_NO_RETURN).step(thisStep, null, pt.task().label(), pt.task().position().toString()));
                 notes.add("passed the point of no return at '" + pt.task().label() + "' (" + pt.task().position() + ")");
@@ -279,6 +282,7 @@ public final class Executor {
         }
         Become become = pt.escalation().active() ? become(host, pt.escalation().becomeUser()) : null;
         HostOutcome o = runner.run(pt, thisStep, host, conn, vars, become);
+        DebugMessages.of(pt.task(), o).forEach(text -> reporter.on(new Event.Shown(host, text)));
         if (o.status().equals("unreachable")) {
             unreachableSeen = true;
         }
@@ -290,6 +294,24 @@ public final class Executor {
             m.forEach((k, v) -> hostVariables.register(host, String.valueOf(k), v));
         }
         return o;
+    }
+
+    /**
+     * The task's name as Ansible's banner shows it: rendered with the first host's variables, or as written
+     * when it cannot be (an undefined variable, an error).
+     */
+    private String shownName(PlannedTask pt, Set<String> active, Play play, Playbook playbook,
+                             Map<String, Map<String, Object>> playVars) {
+        String label = pt.task().label();
+        if (!Templates.isTemplate(label) || active.isEmpty()) {
+            return label;
+        }
+        try {
+            String first = active.iterator().next();
+            return secrets.redact(templates.renderText(label, varsFor(first, play, playbook, pt, playVars)));
+        } catch (RuntimeException e) {
+            return label;
+        }
     }
 
     /** The variables a task sees on a host, lowest precedence first. */
@@ -416,15 +438,21 @@ public final class Executor {
     }
 
     private Connection connect(String host) throws ConnectionException {
-        Map<String, Object> hv = inventory.hostVars(host);
+        Map<String, Object> hv = connectionVars(host);
         ConnectionVariable.secretsOf(hv).forEach(secrets::add);
         transport.connect(host, hv);
         return new LiveConnection(transport, host, hv, null);
     }
 
     private Become become(String host, String user) {
+        return new Become(user, ConnectionVariable.BECOME_PASSWORD.text(connectionVars(host)));
+    }
+
+    /** How to reach a host: its inventory variables, with extra vars over them as in Ansible ({@code -e ansible_connection=local}). */
+    private Map<String, Object> connectionVars(String host) {
         Map<String, Object> hv = inventory.hostVars(host);
-        return new Become(user, ConnectionVariable.BECOME_PASSWORD.text(hv));
+        hv.putAll(settings.extraVars());
+        return hv;
     }
 
     /** The play failed: act on its on_failure. */

@@ -24,6 +24,7 @@ import dev.unwind.undo.Entry;
 import dev.unwind.undo.EntryType;
 import dev.unwind.undo.Journal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,7 +172,7 @@ final class HostTaskRunner {
                     if (announcer != null) {
                         announcer.announce(u);
                     }
-                });
+                }, task.timeout() == null ? null : Duration.ofSeconds(task.timeout()));
         Outcome raw = null;
         Map<String, Object> result = new LinkedHashMap<>();
         boolean ended = false;

@@ -11,15 +11,16 @@ import dev.unwind.playbook.SearchPath;
 import dev.unwind.template.Templates;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** What a module sees while running one task on one host. */
+/** What a module sees while running one task on one host; {@code timeout} (nullable) bounds its renders too. */
 record TaskContext(Connection connection, boolean check, boolean diff, Map<String, Object> vars, Templates templates,
                    SearchPath searchPath, Backups backups, ModuleLog log, Secrets secrets, ModuleCatalog catalog,
-                   Consumer<Undo> announcements) implements ModuleContext {
+                   Consumer<Undo> announcements, Duration timeout) implements ModuleContext {
 
     @Override
     public void beforeChange(Undo undo) {
@@ -32,7 +33,7 @@ record TaskContext(Connection connection, boolean check, boolean diff, Map<Strin
     public String renderTemplate(String src, Map<String, Object> extraVars) {
         Map<String, Object> all = new HashMap<>(vars);
         all.putAll(extraVars);
-        return templates.renderFile(find(src, "templates"), all);
+        return templates.renderFile(find(src, "templates"), all, timeout);
     }
 
     @Override

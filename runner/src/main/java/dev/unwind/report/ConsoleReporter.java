@@ -44,6 +44,8 @@ public final class ConsoleReporter implements Reporter {
                 if (verbose) {
                     print("    " + e.host() + " | " + e.line());
                 }
+        } else if (event instanceof Event.Shown e) {
+            print(indent(e.text()));
         } else if (event instanceof Event.UnwindStarted e) {
             print("\nUNWIND [" + e.reason() + "] " + e.changes() + " change(s) to take back, newest first");
         } else if (event instanceof Event.UndoResult e) {

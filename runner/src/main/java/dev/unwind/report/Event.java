@@ -30,6 +30,10 @@ public sealed interface Event {
     record Output(String host, String line) implements Event {
     }
 
+    /** What a {@code debug} task shows: printed at every verbosity, as Ansible does. */
+    record Shown(String host, String text) implements Event {
+    }
+
     record UnwindStarted(String reason, int changes) implements Event {
     }
 

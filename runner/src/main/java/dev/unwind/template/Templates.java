@@ -4,6 +4,7 @@ import freemarker.core.Environment;
 import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
@@ -17,12 +18,17 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Renders strings, values and conditions with FreeMarker against a host's variables. Thread-safe. */
 public final class Templates {
@@ -238,17 +244,52 @@ public final class Templates {
 
     /** Renders a template file ({@code *.ftl}). */
     public String renderFile(Path file, Map<String, Object> vars) {
-        String text;
+        return process(read(file), file.toString(), vars);
+    }
+
+    /**
+     * Renders a template file within {@code limit} (a task's {@code timeout:}; null: no limit). The render runs on
+     * its own thread, interrupted at the limit: this template alone (not the shared cache) checks for interruption
+     * in its loops, so an interrupt elsewhere never breaks an ordinary render.
+     */
+    public String renderFile(Path file, Map<String, Object> vars, Duration limit) {
+        if (limit == null) {
+            return renderFile(file, vars);
+        }
+        Template t = parse(read(file), file.toString());
+        // FreeMarker's own interruption support (its online template tester uses it): checks in every loop and list
+        _CoreAPI.addThreadInterruptedChecks(t);
+        FutureTask<String> render = new FutureTask<>(() -> process(t, file.toString(), vars));
+        Thread worker = new Thread(render, "render " + file.getFileName());
+        worker.setDaemon(true);
+        worker.start();
         try {
-            text = Files.readString(file);
+            return render.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            render.cancel(true);
+            throw new TemplateError("rendering " + file + " timed out after " + limit.toSeconds() + " s (timeout:)", null);
+        } catch (InterruptedException e) {
+            render.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TemplateError("rendering " + file + " was interrupted", null);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
         } catch (IOException e) {
             throw new TemplateError("cannot read template " + file + ": " + e.getMessage(), null);
         }
-        return process(text, file.toString(), vars);
     }
 
     private String process(String source, String shownAs, Map<String, Object> vars) {
-        Template t = compile(source, shownAs);
+        return process(compile(source, shownAs), shownAs, vars);
+    }
+
+    private static String process(Template t, String shownAs, Map<String, Object> vars) {
         StringWriter out = new StringWriter();
         try {
             t.process(vars, out);
@@ -263,10 +304,14 @@ public final class Templates {
         if (cached != null) {
             return cached;
         }
+        Template t = parse(source, shownAs);
+        compiled.put(source, t);
+        return t;
+    }
+
+    private Template parse(String source, String shownAs) {
         try {
-            Template t = new Template(shownAs.length() > 200 ? shownAs.substring(0, 200) + "..." : shownAs, source, config);
-            compiled.put(source, t);
-            return t;
+            return new Template(shownAs.length() > 200 ? shownAs.substring(0, 200) + "..." : shownAs, source, config);
         } catch (ParseException e) {
             throw new TemplateError("cannot parse '" + shownAs + "': " + firstLine(e.getEditorMessage())
                     + " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")", null);

@@ -1,6 +1,7 @@
 package dev.unwind.transport;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +53,17 @@ public enum ConnectionVariable {
             }
         }
         return null;
+    }
+
+    /** The connection variables set in {@code vars} that are not secrets (what a journal may keep), by the name used. */
+    public static Map<String, Object> reachOf(Map<String, ?> vars) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (ConnectionVariable v : values()) {
+            if (!v.secret) {
+                v.names.stream().filter(vars::containsKey).forEach(n -> out.put(n, vars.get(n)));
+            }
+        }
+        return out;
     }
 
     /** Every secret a host's variables hold under any alias (a bastion's password included), to be masked. */

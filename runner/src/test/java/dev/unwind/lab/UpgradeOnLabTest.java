@@ -72,7 +72,8 @@ class UpgradeOnLabTest {
             lab.verifyNothingEscaped();
 
             LabSnapshot upgraded = lab.snapshot();
-            Cli.Result again = upgrade(lab);
+            // a site's copy with every task renamed: its tags, not the shipped names, say the cluster is upgraded
+            Cli.Result again = upgrade(lab, "--playbook", renamedCopy().toString());
             assertThat(again.exitCode()).as(again.toString()).isZero();
             assertThat(again.out()).contains("The cluster already runs MKE 4k: nothing to do.").doesNotContain("rollback");
             assertThat(lab.snapshot().diff(upgraded)).isEmpty();
@@ -91,6 +92,38 @@ class UpgradeOnLabTest {
             assertThat(r.out()).contains(named).contains("nothing was changed");
             assertThat(lab.snapshot().diff(before)).isEmpty();
         }
+    }
+
+    @Test
+    void anEditedPlaybookWithRenamedTasksStillRefusesAClusterThatCannotBeUpgraded() throws Exception {
+        try (LabCluster lab = LabCluster.start(ScenarioFile.builtIn("mke-3.7.14"), root.resolve("lab"))) {
+            LabSnapshot before = lab.snapshot();
+
+            Cli.Result r = upgrade(lab, "--playbook", renamedCopy().toString());
+
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+            assertThat(r.out()).contains("Site: Pre-upgrade checks").contains("nothing was changed");
+            assertThat(lab.snapshot().diff(before)).isEmpty();
+        }
+    }
+
+    /** The shipped upgrade playbook copied with every task renamed ("Site: ..."), as a site might edit it. */
+    private Path renamedCopy() throws java.io.IOException {
+        Path from = Path.of("..", "playbooks").toAbsolutePath().normalize();
+        Path to = root.resolve("site-playbooks");
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (f.getParent().getFileName().toString().equals("mke3-to-mke4k") && f.toString().endsWith(".yml")) {
+                    Files.writeString(target, Files.readString(f).replace("\n- name: \"", "\n- name: \"Site: "));
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return to.resolve("mke3-to-mke4k.yml");
     }
 
     @Test
