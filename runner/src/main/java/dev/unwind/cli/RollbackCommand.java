@@ -1,6 +1,5 @@
 package dev.unwind.cli;
 
-import dev.unwind.exec.HostLock;
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
 import dev.unwind.inventory.Inventory;
@@ -29,9 +28,13 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code unwind rollback RUN_ID}: unwinds a run from its journal alone (after a crash, a kill -9, a lost
@@ -91,8 +94,9 @@ final class RollbackCommand implements Callable<Integer> {
                 if (pending.endStatus() == null) {
                     // the run died before it could release its hosts' locks
                     Inventory inv = inventory(info, playbook, pending, secrets);
-                    try (Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
-                        releaseLocks(pending, inv, transports, dir.id());
+                    try (Transports transports = new Transports(connection.sshTransport(secrets, forks));
+                         RollbackLocks locks = RollbackLocks.take(lockedHosts(pending), inv, transports, dir.id(), reporter)) {
+                        locks.refused().values().forEach(why -> reporter.on(new Event.Note(why)));
                     }
                 }
                 reporter.on(new Event.Note("run " + dir.id() + ": nothing left to undo"));
@@ -102,9 +106,14 @@ final class RollbackCommand implements Callable<Integer> {
             String askedBecome = connection.passwords(secrets).become();
             ModuleCatalog catalog = playbook == null ? ModuleCatalog.builtIn() : Catalogs.forPlaybook(playbook);
             try (Journal journal = Journal.open(dir.journal());
-                 Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
+                 Transports transports = new Transports(connection.sshTransport(secrets, forks));
+                 RollbackLocks locks = RollbackLocks.take(hostsToLock(pending), inv, transports, dir.id(), reporter)) {
                 journal.setAside().ifPresent(p -> reporter.on(new Event.Note("the damaged end of the journal is kept in " + p)));
-                reporter.on(new Event.UnwindStarted("rollback of run " + dir.id(), pending.unwindable().size()));
+                // another run holds these hosts now: undoing there would undo over its changes
+                List<Entry> changes = pending.unwindable().stream().filter(e -> !locks.refused().containsKey(e.host())).toList();
+                locks.refused().forEach((host, why) -> reporter.on(new Event.Note("NOT undone on " + host + ": "
+                        + pending.forHost(host).size() + " change(s): " + why)));
+                reporter.on(new Event.UnwindStarted("rollback of run " + dir.id(), changes.size()));
                 Unwinder unwinder = new Unwinder(catalog, (host, user) -> {
                     Map<String, Object> hv = inv.hostVars(host);
                     Connection c = transports.connect(host, hv);
@@ -113,9 +122,8 @@ final class RollbackCommand implements Callable<Integer> {
                     return user == null ? c : c.becoming(new Become(user, pw));
                 }, new FileBackups(dir.backups()), secrets, journal,
                         (change, status, msg) -> reporter.on(new Event.UndoResult(change.host(), change.task(), status, msg)), forks);
-                UnwindReport r = unwinder.unwind(pending.unwindable());
-                releaseLocks(pending, inv, transports, dir.id());
-                boolean complete = r.complete() && !mayMiss;
+                UnwindReport r = unwinder.unwind(changes);
+                boolean complete = r.complete() && !mayMiss && locks.refused().isEmpty();
                 String status = complete ? "rolled_back" : "rollback_incomplete";
                 journal.append(Entry.of("end").status(status, null));
                 for (UnwindReport.Failure f : r.failed()) {
@@ -144,17 +152,16 @@ final class RollbackCommand implements Callable<Integer> {
         return inv;
     }
 
-    /** The run that died still holds its hosts' locks: they are its own, so they go with its rollback. */
-    private static void releaseLocks(Pending pending, Inventory inv, Transports transports, String runId) {
-        pending.all().stream().filter(e -> e.type().equals("locked")).map(Entry::host).distinct().forEach(host -> {
-            Map<String, Object> hv = inv.hostVars(host);
-            try {
-                HostLock.release(transports.connect(host, hv), String.valueOf(hv.getOrDefault("unwind_lock_path",
-                        HostLock.DEFAULT_PATH)), runId);
-            } catch (dev.unwind.module.ConnectionException | RuntimeException e) {
-                // an unreachable host keeps its lock; it goes stale after 30 s
-            }
-        });
+    /** The hosts whose locks the run took: a run that died still holds them, and they go with its rollback. */
+    private static Set<String> lockedHosts(Pending pending) {
+        return pending.all().stream().filter(e -> e.type().equals("locked")).map(Entry::host).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Every host the rollback may touch, whether or not the run's journal says it locked it. */
+    private static Set<String> hostsToLock(Pending pending) {
+        Set<String> hosts = lockedHosts(pending);
+        pending.unwindable().stream().map(Entry::host).filter(Objects::nonNull).forEach(hosts::add);
+        return hosts;
     }
 
     static RunDirectory find(String runId) {

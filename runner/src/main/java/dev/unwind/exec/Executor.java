@@ -58,7 +58,8 @@ public final class Executor {
     private final Interrupt interrupt;
     private final HostVariables hostVariables = new HostVariables();
     private final Map<String, Counts> counts = new ConcurrentHashMap<>();
-    private final Set<String> locked = ConcurrentHashMap.newKeySet();
+    private final HeldLocks held = new HeldLocks();
+    private final LockOwner owner;
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final FileBackups backups;
     private final Map<Path, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
@@ -78,6 +79,7 @@ public final class Executor {
         this.secrets = secrets;
         this.interrupt = interrupt;
         this.backups = new FileBackups(run.backups());
+        this.owner = LockOwner.self(run.id());
     }
 
     public RunResult run(Playbook playbook) {
@@ -89,7 +91,8 @@ public final class Executor {
         runInfo.put("check", settings.check());
         journal.append(Entry.of("run").run(runInfo));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lock-heartbeat"));
-        heartbeat.scheduleAtFixedRate(this::heartbeat, 10, 10, TimeUnit.SECONDS);
+        long beat = HostLock.staleSeconds() * 1000L / 3;
+        heartbeat.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.forks()), r -> daemon(r, "fork"));
         RunResult result;
         try {
@@ -199,7 +202,8 @@ public final class Executor {
                     }
                     HostOutcome o;
                     try {
-                        o = runOnHost(pt, thisStep, host, play, playbook, runner, playVars);
+                        String takenBy = lockLostTo(host);
+                        o = takenBy != null ? lockTaken(host, pt, takenBy) : runOnHost(pt, thisStep, host, play, playbook, runner, playVars);
                     } catch (RuntimeException | Error e) {
                         // the host's entries are in the journal whatever happened here: fail the host, then unwind
                         o = new HostOutcome("failed", false, "internal error in '" + pt.task().label() + "': " + e, Map.of("failed", true));
@@ -212,6 +216,9 @@ public final class Executor {
                 }));
             }
             waitAll(running);
+            if (!held.lost().isEmpty()) {
+                return new PlayOutcome(lockLost(play));
+            }
             if (endsPlay(outcomes, active)) {
                 break;
             }
@@ -368,19 +375,23 @@ public final class Executor {
     }
 
     private String lock(String host) throws ConnectionException {
-        if (locked.contains(host)) {
+        if (held.holds(host)) {
             return null;
         }
         Connection c = connect(host);
-        String holder = HostLock.acquire(c, lockPath(host), run.id(), controllerName());
-        if (holder == null) {
-            locked.add(host);
-            // so that a rollback after a crash can release what this run held
-            journal.append(Entry.of("locked").step(0, host, "lock", lockPath(host)));
-            return null;
+        HeldLocks.Stamp at = HeldLocks.Stamp.now();
+        HostLock.Result r = HostLock.acquire(c, lockPath(host), owner);
+        if (!r.held()) {
+            return r.message();
         }
-        return "another run holds the lock " + lockPath(host) + ": " + holder
-                + " (wait for it to end; a lock not refreshed for " + HostLock.STALE_SECONDS + "s is taken over)";
+        held.confirmed(host, at);
+        if (r.outcome() == HostLock.Outcome.TAKEN_OVER) {
+            reporter.on(new Event.Note("  " + host + ": " + r.message()));
+            notes.add(host + ": " + r.message());
+        }
+        // so that a rollback after a crash can release what this run held
+        journal.append(Entry.of("locked").step(0, host, "lock", lockPath(host)));
+        return null;
     }
 
     private String gather(String host) throws ConnectionException {
@@ -389,24 +400,63 @@ public final class Executor {
     }
 
     private void heartbeat() {
-        for (String host : locked) {
-            try {
-                HostLock.heartbeat(connect(host), lockPath(host));
-            } catch (ConnectionException | RuntimeException ignored) {
-                // the task that needs the host will report it unreachable
+        held.hosts().forEach(this::refresh);
+    }
+
+    /** Refreshes the host's lock, learning whether it is still this run's. */
+    private void refresh(String host) {
+        try {
+            HeldLocks.Stamp at = HeldLocks.Stamp.now();
+            String other = HostLock.refresh(connect(host), lockPath(host), owner);
+            if (other == null) {
+                held.confirmed(host, at);
+            } else {
+                held.lost(host, other);
             }
+        } catch (ConnectionException | RuntimeException ignored) {
+            // the task that needs the host will report it unreachable
         }
     }
 
+    /** Null while the run still holds the host's lock (looked at on the host only when due), else who took it. */
+    private String lockLostTo(String host) {
+        if (held.due(host)) {
+            refresh(host);
+        }
+        return held.lostTo(host);
+    }
+
+    /** The task is not run: the host is another run's now. */
+    private HostOutcome lockTaken(String host, PlannedTask pt, String takenBy) {
+        String msg = "the lock on " + host + " was taken over by " + takenBy + ": nothing more is done on " + host;
+        reporter.on(new Event.HostResult(host, pt.task().label(), "failed", settings.check(), false, null, msg, null, null));
+        return new HostOutcome("failed", false, msg, Map.of("failed", true));
+    }
+
+    /**
+     * The run ends: what it changed on the hosts it still holds unwinds as the play says; on a host taken from it
+     * every undo fails (see {@link #unwind}), so nothing is unwound over the other run's changes, and it is left
+     * to {@code unwind rollback}, which takes the lock back only once that run is gone.
+     */
+    private RunResult lockLost(Play play) {
+        Map<String, String> lost = held.lost();
+        String why = lost.entrySet().stream().map(e -> "the lock on " + e.getKey() + " was taken over by " + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        RunResult r = failRun(play, why);
+        notes.add("nothing more was done on " + String.join(", ", lost.keySet()) + "; once the other run has ended, to take"
+                + " back what this run changed there: unwind rollback " + run.id());
+        return r.exitCode() == 3 ? r : new RunResult(run.id(), "unwind_incomplete", 3, failure);
+    }
+
     private void releaseLocks() {
-        for (String host : locked) {
+        for (String host : held.hosts()) {
             try {
-                HostLock.release(connect(host), lockPath(host), run.id());
+                HostLock.release(connect(host), lockPath(host), owner);
             } catch (ConnectionException | RuntimeException e) {
                 notes.add("could not release the lock on " + host + ": " + e.getMessage());
             }
         }
-        locked.clear();
+        held.clear();
     }
 
     private String lockPath(String host) {
@@ -475,6 +525,10 @@ public final class Executor {
     private UnwindReport unwind(List<Entry> changes, String why) {
         reporter.on(new Event.UnwindStarted(why, changes.size()));
         Unwinder unwinder = new Unwinder(catalog, (h, user) -> {
+            String takenBy = lockLostTo(h);
+            if (takenBy != null) {
+                throw new ConnectionException(h, "its lock was taken over by " + takenBy + ": not undone over that run's changes");
+            }
             Connection c = connect(h);
             return user == null ? c : c.becoming(become(h, user));
         }, backups, secrets, journal, (change, status, msg) ->
@@ -542,15 +596,6 @@ public final class Executor {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
-        }
-    }
-
-    private static String controllerName() {
-        try {
-            return System.getProperty("user.name") + "@" + java.net.InetAddress.getLocalHost().getHostName() + " pid "
-                    + ProcessHandle.current().pid();
-        } catch (java.net.UnknownHostException e) {
-            return System.getProperty("user.name") + " pid " + ProcessHandle.current().pid();
         }
     }
 
