@@ -12,6 +12,7 @@ import dev.unwind.report.LogReporter;
 import dev.unwind.report.Reporter;
 import dev.unwind.run.FileBackups;
 import dev.unwind.run.RunDirectory;
+import dev.unwind.run.RunLock;
 import dev.unwind.run.RunSecrets;
 import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transports;
@@ -66,6 +67,13 @@ final class RollbackCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         RunDirectory dir = find(runId);
+        // a second rollback of the run, or the run itself still going, refuses here before anything is done
+        try (RunLock ignored = RunLock.take(dir, "rollback")) {
+            return rollback(dir);
+        }
+    }
+
+    private int rollback(RunDirectory dir) {
         JournalContents contents = Journal.read(dir.journal());
         List<Entry> entries = contents.entries();
         Pending pending = Pending.of(entries);
