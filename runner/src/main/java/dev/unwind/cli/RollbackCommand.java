@@ -123,6 +123,7 @@ final class RollbackCommand implements Callable<Integer> {
                         + pending.forHost(host).size() + " change(s): " + why)));
                 reporter.on(new Event.UnwindStarted("rollback of run " + dir.id(), changes.size()));
                 Unwinder unwinder = new Unwinder(catalog, (host, user) -> {
+                    locks.requireHeld(host);
                     Map<String, Object> hv = inv.hostVars(host);
                     Connection c = transports.connect(host, hv);
                     // asked for now (-K) wins over what the inventory says
@@ -162,7 +163,8 @@ final class RollbackCommand implements Callable<Integer> {
 
     /** The hosts whose locks the run took: a run that died still holds them, and they go with its rollback. */
     private static Set<String> lockedHosts(Pending pending) {
-        return pending.all().stream().filter(e -> e.type().equals("locked")).map(Entry::host).collect(Collectors.toCollection(LinkedHashSet::new));
+        return pending.all().stream().filter(e -> e.type().equals("locked")).map(Entry::host)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** Every host the rollback may touch, whether or not the run's journal says it locked it. */

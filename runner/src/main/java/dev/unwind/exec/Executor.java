@@ -44,6 +44,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /** Runs a playbook with Ansible's linear strategy and unwinds what it changed when it fails. */
 public final class Executor {
@@ -58,8 +59,7 @@ public final class Executor {
     private final Interrupt interrupt;
     private final HostVariables hostVariables = new HostVariables();
     private final Map<String, Counts> counts = new ConcurrentHashMap<>();
-    private final HeldLocks held = new HeldLocks();
-    private final LockOwner owner;
+    private final HeldLocks held;
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final FileBackups backups;
     private final Map<Path, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
@@ -79,7 +79,7 @@ public final class Executor {
         this.secrets = secrets;
         this.interrupt = interrupt;
         this.backups = new FileBackups(run.backups());
-        this.owner = LockOwner.self(run.id());
+        this.held = new HeldLocks(LockOwner.self(run.id()), this::connect, this::lockPath);
     }
 
     public RunResult run(Playbook playbook) {
@@ -91,8 +91,7 @@ public final class Executor {
         runInfo.put("check", settings.check());
         journal.append(Entry.of("run").run(runInfo));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lock-heartbeat"));
-        long beat = HostLock.staleSeconds() * 1000L / 3;
-        heartbeat.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(held::refreshAll, HeldLocks.heartbeatMillis(), HeldLocks.heartbeatMillis(), TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.forks()), r -> daemon(r, "fork"));
         RunResult result;
         try {
@@ -202,8 +201,9 @@ public final class Executor {
                     }
                     HostOutcome o;
                     try {
-                        String takenBy = lockLostTo(host);
-                        o = takenBy != null ? lockTaken(host, pt, takenBy) : runOnHost(pt, thisStep, host, play, playbook, runner, playVars);
+                        String takenBy = held.lostTo(host);
+                        o = takenBy != null ? lockTaken(host, pt, takenBy)
+                                : runOnHost(pt, thisStep, host, play, playbook, runner, playVars);
                     } catch (RuntimeException | Error e) {
                         // the host's entries are in the journal whatever happened here: fail the host, then unwind
                         o = new HostOutcome("failed", false, "internal error in '" + pt.task().label() + "': " + e, Map.of("failed", true));
@@ -378,13 +378,10 @@ public final class Executor {
         if (held.holds(host)) {
             return null;
         }
-        Connection c = connect(host);
-        HeldLocks.Stamp at = HeldLocks.Stamp.now();
-        HostLock.Result r = HostLock.acquire(c, lockPath(host), owner);
+        HostLock.Result r = held.take(host);
         if (!r.held()) {
             return r.message();
         }
-        held.confirmed(host, at);
         if (r.outcome() == HostLock.Outcome.TAKEN_OVER) {
             reporter.on(new Event.Note("  " + host + ": " + r.message()));
             notes.add(host + ": " + r.message());
@@ -397,33 +394,6 @@ public final class Executor {
     private String gather(String host) throws ConnectionException {
         hostVariables.setFacts(host, Facts.gather(connect(host)));
         return null;
-    }
-
-    private void heartbeat() {
-        held.hosts().forEach(this::refresh);
-    }
-
-    /** Refreshes the host's lock, learning whether it is still this run's. */
-    private void refresh(String host) {
-        try {
-            HeldLocks.Stamp at = HeldLocks.Stamp.now();
-            String other = HostLock.refresh(connect(host), lockPath(host), owner);
-            if (other == null) {
-                held.confirmed(host, at);
-            } else {
-                held.lost(host, other);
-            }
-        } catch (ConnectionException | RuntimeException ignored) {
-            // the task that needs the host will report it unreachable
-        }
-    }
-
-    /** Null while the run still holds the host's lock (looked at on the host only when due), else who took it. */
-    private String lockLostTo(String host) {
-        if (held.due(host)) {
-            refresh(host);
-        }
-        return held.lostTo(host);
     }
 
     /** The task is not run: the host is another run's now. */
@@ -441,7 +411,7 @@ public final class Executor {
     private RunResult lockLost(Play play) {
         Map<String, String> lost = held.lost();
         String why = lost.entrySet().stream().map(e -> "the lock on " + e.getKey() + " was taken over by " + e.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
         RunResult r = failRun(play, why);
         notes.add("nothing more was done on " + String.join(", ", lost.keySet()) + "; once the other run has ended, to take"
                 + " back what this run changed there: unwind rollback " + run.id());
@@ -449,14 +419,7 @@ public final class Executor {
     }
 
     private void releaseLocks() {
-        for (String host : held.hosts()) {
-            try {
-                HostLock.release(connect(host), lockPath(host), owner);
-            } catch (ConnectionException | RuntimeException e) {
-                notes.add("could not release the lock on " + host + ": " + e.getMessage());
-            }
-        }
-        held.clear();
+        held.releaseAll((host, e) -> notes.add("could not release the lock on " + host + ": " + e.getMessage()));
     }
 
     private String lockPath(String host) {
@@ -525,10 +488,7 @@ public final class Executor {
     private UnwindReport unwind(List<Entry> changes, String why) {
         reporter.on(new Event.UnwindStarted(why, changes.size()));
         Unwinder unwinder = new Unwinder(catalog, (h, user) -> {
-            String takenBy = lockLostTo(h);
-            if (takenBy != null) {
-                throw new ConnectionException(h, "its lock was taken over by " + takenBy + ": not undone over that run's changes");
-            }
+            held.requireHeld(h);
             Connection c = connect(h);
             return user == null ? c : c.becoming(become(h, user));
         }, backups, secrets, journal, (change, status, msg) ->
