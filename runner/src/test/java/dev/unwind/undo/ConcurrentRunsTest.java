@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two controllers at once: a paused run keeps its hosts, a run whose lock was taken stops before touching the
- * host and leaves it to a later rollback, and two rollbacks of one run never both undo.
+ * host and leaves it to a later rollback, and a rollback never runs beside its run or another rollback of it.
  */
 class ConcurrentRunsTest {
     private static final String STALE = "unwind.test.lockStaleSeconds";
@@ -132,6 +132,21 @@ class ConcurrentRunsTest {
         Cli.Result again = cli.run("rollback", runId);
         assertThat(again.out()).as(again.toString()).contains("nothing left to undo");
         assertThat(Files.readAllLines(root.resolve("undos"))).containsExactly("undone");
+    }
+
+    @Test
+    void aRollbackOfARunStillRunningRefusesAtOnce() throws Exception {
+        ControllerProcess run = ControllerProcess.start(root.resolve("home"), List.of(), "play",
+                FaultMatrixTest.PLAYBOOK.toString(), "-i", inventory.toString(), "-e", "pause_at=3", "-e", "pause_seconds=3");
+        ControllerProcess.awaitFile(root.resolve("paused-3"), run);
+        String runId = onlyRun();
+
+        Cli.Result rollback = cli.run("rollback", runId);
+
+        assertThat(rollback.exitCode()).as(rollback.toString()).isEqualTo(1);
+        assertThat(rollback.err()).contains("run " + runId + " is busy: its run is running (pid ");
+        assertThat(run.waitFor()).as(run.output()).isZero();
+        assertThat(hosts.dir("h2").resolve("state")).exists();
     }
 
     private String onlyRun() throws IOException {
