@@ -14,6 +14,7 @@ import dev.unwind.report.LogReporter;
 import dev.unwind.report.Reporter;
 import dev.unwind.run.FreeSpace;
 import dev.unwind.run.RunDirectory;
+import dev.unwind.run.RunLock;
 import dev.unwind.run.RunSecrets;
 import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transports;
@@ -38,7 +39,8 @@ record PlayRun(Playbook playbook, Inventory inventory, ModuleCatalog catalog, Ru
         RunDirectory dir = RunDirectory.create(RunDirectory.home());
         Reporter view = json ? new JsonReporter(out, secrets) : new ConsoleReporter(out, secrets, settings.verbose(), settings.diff());
         Signals.install(interrupt);
-        try (Reporter reporter = Reporter.all(decorate.apply(view), new LogReporter(dir.log(), secrets));
+        try (RunLock ignored = RunLock.take(dir, "run");
+             Reporter reporter = Reporter.all(decorate.apply(view), new LogReporter(dir.log(), secrets));
              Transports transports = new Transports(connection.sshTransport(secrets, settings.forks()))) {
             RunResult r = new Executor(settings, inventory, transports, catalog, reporter, dir, secrets, interrupt).run(playbook);
             return new Finished(r, dir);

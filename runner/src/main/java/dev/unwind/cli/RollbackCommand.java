@@ -1,6 +1,5 @@
 package dev.unwind.cli;
 
-import dev.unwind.exec.HostLock;
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
 import dev.unwind.inventory.Inventory;
@@ -13,6 +12,7 @@ import dev.unwind.report.LogReporter;
 import dev.unwind.report.Reporter;
 import dev.unwind.run.FileBackups;
 import dev.unwind.run.RunDirectory;
+import dev.unwind.run.RunLock;
 import dev.unwind.run.RunSecrets;
 import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transports;
@@ -30,9 +30,13 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code unwind rollback RUN_ID}: unwinds a run from its journal alone (after a crash, a kill -9, a lost
@@ -64,6 +68,13 @@ final class RollbackCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() {
         RunDirectory dir = find(runId);
+        // a second rollback of the run, or the run itself still going, refuses here before anything is done
+        try (RunLock ignored = RunLock.take(dir, "rollback")) {
+            return rollback(dir);
+        }
+    }
+
+    private int rollback(RunDirectory dir) {
         JournalContents contents = Journal.read(dir.journal());
         List<Entry> entries = contents.entries();
         Pending pending = Pending.of(entries);
@@ -92,8 +103,9 @@ final class RollbackCommand implements Callable<Integer> {
                 if (pending.endStatus() == null) {
                     // the run died before it could release its hosts' locks
                     Inventory inv = inventory(info, playbook, pending, secrets);
-                    try (Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
-                        releaseLocks(pending, inv, info, transports, dir.id());
+                    try (Transports transports = new Transports(connection.sshTransport(secrets, forks));
+                         RollbackLocks locks = RollbackLocks.take(lockedHosts(pending), inv, h -> reach(inv, h, info), transports, dir.id(), reporter)) {
+                        locks.refused().values().forEach(why -> reporter.on(new Event.Note(why)));
                     }
                 }
                 reporter.on(new Event.Note("run " + dir.id() + ": nothing left to undo"));
@@ -103,10 +115,16 @@ final class RollbackCommand implements Callable<Integer> {
             String askedBecome = connection.passwords(secrets).become();
             ModuleCatalog catalog = playbook == null ? ModuleCatalog.builtIn() : Catalogs.forPlaybook(playbook);
             try (Journal journal = Journal.open(dir.journal());
-                 Transports transports = new Transports(connection.sshTransport(secrets, forks))) {
+                 Transports transports = new Transports(connection.sshTransport(secrets, forks));
+                 RollbackLocks locks = RollbackLocks.take(hostsToLock(pending), inv, h -> reach(inv, h, info), transports, dir.id(), reporter)) {
                 journal.setAside().ifPresent(p -> reporter.on(new Event.Note("the damaged end of the journal is kept in " + p)));
-                reporter.on(new Event.UnwindStarted("rollback of run " + dir.id(), pending.unwindable().size()));
+                // another run holds these hosts now: undoing there would undo over its changes
+                List<Entry> changes = pending.unwindable().stream().filter(e -> !locks.refused().containsKey(e.host())).toList();
+                locks.refused().forEach((host, why) -> reporter.on(new Event.Note("NOT undone on " + host + ": "
+                        + pending.forHost(host).size() + " change(s): " + why)));
+                reporter.on(new Event.UnwindStarted("rollback of run " + dir.id(), changes.size()));
                 Unwinder unwinder = new Unwinder(catalog, (host, user) -> {
+                    locks.requireHeld(host);
                     Map<String, Object> hv = reach(inv, host, info);
                     Connection c = transports.connect(host, hv);
                     // asked for now (-K) wins over what the inventory says
@@ -114,9 +132,8 @@ final class RollbackCommand implements Callable<Integer> {
                     return user == null ? c : c.becoming(new Become(user, pw));
                 }, new FileBackups(dir.backups()), secrets, journal,
                         (change, status, msg) -> reporter.on(new Event.UndoResult(change.host(), change.task(), status, msg)), forks);
-                UnwindReport r = unwinder.unwind(pending.unwindable());
-                releaseLocks(pending, inv, info, transports, dir.id());
-                boolean complete = r.complete() && !mayMiss;
+                UnwindReport r = unwinder.unwind(changes);
+                boolean complete = r.complete() && !mayMiss && locks.refused().isEmpty();
                 String status = complete ? "rolled_back" : "rollback_incomplete";
                 journal.append(Entry.of(EntryType.END).status(status, null));
                 for (UnwindReport.Failure f : r.failed()) {
@@ -145,18 +162,17 @@ final class RollbackCommand implements Callable<Integer> {
         return inv;
     }
 
-    /** The run that died still holds its hosts' locks: they are its own, so they go with its rollback. */
-    private static void releaseLocks(Pending pending, Inventory inv, Map<String, Object> info, Transports transports,
-                                     String runId) {
-        pending.all().stream().filter(e -> e.type() == EntryType.LOCKED).map(Entry::host).distinct().forEach(host -> {
-            Map<String, Object> hv = reach(inv, host, info);
-            try {
-                HostLock.release(transports.connect(host, hv), String.valueOf(hv.getOrDefault("unwind_lock_path",
-                        HostLock.DEFAULT_PATH)), runId);
-            } catch (dev.unwind.module.ConnectionException | RuntimeException e) {
-                // an unreachable host keeps its lock; it goes stale after 30 s
-            }
-        });
+    /** The hosts whose locks the run took: a run that died still holds them, and they go with its rollback. */
+    private static Set<String> lockedHosts(Pending pending) {
+        return pending.all().stream().filter(e -> e.type() == EntryType.LOCKED).map(Entry::host)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Every host the rollback may touch, whether or not the run's journal says it locked it. */
+    private static Set<String> hostsToLock(Pending pending) {
+        Set<String> hosts = lockedHosts(pending);
+        pending.unwindable().stream().map(Entry::host).filter(Objects::nonNull).forEach(hosts::add);
+        return hosts;
     }
 
     /** A host's variables with the run's own connection extra vars over them, as the run reached it. */

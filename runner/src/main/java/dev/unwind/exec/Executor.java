@@ -46,6 +46,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /** Runs a playbook with Ansible's linear strategy and unwinds what it changed when it fails. */
 public final class Executor {
@@ -60,7 +61,7 @@ public final class Executor {
     private final Interrupt interrupt;
     private final HostVariables hostVariables = new HostVariables();
     private final Map<String, Counts> counts = new ConcurrentHashMap<>();
-    private final Set<String> locked = ConcurrentHashMap.newKeySet();
+    private final HeldLocks held;
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final FileBackups backups;
     private final Map<Path, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
@@ -80,6 +81,7 @@ public final class Executor {
         this.secrets = secrets;
         this.interrupt = interrupt;
         this.backups = new FileBackups(run.backups());
+        this.held = new HeldLocks(LockOwner.self(run.id()), this::connect, this::lockPath);
     }
 
     public RunResult run(Playbook playbook) {
@@ -93,7 +95,7 @@ public final class Executor {
         runInfo.put("connection", ConnectionVariable.reachOf(settings.extraVars()));
         journal.append(Entry.of(EntryType.RUN).run(runInfo));
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lock-heartbeat"));
-        heartbeat.scheduleAtFixedRate(this::heartbeat, 10, 10, TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(held::refreshAll, HeldLocks.heartbeatMillis(), HeldLocks.heartbeatMillis(), TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.forks()), r -> daemon(r, "fork"));
         RunResult result;
         try {
@@ -204,7 +206,9 @@ public final class Executor {
                     }
                     HostOutcome o;
                     try {
-                        o = runOnHost(pt, thisStep, host, play, playbook, runner, playVars);
+                        String takenBy = held.lostTo(host);
+                        o = takenBy != null ? lockTaken(host, pt, takenBy)
+                                : runOnHost(pt, thisStep, host, play, playbook, runner, playVars);
                     } catch (RuntimeException | Error e) {
                         // the host's entries are in the journal whatever happened here: fail the host, then unwind
                         o = new HostOutcome("failed", false, "internal error in '" + pt.task().label() + "': " + e, Map.of("failed", true));
@@ -217,6 +221,9 @@ public final class Executor {
                 }));
             }
             waitAll(running);
+            if (!held.lost().isEmpty()) {
+                return new PlayOutcome(lockLost(play));
+            }
             if (endsPlay(outcomes, active)) {
                 break;
             }
@@ -392,19 +399,20 @@ public final class Executor {
     }
 
     private String lock(String host) throws ConnectionException {
-        if (locked.contains(host)) {
+        if (held.holds(host)) {
             return null;
         }
-        Connection c = connect(host);
-        String holder = HostLock.acquire(c, lockPath(host), run.id(), controllerName());
-        if (holder == null) {
-            locked.add(host);
-            // so that a rollback after a crash can release what this run held
-            journal.append(Entry.of(EntryType.LOCKED).step(0, host, "lock", lockPath(host)));
-            return null;
+        HostLock.Result r = held.take(host);
+        if (!r.held()) {
+            return r.message();
         }
-        return "another run holds the lock " + lockPath(host) + ": " + holder
-                + " (wait for it to end; a lock not refreshed for " + HostLock.STALE_SECONDS + "s is taken over)";
+        if (r.outcome() == HostLock.Outcome.TAKEN_OVER) {
+            reporter.on(new Event.Note("  " + host + ": " + r.message()));
+            notes.add(host + ": " + r.message());
+        }
+        // so that a rollback after a crash can release what this run held
+        journal.append(Entry.of(EntryType.LOCKED).step(0, host, "lock", lockPath(host)));
+        return null;
     }
 
     private String gather(String host) throws ConnectionException {
@@ -412,25 +420,30 @@ public final class Executor {
         return null;
     }
 
-    private void heartbeat() {
-        for (String host : locked) {
-            try {
-                HostLock.heartbeat(connect(host), lockPath(host));
-            } catch (ConnectionException | RuntimeException ignored) {
-                // the task that needs the host will report it unreachable
-            }
-        }
+    /** The task is not run: the host is another run's now. */
+    private HostOutcome lockTaken(String host, PlannedTask pt, String takenBy) {
+        String msg = "the lock on " + host + " was taken over by " + takenBy + ": nothing more is done on " + host;
+        reporter.on(new Event.HostResult(host, pt.task().label(), "failed", settings.check(), false, null, msg, null, null));
+        return new HostOutcome("failed", false, msg, Map.of("failed", true));
+    }
+
+    /**
+     * The run ends: what it changed on the hosts it still holds unwinds as the play says; on a host taken from it
+     * every undo fails (see {@link #unwind}), so nothing is unwound over the other run's changes, and it is left
+     * to {@code unwind rollback}, which takes the lock back only once that run is gone.
+     */
+    private RunResult lockLost(Play play) {
+        Map<String, String> lost = held.lost();
+        String why = lost.entrySet().stream().map(e -> "the lock on " + e.getKey() + " was taken over by " + e.getValue())
+                .collect(Collectors.joining("; "));
+        RunResult r = failRun(play, why);
+        notes.add("nothing more was done on " + String.join(", ", lost.keySet()) + "; once the other run has ended, to take"
+                + " back what this run changed there: unwind rollback " + run.id());
+        return r.exitCode() == 3 ? r : new RunResult(run.id(), "unwind_incomplete", 3, failure);
     }
 
     private void releaseLocks() {
-        for (String host : locked) {
-            try {
-                HostLock.release(connect(host), lockPath(host), run.id());
-            } catch (ConnectionException | RuntimeException e) {
-                notes.add("could not release the lock on " + host + ": " + e.getMessage());
-            }
-        }
-        locked.clear();
+        held.releaseAll((host, e) -> notes.add("could not release the lock on " + host + ": " + e.getMessage()));
     }
 
     private String lockPath(String host) {
@@ -505,6 +518,7 @@ public final class Executor {
     private UnwindReport unwind(List<Entry> changes, String why) {
         reporter.on(new Event.UnwindStarted(why, changes.size()));
         Unwinder unwinder = new Unwinder(catalog, (h, user) -> {
+            held.requireHeld(h);
             Connection c = connect(h);
             return user == null ? c : c.becoming(become(h, user));
         }, backups, secrets, journal, (change, status, msg) ->
@@ -561,15 +575,6 @@ public final class Executor {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
-        }
-    }
-
-    private static String controllerName() {
-        try {
-            return System.getProperty("user.name") + "@" + java.net.InetAddress.getLocalHost().getHostName() + " pid "
-                    + ProcessHandle.current().pid();
-        } catch (java.net.UnknownHostException e) {
-            return System.getProperty("user.name") + " pid " + ProcessHandle.current().pid();
         }
     }
 
