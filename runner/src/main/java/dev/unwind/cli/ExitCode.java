@@ -12,4 +12,14 @@ final class ExitCode {
 
     private ExitCode() {
     }
+
+    /** A run's exit code: what it left decides, then whether a host was unreachable. */
+    static int of(dev.unwind.exec.RunResult r) {
+        return switch (r.status()) {
+            case OK -> OK;
+            case INTERRUPTED -> INTERRUPTED;
+            case UNWIND_INCOMPLETE, STOPPED -> UNWIND_INCOMPLETE;
+            case FAILED, UNWOUND -> r.unreachable() ? UNREACHABLE : FAILED_UNWOUND;
+        };
+    }
 }

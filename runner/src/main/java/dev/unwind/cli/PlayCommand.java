@@ -91,8 +91,8 @@ final class PlayCommand implements Callable<Integer> {
         checkHosts(pb, inv, limit);
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
                 absolute(sources), failAfterTask);
-        return new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
-                .run(secrets, new Interrupt(), r -> r).result().exitCode();
+        return ExitCode.of(new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
+                .run(secrets, new Interrupt(), r -> r).result());
     }
 
     /** The connection variables of every host a play of the playbook will run on, checked before anything runs. */

@@ -1,10 +1,10 @@
 package dev.unwind.cli;
 
+import dev.unwind.exec.HostConnector;
+import dev.unwind.exec.UnwindSession;
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
 import dev.unwind.inventory.Inventory;
-import dev.unwind.module.Become;
-import dev.unwind.module.Connection;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.report.ConsoleReporter;
 import dev.unwind.report.Event;
@@ -22,7 +22,6 @@ import dev.unwind.undo.Journal;
 import dev.unwind.undo.JournalContents;
 import dev.unwind.undo.Pending;
 import dev.unwind.undo.UnwindReport;
-import dev.unwind.undo.Unwinder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,10 +91,9 @@ final class RollbackCommand implements Callable<Integer> {
                 reporter.on(new Event.Note("'" + e.task() + "' was running on " + e.host() + " when the run stopped:"
                         + " it is undone with what was journaled before it changed anything"));
             }
-            if (pending.pointOfNoReturn() != null && !pending.left().isEmpty()) {
-                reporter.on(new Event.Note("past the point of no return ('" + pending.pointOfNoReturn().task()
-                        + "'): manual recovery. What ran:"));
-                pending.left().forEach(e -> reporter.on(new Event.Note("  " + e.host() + ": " + e.task() + " (" + e.at() + ")")));
+            List<String> manual = UnwindSession.manualRecovery(pending);
+            if (!manual.isEmpty()) {
+                manual.forEach(line -> reporter.on(new Event.Note(line)));
                 return ExitCode.UNWIND_INCOMPLETE;
             }
             Path playbook = info.get("playbook") == null ? null : Path.of(String.valueOf(info.get("playbook")));
@@ -122,23 +120,13 @@ final class RollbackCommand implements Callable<Integer> {
                 List<Entry> changes = pending.unwindable().stream().filter(e -> !locks.refused().containsKey(e.host())).toList();
                 locks.refused().forEach((host, why) -> reporter.on(new Event.Note("NOT undone on " + host + ": "
                         + pending.forHost(host).size() + " change(s): " + why)));
-                reporter.on(new Event.UnwindStarted("rollback of run " + dir.id(), changes.size()));
-                Unwinder unwinder = new Unwinder(catalog, (host, user) -> {
-                    locks.requireHeld(host);
-                    Map<String, Object> hv = reach(inv, host, info);
-                    Connection c = transports.connect(host, hv);
-                    // asked for now (-K) wins over what the inventory says
-                    String pw = askedBecome != null ? askedBecome : ConnectionVariable.BECOME_PASSWORD.text(hv);
-                    return user == null ? c : c.becoming(new Become(user, pw));
-                }, new FileBackups(dir.backups()), secrets, journal,
-                        (change, status, msg) -> reporter.on(new Event.UndoResult(change.host(), change.task(), status, msg)), forks);
-                UnwindReport r = unwinder.unwind(changes);
+                UnwindSession session = new UnwindSession(catalog,
+                        new HostConnector(transports, h -> reach(inv, h, info), secrets, askedBecome).guarded(locks::requireHeld),
+                        new FileBackups(dir.backups()), secrets, journal, reporter, forks);
+                UnwindReport r = session.unwind("rollback of run " + dir.id(), changes, line -> reporter.on(new Event.Note(line)));
                 boolean complete = r.complete() && !mayMiss && locks.refused().isEmpty();
                 String status = complete ? "rolled_back" : "rollback_incomplete";
                 journal.append(Entry.of(EntryType.END).status(status, null));
-                for (UnwindReport.Failure f : r.failed()) {
-                    reporter.on(new Event.Note("NOT undone on " + f.change().host() + ": " + f.change().task() + ": " + f.message()));
-                }
                 reporter.on(new Event.Note(complete ? "run " + dir.id() + " rolled back: " + r.undone() + " change(s) undone"
                         : "rollback incomplete (" + r.undone() + " change(s) undone); journal: " + dir.journal()));
                 return complete ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;

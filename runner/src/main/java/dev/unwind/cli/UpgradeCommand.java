@@ -195,7 +195,7 @@ final class UpgradeCommand implements Callable<Integer> {
 
     private int finish(PlayRun.Finished done, FailedTaskTags failed, Path outDir, PrintWriter out) throws IOException {
         String failure = done.result().failure();
-        int code = done.result().exitCode();
+        int code = ExitCode.of(done.result());
         if (code == ExitCode.OK) {
             if (dryRun) {
                 out.println("\nDry run: nothing on the cluster changed. Source and target configuration are in " + outDir);
@@ -211,7 +211,7 @@ final class UpgradeCommand implements Callable<Integer> {
             }
             return code;
         }
-        boolean nothingChanged = !done.result().status().equals("unwind_incomplete")
+        boolean nothingChanged = done.result().status() != dev.unwind.exec.RunStatus.UNWIND_INCOMPLETE
                 && dev.unwind.undo.Pending.of(dev.unwind.undo.Journal.read(done.dir().journal()).entries()).left().isEmpty();
         if (failed.failed(UpgradeTag.ALREADY_MKE4K) && nothingChanged) {
             out.println("\nThe cluster already runs MKE 4k: nothing to do.");
@@ -222,7 +222,7 @@ final class UpgradeCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         out.println("\nLog and journal: " + done.dir().path() + " (the log is also in " + outDir.resolve("upgrade.log") + ")");
-        out.println("Upgrade failed due to error: " + (failure == null ? done.result().status() : failure));
+        out.println("Upgrade failed due to error: " + (failure == null ? done.result().status().wire() : failure));
         return code;
     }
 

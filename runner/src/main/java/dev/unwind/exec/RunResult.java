@@ -3,9 +3,12 @@ package dev.unwind.exec;
 /**
  * How a run ended.
  *
- * @param status ok, failed, unwound, unwind_incomplete or interrupted
- * @param exitCode as DESIGN.md lists: 0, 2, 3, 4 or 130
- * @param failure  what failed first (a task and its hosts), or null
+ * @param unreachable a host was unreachable at some point (the CLI's exit code says so when nothing else does)
+ * @param failure     what failed first (a task and its hosts), or null
  */
-public record RunResult(String runId, String status, int exitCode, String failure) {
+public record RunResult(String runId, RunStatus status, boolean unreachable, String failure) {
+
+    public boolean ok() {
+        return status == RunStatus.OK;
+    }
 }

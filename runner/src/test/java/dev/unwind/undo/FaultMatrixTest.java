@@ -110,7 +110,7 @@ class FaultMatrixTest {
         Cli.Result r = cli.run("play", playbook.toString(), "-i", inventory.toString(), "-e", "fail_at=9");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
-        assertThat(r.out()).contains("past the point of no return: manual recovery").contains("h2: render a template");
+        assertThat(r.out()).contains("past the point of no return").contains("manual recovery").contains("h2: render a template");
         assertThat(hosts.dir("h2").resolve("app/page.html")).exists();
     }
 

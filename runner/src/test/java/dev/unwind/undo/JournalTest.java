@@ -41,7 +41,7 @@ class JournalTest {
         JournalContents read = Journal.read(file);
         assertThat(read.damage()).isEmpty();
         assertThat(read.entries()).extracting(Entry::type, Entry::seq).containsExactly(
-                tuple("run", 1L), tuple("end", 2L));
+                tuple(EntryType.RUN, 1L), tuple(EntryType.END, 2L));
         assertThat(read.entries().get(0).run()).containsEntry("note", "ünïcode \"quoted\"");
     }
 

@@ -1,0 +1,102 @@
+package dev.unwind.exec;
+
+import dev.unwind.input.Yaml11;
+import dev.unwind.inventory.Inventory;
+import dev.unwind.module.Secrets;
+import dev.unwind.playbook.Play;
+import dev.unwind.playbook.Playbook;
+import dev.unwind.template.Templates;
+import dev.unwind.vars.HostVariables;
+import dev.unwind.vars.Scope;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The variables a task sees on a host, with Ansible's precedence: inventory, facts, magic variables, play vars and
+ * vars_files, block and task vars, registered results, extra vars. A play's part is computed once per host per play.
+ */
+final class TaskVars {
+    private final Inventory inventory;
+    private final HostVariables hostVariables;
+    private final RunSettings settings;
+    private final Templates templates;
+    private final Secrets secrets;
+    private final Map<Path, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> playVars = new ConcurrentHashMap<>();
+    private Play play;
+
+    TaskVars(Inventory inventory, HostVariables hostVariables, RunSettings settings, Templates templates, Secrets secrets) {
+        this.inventory = inventory;
+        this.hostVariables = hostVariables;
+        this.settings = settings;
+        this.templates = templates;
+        this.secrets = secrets;
+    }
+
+    /** A new play (or batch of one): its play-level variables are computed afresh, facts included. */
+    void startPlay(Play p) {
+        play = p;
+        playVars.clear();
+    }
+
+    /** The variables {@code pt} sees on {@code host}, lowest precedence first. */
+    Map<String, Object> of(String host, Playbook playbook, PlannedTask pt) {
+        Map<String, Object> vars = new LinkedHashMap<>(playVars.computeIfAbsent(host, h -> playScope(h, playbook)));
+        Map<String, Object> registered = hostVariables.registered(host);
+        // block and task vars may refer to registered results, which still win over them
+        vars.putAll(registered);
+        pt.vars().forEach(layer -> addRendered(vars, layer));
+        vars.putAll(registered);
+        vars.putAll(settings.extraVars());
+        return vars;
+    }
+
+    /**
+     * The task's name as Ansible's banner shows it: rendered with the first host's variables, or as written
+     * when it cannot be (an undefined variable, an error).
+     */
+    String shownName(PlannedTask pt, Collection<String> hosts, Playbook playbook) {
+        String label = pt.task().label();
+        if (!Templates.isTemplate(label) || hosts.isEmpty()) {
+            return label;
+        }
+        try {
+            return secrets.redact(templates.renderText(label, of(hosts.iterator().next(), playbook, pt)));
+        } catch (RuntimeException e) {
+            return label;
+        }
+    }
+
+    private Map<String, Object> playScope(String host, Playbook playbook) {
+        Map<String, Object> magic = new LinkedHashMap<>();
+        magic.put("inventory_hostname", host);
+        magic.put("inventory_hostname_short", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
+        magic.put("group_names", inventory.groupNames(host));
+        magic.put("groups", inventory.groups());
+        magic.put("ansible_check_mode", settings.check());
+        magic.put("playbook_dir", playbook.directory().toString());
+        magic.put("ansible_play_hosts", inventory.hosts(play.hosts()));
+        magic.put("hostvars", new HostVarsView(inventory, hostVariables));
+        Map<String, Object> vars = new Scope().layer(inventory.hostVars(host)).layer(hostVariables.facts(host)).layer(magic)
+                .layer(settings.extraVars()).build();
+        addRendered(vars, play.vars());
+        for (String file : play.varsFiles()) {
+            Path p = playbook.directory().resolve(templates.renderText(file, vars));
+            addRendered(vars, varsFiles.computeIfAbsent(p, f -> Yaml11.read(f).asVars()));
+        }
+        vars.putAll(settings.extraVars());
+        return vars;
+    }
+
+    /**
+     * Lays variables over {@code vars}, each rendered against what lies below it, so a value may refer to
+     * the one it overrides: {@code k0s_data_dir: ${k0s_data_dir!"/var/lib/k0s"}} keeps the inventory's, else the default.
+     */
+    private void addRendered(Map<String, Object> vars, Map<String, Object> layer) {
+        layer.forEach((k, v) -> vars.put(k, templates.render(v, vars)));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.unwind.exec;
+
+import dev.unwind.module.Backups;
+import dev.unwind.module.ModuleCatalog;
+import dev.unwind.module.Secrets;
+import dev.unwind.report.Event;
+import dev.unwind.report.Reporter;
+import dev.unwind.undo.Connector;
+import dev.unwind.undo.Entry;
+import dev.unwind.undo.Journal;
+import dev.unwind.undo.Pending;
+import dev.unwind.undo.UnwindReport;
+import dev.unwind.undo.Unwinder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One unwind of journaled changes, reported as it goes (each undo as an event) and ending with a line for every
+ * change it could not take back. The run uses it when it fails, {@code unwind rollback} when it finishes a run.
+ */
+public final class UnwindSession {
+    private final Unwinder unwinder;
+    private final Reporter reporter;
+
+    public UnwindSession(ModuleCatalog catalog, Connector connector, Backups backups, Secrets secrets, Journal journal,
+                         Reporter reporter, int forks) {
+        this.reporter = reporter;
+        this.unwinder = new Unwinder(catalog, connector, backups, secrets, journal,
+                (change, status, msg) -> reporter.on(new Event.UndoResult(change.host(), change.task(), status, msg)), forks);
+    }
+
+    /** Stops after the undos now running (a second Ctrl-C, confirmed). */
+    public void abandon() {
+        unwinder.abandon();
+    }
+
+    /** Unwinds {@code changes} newest first; {@code left} hears one line per change that was not undone. */
+    public UnwindReport unwind(String why, List<Entry> changes, Consumer<String> left) {
+        reporter.on(new Event.UnwindStarted(why, changes.size()));
+        UnwindReport r = unwinder.unwind(changes);
+        for (UnwindReport.Failure f : r.failed()) {
+            left.accept("NOT undone on " + f.change().host() + ": " + f.change().task() + " (" + f.change().at() + "): "
+                    + f.message());
+        }
+        return r;
+    }
+
+    /** Past the point of no return nothing is unwound: the lines that say so and what ran; empty when not past it. */
+    public static List<String> manualRecovery(Pending pending) {
+        List<String> lines = new ArrayList<>();
+        if (pending.pointOfNoReturn() != null && !pending.left().isEmpty()) {
+            lines.add("past the point of no return ('" + pending.pointOfNoReturn().task() + "'): manual recovery. What ran:");
+            pending.left().forEach(e -> lines.add("  " + e.host() + ": " + e.task() + " (" + e.at() + ")"));
+        }
+        return lines;
+    }
+}
