@@ -6,7 +6,6 @@ import dev.unwind.module.Become;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
 import dev.unwind.module.Module;
-import dev.unwind.module.ModuleCall;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.ModuleLog;
 import dev.unwind.module.Outcome;
@@ -25,7 +24,6 @@ import dev.unwind.undo.EntryType;
 import dev.unwind.undo.Journal;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +73,7 @@ final class HostTaskRunner {
         boolean check = effectiveCheck(task);
         reporter.on(new Event.HostResult(host, task.label(), out.status(), check, out.ignored(), null,
                 task.noLog() && !out.status().equals("skipped") ? HIDDEN : out.msg(),
-                task.noLog() ? null : detail(out), task.noLog() ? null : (String) out.result().get("__diff")));
+                task.noLog() ? null : ResultDetail.of(out), task.noLog() ? null : (String) out.result().get("__diff")));
         return out;
     }
 
@@ -96,48 +94,16 @@ final class HostTaskRunner {
             return new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position()
                     + ": loop must be a list, got " + describe(items), Map.of("failed", true));
         }
-        List<Object> results = new ArrayList<>();
-        boolean changed = false;
-        boolean failed = false;
-        boolean allSkipped = !list.isEmpty();
-        String unreachable = null;
-        String firstFailure = null;
-        StringBuilder diffs = new StringBuilder();
+        LoopOutcome loop = new LoopOutcome();
         for (int index = 0; index < list.size(); index++) {
             Object item = list.get(index);
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
             itemVars.put("item", item);
-            HostOutcome one = item(pt, step, host, conn, itemVars, become, item, index);
-            Map<String, Object> r = new LinkedHashMap<>(one.result());
-            r.put("item", item);
-            if (r.get("__diff") != null) {
-                diffs.append(r.remove("__diff"));
-            }
-            results.add(r);
-            changed |= one.status().equals("changed");
-            allSkipped &= one.status().equals("skipped");
-            if (one.status().equals("unreachable")) {
-                unreachable = one.msg();
+            if (!loop.add(item, item(pt, step, host, conn, itemVars, become, item, index))) {
                 break;
             }
-            if (one.status().equals("failed")) {
-                failed = true;
-                firstFailure = firstFailure == null ? "item " + item + ": " + one.msg() : firstFailure;
-            }
         }
-        Map<String, Object> reg = new LinkedHashMap<>();
-        reg.put("results", results);
-        reg.put("changed", changed);
-        reg.put("failed", failed);
-        reg.put("msg", failed ? "one or more items failed" : "all items completed");
-        if (diffs.length() > 0) {
-            reg.put("__diff", diffs.toString());
-        }
-        if (unreachable != null) {
-            return new HostOutcome("unreachable", false, unreachable, reg);
-        }
-        String status = failed ? "failed" : allSkipped ? "skipped" : changed ? "changed" : "ok";
-        return new HostOutcome(status, failed && task.ignoreErrors(), failed ? firstFailure : results.size() + " item(s)", reg);
+        return loop.outcome(task.ignoreErrors());
     }
 
     /**
@@ -225,7 +191,7 @@ final class HostTaskRunner {
                 undo = task.undo() == null ? o.undo() : undos.rendered(result);
             }
             if (check && o.changed() && undo != null) {
-                result.put("__undo", describeUndo(undo));
+                result.put("__undo", ResultDetail.describe(undo));
             }
             if (o.diff() != null && settings.diff()) {
                 result.put("__diff", o.diff().unified());
@@ -275,7 +241,6 @@ final class HostTaskRunner {
         return templates.test(task.until(), TaskUndo.scope(task, vars, result));
     }
 
-
     private boolean effectiveCheck(Task task) {
         return task.checkMode() != null ? task.checkMode() : settings.check();
     }
@@ -292,33 +257,7 @@ final class HostTaskRunner {
         return r;
     }
 
-    private static String describeUndo(Undo undo) {
-        if (undo instanceof Undo.NotNeeded n) {
-            return "undo: none (" + n.reason() + ")";
-        }
-        StringBuilder sb = new StringBuilder("undo:");
-        for (ModuleCall c : ((Undo.Calls) undo).calls()) {
-            sb.append(' ').append(c.module()).append(' ').append(c.args());
-        }
-        return sb.toString();
-    }
 
-    private String detail(HostOutcome out) {
-        StringBuilder sb = new StringBuilder();
-        Object stdout = out.result().get("stdout");
-        Object stderr = out.result().get("stderr");
-        if (stdout != null && !String.valueOf(stdout).isBlank()) {
-            sb.append("stdout: ").append(stdout).append('\n');
-        }
-        if (stderr != null && !String.valueOf(stderr).isBlank()) {
-            sb.append("stderr: ").append(stderr).append('\n');
-        }
-        Object undo = out.result().get("__undo");
-        if (undo != null) {
-            sb.append("would journal ").append(undo).append('\n');
-        }
-        return sb.length() == 0 ? null : sb.toString();
-    }
 
     private ModuleLog log(String host) {
         return new ModuleLog() {
