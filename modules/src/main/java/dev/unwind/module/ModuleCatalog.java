@@ -28,8 +28,21 @@ public final class ModuleCatalog {
         return new ModuleCatalog(m);
     }
 
+    /** Collections whose modules unwind has under their short names: {@code ansible.builtin.copy} is {@code copy}. */
+    private static final java.util.List<String> COLLECTIONS = java.util.List.of("ansible.builtin.", "ansible.legacy.",
+            "ansible.posix.", "community.general.");
+
+    /** The module of this name, or of its fully qualified name (FQCN) where unwind has the module. */
     public Optional<Module> find(String name) {
-        return Optional.ofNullable(modules.get(name));
+        Module m = modules.get(name);
+        if (m == null) {
+            for (String prefix : COLLECTIONS) {
+                if (name.startsWith(prefix)) {
+                    m = modules.get(name.substring(prefix.length()));
+                }
+            }
+        }
+        return Optional.ofNullable(m);
     }
 
     public Collection<Module> all() {

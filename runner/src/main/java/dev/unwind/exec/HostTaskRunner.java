@@ -89,16 +89,20 @@ final class HostTaskRunner {
         if (task.loop() == null) {
             return item(pt, step, host, conn, vars, become, null, null);
         }
-        Object items = templates.render(task.loop(), vars);
+        Object items = templates.render(task.loop().items(), vars);
         if (!(items instanceof List<?> list)) {
             return new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position()
                     + ": loop must be a list, got " + describe(items), Map.of("failed", true));
         }
+        List<?> each = task.loop().flatten() ? flattenedOnce(list) : list;
         LoopOutcome loop = new LoopOutcome();
-        for (int index = 0; index < list.size(); index++) {
-            Object item = list.get(index);
+        for (int index = 0; index < each.size(); index++) {
+            Object item = each.get(index);
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
-            itemVars.put("item", item);
+            itemVars.put(task.loop().loopVar(), item);
+            if (task.loop().indexVar() != null) {
+                itemVars.put(task.loop().indexVar(), index);
+            }
             if (!loop.add(item, item(pt, step, host, conn, itemVars, become, item, index))) {
                 break;
             }
@@ -271,6 +275,19 @@ final class HostTaskRunner {
                 reporter.on(new Event.Output(host, line));
             }
         };
+    }
+
+    /** Ansible's with_items: an item that is itself a list is spread into the loop (one level). */
+    private static List<Object> flattenedOnce(List<?> items) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (Object i : items) {
+            if (i instanceof List<?> inner) {
+                out.addAll(inner);
+            } else {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     private static String describe(Object v) {

@@ -26,14 +26,6 @@ import java.util.Set;
 
 /** Reads a playbook and every task file it includes, and validates all of it before anything runs. */
 public final class PlaybookLoader {
-    private static final Set<String> PLAY_KEYS = Set.of("name", "hosts", "vars", "vars_files", "gather_facts",
-            "become", "become_user", "serial", "tasks", "on_failure", "any_errors_fatal", "max_fail_percentage", "tags");
-    private static final Set<String> TASK_KEYS = Set.of("name", "when", "register", "loop", "until", "retries", "delay",
-            "changed_when", "failed_when", "ignore_errors", "tags", "check_mode", "no_log", "vars", "undo", "reason",
-            "point_of_no_return", "become", "become_user", "timeout", "args");
-    private static final Set<String> BLOCK_KEYS = Set.of("name", "block", "when", "vars", "become", "become_user", "tags");
-    private static final Set<String> INCLUDE_KEYS = Set.of("name", "include_tasks", "import_tasks", "when", "vars", "tags");
-    private static final Set<String> UNDO_TASK_KEYS = Set.of("name", "retries", "delay", "become", "become_user", "no_log", "args");
     private static final int MAX_INCLUDE_DEPTH = 20;
     /** Jinja2's {{ x }} and {% %}; Go templates handed to docker/kubectl ({{.Names}}, {{json .}}) are left alone. */
     private static final java.util.regex.Pattern JINJA = java.util.regex.Pattern.compile(
@@ -97,7 +89,7 @@ public final class PlaybookLoader {
                 if (m == null) {
                     continue;
                 }
-                unknownKeys(m, PLAY_KEYS, "play");
+                unknownKeys(m, Keyword.Place.PLAY);
                 String hosts = string(m.get("hosts"));
                 if (hosts == null) {
                     problem(n, "the play has no 'hosts': say which hosts it runs on (a pattern such as 'all' or 'managers')");
@@ -110,7 +102,13 @@ public final class PlaybookLoader {
                         onFailure = OnFailure.UNWIND;
                     }
                 }
-                List<TaskNode> tasks = m.containsKey("tasks") ? tasks(m.get("tasks")) : List.of();
+                // without handlers, pre_tasks, tasks and post_tasks are one sequence, in that order
+                List<TaskNode> tasks = new ArrayList<>();
+                for (String section : List.of("pre_tasks", "tasks", "post_tasks")) {
+                    if (m.containsKey(section)) {
+                        tasks.addAll(tasks(m.get(section)));
+                    }
+                }
                 List<String> varsFiles = strings(m.get("vars_files"));
                 varsFiles(m.get("vars_files"));
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
@@ -134,14 +132,14 @@ public final class PlaybookLoader {
                     continue;
                 }
                 if (m.containsKey("block")) {
-                    unknownKeys(m, BLOCK_KEYS, "block");
+                    unknownKeys(m, Keyword.Place.BLOCK);
                     out.add(new Block(doc.at(n), string(m.get("name")), tasks(m.get("block")), conditions(m.get("when")),
                             vars(m.get("vars")), escalation(m), new LinkedHashSet<>(strings(m.get("tags")))));
                 } else if (m.containsKey("include_tasks") || m.containsKey("import_tasks")) {
-                    unknownKeys(m, INCLUDE_KEYS, "include");
+                    unknownKeys(m, Keyword.Place.INCLUDE);
                     include(n, m).ifPresent(out::add);
                 } else {
-                    Task t = task(n, m, TASK_KEYS);
+                    Task t = task(n, m, Keyword.Place.TASK);
                     if (t != null) {
                         out.add(t);
                     }
@@ -176,16 +174,18 @@ public final class PlaybookLoader {
                     new LinkedHashSet<>(strings(m.get("tags")))));
         }
 
-        private Task task(Node n, Map<String, Node> m, Set<String> allowed) {
-            List<String> moduleKeys = m.keySet().stream().filter(k -> !allowed.contains(k)).toList();
+        private Task task(Node n, Map<String, Node> m, Keyword.Place place) {
+            Set<String> allowed = Keyword.keysOf(place);
+            List<String> moduleKeys = m.keySet().stream().filter(k -> !allowed.contains(k) && Keyword.of(k).isEmpty()).toList();
             List<String> unknown = moduleKeys.stream().filter(k -> catalog.find(k).isEmpty()).toList();
             List<String> known = moduleKeys.stream().filter(k -> catalog.find(k).isPresent()).toList();
+            misplaced(m, place);
             for (String k : unknown) {
                 Node keyNode = keyNode(n, k);
                 if (known.isEmpty() && unknown.size() == 1) {
                     problem(keyNode, "unknown module '" + k + "'" + suggestion(k, moduleNames()) + " (see 'unwind doc' for the list)");
                 } else {
-                    problem(keyNode, "unknown key '" + k + "' in a task" + suggestion(k, allowed));
+                    problem(keyNode, "unknown key '" + k + "' in " + place.label() + suggestion(k, allowed));
                 }
             }
             if (known.size() > 1) {
@@ -198,23 +198,25 @@ public final class PlaybookLoader {
                 }
                 return null;
             }
-            String moduleName = known.get(0);
-            Module module = catalog.find(moduleName).orElseThrow();
-            Map<String, Object> args = args(module.spec(), m.get(moduleName), m.get("args"));
-            if (module.spec().name().equals("template")) {
-                template(m.get(moduleName), m.get("args"), args.get("src"));
+            String key = known.get(0);
+            Module module = catalog.find(key).orElseThrow();
+            // ansible.builtin.copy is copy: the task names the module by its short name from here on
+            String moduleName = module.name();
+            Map<String, Object> args = args(module.spec(), m.get(key), m.get("args"));
+            if (moduleName.equals("template")) {
+                template(m.get(key), m.get("args"), args.get("src"));
             }
-            loop(m);
+            Loop loop = loop(m);
             UndoSpec undo = undo(n, m);
             String changedWhen = condition(m.get("changed_when"));
             Task t = new Task(doc.at(n), string(m.get("name")), moduleName, args, conditions(m.get("when")),
-                    string(m.get("register")), m.containsKey("loop") ? doc.value(m.get("loop")) : null, condition(m.get("until")),
+                    string(m.get("register")), loop, condition(m.get("until")),
                     (int) (long) Optional.ofNullable(integer(m.get("retries"))).orElse(m.containsKey("until") ? 3 : 0),
                     number(m.get("delay"), m.containsKey("until") ? 5 : 0), changedWhen, condition(m.get("failed_when")),
                     bool(m.get("ignore_errors"), false), new LinkedHashSet<>(strings(m.get("tags"))),
                     m.containsKey("check_mode") ? bool(m.get("check_mode"), false) : null, bool(m.get("no_log"), false),
                     vars(m.get("vars")), undo, bool(m.get("point_of_no_return"), false), escalation(m), integer(m.get("timeout")));
-            if (allowed == TASK_KEYS && undo == null && module.undoKind(args) == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
+            if (place == Keyword.Place.TASK && undo == null && module.undoKind(args) == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
                 problem(n, "task '" + t.label() + "' can change the host but has no undo: add 'undo:' (a module call or a list"
                         + " of tasks), or 'undo: none' with 'reason:' saying why none is needed, or 'changed_when: false' if it"
                         + " only reads");
@@ -242,7 +244,7 @@ public final class PlaybookLoader {
             for (Node item : items) {
                 Map<String, Node> um = mapping(item, "an undo task (a module call such as 'command: ...')");
                 if (um != null) {
-                    Task t = task(item, um, UNDO_TASK_KEYS);
+                    Task t = task(item, um, Keyword.Place.UNDO_TASK);
                     if (t != null) {
                         tasks.add(t);
                     }
@@ -300,16 +302,44 @@ public final class PlaybookLoader {
         }
 
         /** loop: a list, or one ${...} that gives a list when rendered. */
-        private void loop(Map<String, Node> m) {
-            Node loop = m.get("loop");
-            if (loop == null || loop instanceof SequenceNode) {
-                return;
+        /** {@code loop}, {@code with_items} or {@code with_list}, and {@code loop_control}; null without a loop. */
+        private Loop loop(Map<String, Node> m) {
+            List<String> given = List.of("loop", "with_items", "with_list").stream().filter(m::containsKey).toList();
+            Node control = m.get("loop_control");
+            if (given.isEmpty()) {
+                if (control != null) {
+                    problem(control, "loop_control goes with a loop: add 'loop:' (or with_items) to this task");
+                }
+                return null;
             }
-            if (loop instanceof ScalarNode s && !s.getTag().getValue().endsWith("null") && Templates.isTemplate(s.getValue())) {
-                return;
+            if (given.size() > 1) {
+                problem(m.get(given.get(1)), "a task has one loop: use either " + String.join(" or ", given));
             }
-            problem(loop, "loop must be a list (- item) or a ${...} expression that gives one, got "
-                    + (loop instanceof MappingNode ? "a mapping" : "'" + doc.value(loop) + "'"));
+            Node loop = m.get(given.get(0));
+            boolean literal = loop instanceof SequenceNode
+                    || loop instanceof ScalarNode s && !s.getTag().getValue().endsWith("null") && Templates.isTemplate(s.getValue());
+            if (!literal) {
+                problem(loop, given.get(0) + " must be a list (- item) or a ${...} expression that gives one, got "
+                        + (loop instanceof MappingNode ? "a mapping" : "'" + doc.value(loop) + "'"));
+            }
+            String loopVar = "item";
+            String indexVar = null;
+            String label = null;
+            if (control != null) {
+                Map<String, Node> c = mapping(control, "loop_control (loop_var, index_var, label)");
+                if (c != null) {
+                    c.forEach((k, v) -> {
+                        if (!Set.of("loop_var", "index_var", "label").contains(k)) {
+                            problem(keyOf.getOrDefault(v, v), "unknown key '" + k + "' in loop_control: it takes loop_var,"
+                                    + " index_var and label");
+                        }
+                    });
+                    loopVar = Optional.ofNullable(string(c.get("loop_var"))).orElse("item");
+                    indexVar = string(c.get("index_var"));
+                    label = string(c.get("label"));
+                }
+            }
+            return new Loop(doc.value(loop), given.get(0).equals("with_items"), loopVar, indexVar, label);
         }
 
         /** A template task's literal src: found where the executor will look, and parsed. */
@@ -379,12 +409,21 @@ public final class PlaybookLoader {
             return mappingNode;
         }
 
-        private void unknownKeys(Map<String, Node> m, Set<String> allowed, String what) {
+        private void unknownKeys(Map<String, Node> m, Keyword.Place place) {
+            Set<String> allowed = Keyword.keysOf(place);
+            misplaced(m, place);
             m.forEach((k, v) -> {
-                if (!allowed.contains(k)) {
-                    problem(keyOf.getOrDefault(v, v), "unknown key '" + k + "' in a " + what + suggestion(k, allowed));
+                if (!allowed.contains(k) && Keyword.of(k).isEmpty()) {
+                    problem(keyOf.getOrDefault(v, v), "unknown key '" + k + "' in " + place.label() + suggestion(k, allowed));
                 }
             });
+        }
+
+        /** A keyword written where it does not belong: say where it does. */
+        private void misplaced(Map<String, Node> m, Keyword.Place place) {
+            m.forEach((k, v) -> Keyword.of(k).filter(kw -> !kw.allowedIn(place)).ifPresent(kw ->
+                    problem(keyOf.getOrDefault(v, v), "'" + k + "' does not belong in " + place.label() + ": it goes in "
+                            + kw.whereItBelongs())));
         }
 
         private String string(Node n) {

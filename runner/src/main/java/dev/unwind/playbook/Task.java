@@ -10,13 +10,13 @@ import java.util.Set;
  * One task: a module call and the keywords around it. Conditions are FreeMarker expressions
  * ({@code when} entries must all hold).
  *
- * @param loop       a list, or a string that renders to one, or null
+ * @param loop       the task's loop, or null
  * @param checkMode  null: follow {@code --check}; false: always run for real; true: always predict
  * @param undo       the explicit undo, or null when the module's own (or none needed)
  * @param timeout    seconds, or null
  */
 public record Task(Position position, String name, String module, Map<String, Object> args,
-                   List<String> when, String register, Object loop, String until, int retries, double delay,
+                   List<String> when, String register, Loop loop, String until, int retries, double delay,
                    String changedWhen, String failedWhen, boolean ignoreErrors, Set<String> tags, Boolean checkMode,
                    boolean noLog, Map<String, Object> vars, UndoSpec undo, boolean pointOfNoReturn,
                    Escalation escalation, Integer timeout) implements TaskNode {

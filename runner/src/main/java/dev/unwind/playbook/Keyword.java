@@ -1,0 +1,101 @@
+package dev.unwind.playbook;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every playbook keyword unwind knows, and where each may be written: the one list of keywords. The loader refuses a
+ * key that is not here, or that is here but written somewhere it does not belong (saying where it does).
+ * Inheritance follows Ansible: a play's and a block's {@code become}, {@code become_user}, {@code when}, {@code vars}
+ * and {@code tags} reach every task inside them.
+ */
+public enum Keyword {
+    NAME(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK),
+    HOSTS(Place.PLAY),
+    VARS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE),
+    VARS_FILES(Place.PLAY),
+    GATHER_FACTS(Place.PLAY),
+    BECOME(Place.PLAY, Place.BLOCK, Place.TASK, Place.UNDO_TASK),
+    BECOME_USER(Place.PLAY, Place.BLOCK, Place.TASK, Place.UNDO_TASK),
+    SERIAL(Place.PLAY),
+    PRE_TASKS(Place.PLAY),
+    TASKS(Place.PLAY),
+    POST_TASKS(Place.PLAY),
+    ON_FAILURE(Place.PLAY),
+    ANY_ERRORS_FATAL(Place.PLAY),
+    MAX_FAIL_PERCENTAGE(Place.PLAY),
+    TAGS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE),
+    BLOCK(Place.BLOCK),
+    INCLUDE_TASKS(Place.INCLUDE),
+    IMPORT_TASKS(Place.INCLUDE),
+    WHEN(Place.BLOCK, Place.TASK, Place.INCLUDE),
+    REGISTER(Place.TASK),
+    LOOP(Place.TASK),
+    WITH_ITEMS(Place.TASK),
+    WITH_LIST(Place.TASK),
+    LOOP_CONTROL(Place.TASK),
+    UNTIL(Place.TASK),
+    RETRIES(Place.TASK, Place.UNDO_TASK),
+    DELAY(Place.TASK, Place.UNDO_TASK),
+    CHANGED_WHEN(Place.TASK),
+    FAILED_WHEN(Place.TASK),
+    IGNORE_ERRORS(Place.TASK),
+    CHECK_MODE(Place.TASK),
+    NO_LOG(Place.TASK, Place.UNDO_TASK),
+    UNDO(Place.TASK),
+    REASON(Place.TASK),
+    POINT_OF_NO_RETURN(Place.TASK),
+    TIMEOUT(Place.TASK),
+    ARGS(Place.TASK, Place.UNDO_TASK);
+
+    /** Where in a playbook a mapping of keywords stands. */
+    public enum Place {
+        PLAY("a play"), BLOCK("a block"), TASK("a task"), INCLUDE("an include"), UNDO_TASK("an undo task");
+
+        private final String label;
+
+        Place(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final Set<Place> places;
+
+    Keyword(Place first, Place... more) {
+        this.places = EnumSet.of(first, more);
+    }
+
+    /** As written in YAML: {@code gather_facts}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean allowedIn(Place place) {
+        return places.contains(place);
+    }
+
+    public static Optional<Keyword> of(String key) {
+        return Arrays.stream(values()).filter(k -> k.key().equals(key)).findFirst();
+    }
+
+    /** The keys allowed in {@code place}, for "did you mean" suggestions. */
+    public static Set<String> keysOf(Place place) {
+        return Arrays.stream(values()).filter(k -> k.allowedIn(place)).map(Keyword::key).collect(Collectors.toSet());
+    }
+
+    /** Where this keyword belongs, for an error that says so ("a play or a block"). */
+    public String whereItBelongs() {
+        List<String> labels = places.stream().map(Place::label).toList();
+        return labels.size() == 1 ? labels.get(0)
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
+    }
+}
