@@ -85,7 +85,7 @@ public final class Executor {
         reporter.on(new Event.RunStarted(run.id(), playbook.file().toString(), run.path().toString(), settings.check()));
         journal = Journal.open(run.journal());
         ending = new RunEnding(settings, run, () -> new UnwindSession(catalog, connector.guarded(held::requireHeld), backups,
-                secrets, journal, reporter, settings.forks()), interrupt, state);
+                secrets, journal, reporter, settings.forks(), this::marker), interrupt, state);
         setup = new HostSetup(held, connector, hostVariables, journal, reporter, secrets, state, settings.check(), this::lockPath);
         Map<String, Object> runInfo = new LinkedHashMap<>();
         runInfo.put("playbook", playbook.file().toAbsolutePath().toString());
@@ -118,7 +118,7 @@ public final class Executor {
 
     private RunResult runPlays(Playbook playbook, ExecutorService pool) {
         HostTaskRunner runner = new HostTaskRunner(catalog, templates, journal, backups, secrets, reporter, settings,
-                SearchPath.of(playbook.directory()));
+                SearchPath.of(playbook.directory()), this::marker);
         for (Play play : playbook.plays()) {
             List<String> hosts = inventory.hosts(play.hosts());
             if (settings.limit() != null) {
@@ -292,6 +292,10 @@ public final class Executor {
         String msg = "the lock on " + host + " was taken over by " + takenBy + ": nothing more is done on " + host;
         reporter.on(new Event.HostResult(host, pt.task().label(), "failed", settings.check(), false, null, msg, null, null));
         return new HostOutcome("failed", false, msg, Map.of("failed", true));
+    }
+
+    private String marker(String host) {
+        return TaskMarker.path(lockPath(host), run.id());
     }
 
     private String lockPath(String host) {

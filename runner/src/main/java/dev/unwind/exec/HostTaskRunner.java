@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Runs one planned task on one host: conditions, loop, rendering, the module, retries, register, journal. */
 final class HostTaskRunner {
@@ -44,9 +45,10 @@ final class HostTaskRunner {
     private final Reporter reporter;
     private final RunSettings settings;
     private final SearchPath searchPath;
+    private final UnaryOperator<String> markers;
 
     HostTaskRunner(ModuleCatalog catalog, Templates templates, Journal journal, Backups backups, Secrets secrets,
-                   Reporter reporter, RunSettings settings, SearchPath searchPath) {
+                   Reporter reporter, RunSettings settings, SearchPath searchPath, UnaryOperator<String> markers) {
         this.catalog = catalog;
         this.templates = templates;
         this.journal = journal;
@@ -55,6 +57,7 @@ final class HostTaskRunner {
         this.reporter = reporter;
         this.settings = settings;
         this.searchPath = searchPath;
+        this.markers = markers;
     }
 
     /** The task's result on this host, already reported. {@code vars} are the host's variables for this task. */
@@ -136,6 +139,9 @@ final class HostTaskRunner {
             pauseForTest();
         }
         Connection c = TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout());
+        if (mayChange) {
+            c = TaskMarker.marking(c, markers.apply(host));
+        }
         TaskJournal announcer = tj;
         TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates, searchPath, backups,
                 log(host), secrets, catalog, u -> {

@@ -228,6 +228,37 @@ class UndoPromiseTest {
     }
 
     @Test
+    void aCommandStillRunningWhenTheControllerIsKilledIsStoppedBeforeItsUndo() throws Exception {
+        Path ledger = root.resolve("hosts/h1/ledger");
+        Files.writeString(ledger, "start\n");
+        if (TestUsers.canCreate()) {
+            sh("chown " + TestUsers.loginUser() + ": " + ledger + " && chmod 0644 " + ledger);
+        }
+        Map<String, String> before = TreeImage.of(root.resolve("hosts"));
+        Path started = root.resolve("hosts/h1/started");
+        Path playbook = playbook("""
+                    - name: a slow change
+                      shell: touch ${d}/started; sleep 3; echo late >> ${d}/ledger
+                      undo:
+                        shell: sed -i '/^late$/d' ${d}/ledger; rm -f ${d}/started
+                      when: inventory_hostname == "h1"
+                """, false);
+        ControllerProcess p = ControllerProcess.start(root.resolve("home"), List.of(), "play", playbook.toString(),
+                "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString());
+        ControllerProcess.awaitFile(started, p);
+
+        p.signal("KILL");
+        p.waitFor();
+        Cli.Result rollback = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts",
+                fleet.knownHosts().toString());
+        Thread.sleep(4000);
+
+        // the command outlived its controller; the rollback stopped it, so it cannot append after the undo ran
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertThat(TreeImage.of(root.resolve("hosts"))).as(rollback.toString()).isEqualTo(before);
+    }
+
+    @Test
     void aNoLogUndoTaskKeepsItsArgumentsOutOfTheJournal() throws IOException {
         Cli.Result r = play("""
                     - name: a change whose undo holds a token
