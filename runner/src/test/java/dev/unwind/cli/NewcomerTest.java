@@ -1,17 +1,16 @@
 package dev.unwind.cli;
 
+import dev.unwind.testing.AnsiblePlaybook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +24,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class NewcomerTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    private static final Path ANSIBLE = Path.of("/usr/bin/ansible-playbook");
 
     @TempDir
     Path root;
@@ -196,27 +194,10 @@ class NewcomerTest {
     }
 
     /** ansible-playbook's output, whatever its exit code (an unreachable host is 4). */
-    private String ansible(Path dir, String playbook, List<String> args) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(ANSIBLE), "ansible-playbook is not installed");
-        Files.writeString(dir.resolve("ansible.cfg"), "");
-        List<String> command = new ArrayList<>(List.of(ANSIBLE.toString(), playbook));
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("ANSIBLE_CONFIG", dir.resolve("ansible.cfg").toString());
-        pb.environment().put("ANSIBLE_NOCOLOR", "1");
-        pb.environment().put("ANSIBLE_LOCAL_TEMP", root.resolve("ansible-tmp").toString());
-        pb.environment().put("HOME", root.toString());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("ansible-playbook ended").isTrue();
-        return out.join();
+    private String ansible(Path dir, String playbook, List<String> args) throws InterruptedException {
+        List<String> all = new ArrayList<>(List.of(playbook));
+        all.addAll(args);
+        return AnsiblePlaybook.run(dir, root, all);
     }
 
     private static int unreachable(String recap) {

@@ -1,20 +1,18 @@
 package dev.unwind.playbook;
 
 import dev.unwind.cli.Cli;
+import dev.unwind.testing.AnsiblePlaybook;
 import dev.unwind.testing.TreeImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Keywords an Ansible user brings — FQCN module names, pre_tasks/post_tasks, with_items (flattened once), with_list,
@@ -22,7 +20,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the files each leaves are byte-, mode- and owner-identical. Only the expressions differ ({{ }} against ${ }).
  */
 class AnsibleKeywordsTest {
-    static final Path ANSIBLE = Path.of("/usr/bin/ansible-playbook");
     static final String PLAY = """
             - name: keywords from Ansible
               hosts: local
@@ -68,7 +65,6 @@ class AnsibleKeywordsTest {
 
     @Test
     void ansibleAndUnwindLeaveTheSameFiles() throws Exception {
-        assumeTrue(Files.isExecutable(ANSIBLE), "ansible-playbook is not installed");
         Path byAnsible = root.resolve("by-ansible");
         Path byUnwind = root.resolve("by-unwind");
         Path inventory = root.resolve("hosts.ini");
@@ -78,7 +74,7 @@ class AnsibleKeywordsTest {
         Path freemarker = root.resolve("unwind.yml");
         Files.writeString(freemarker, PLAY.replace("OUT", byUnwind.toString()).replaceAll("\\(([a-z_\\[\\]0-9]+)\\)", "\\${$1}"));
 
-        String ansibleOut = ansible(jinja, inventory);
+        String ansibleOut = AnsiblePlaybook.run(root, root, List.of("-i", inventory.toString(), jinja.toString()));
         Cli cli = new Cli(root.resolve("home"));
         Cli.Result first = cli.run("play", freemarker.toString(), "-i", inventory.toString());
         Cli.Result second = cli.run("play", freemarker.toString(), "-i", inventory.toString());
@@ -130,20 +126,5 @@ class AnsibleKeywordsTest {
 
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.out() + r.err()).contains("loop_control goes with a loop").contains("a task has one loop");
-    }
-
-    private String ansible(Path playbook, Path inventory) throws IOException, InterruptedException {
-        Files.writeString(root.resolve("ansible.cfg"), "");
-        ProcessBuilder pb = new ProcessBuilder(List.of(ANSIBLE.toString(), "-i", inventory.toString(), playbook.toString()))
-                .directory(root.toFile()).redirectErrorStream(true);
-        pb.environment().put("ANSIBLE_CONFIG", root.resolve("ansible.cfg").toString());
-        pb.environment().put("ANSIBLE_NOCOLOR", "1");
-        pb.environment().put("ANSIBLE_LOCAL_TEMP", root.resolve("ansible-tmp").toString());
-        pb.environment().put("HOME", root.toString());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -1,13 +1,11 @@
 package dev.unwind.undo;
 
 import dev.unwind.cli.Cli;
-import dev.unwind.testing.SshdFleet;
-import dev.unwind.testing.SshdHost;
+import dev.unwind.testing.SshdHosts;
 import dev.unwind.testing.TestUsers;
 import dev.unwind.testing.TreeImage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,7 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A randomized schedule of faults over a playbook that uses every changing module, on two real sshd hosts: the
@@ -38,26 +35,13 @@ class RandomFaultScheduleTest {
             "add a line", "add a block", "a slow command with its undo", "touch a marker", "a link to the config",
             "repoint an existing link", "remove an old file", "remove a data tree", "tighten a tool", "one file per item",
             "another slow command");
-    static SshdFleet fleet;
+    @RegisterExtension
+    static SshdHosts sshd = new SshdHosts(2);
 
     enum Fault { KILL, TERM, SSH_DROP, TASK_FAILS }
 
     @TempDir
     Path root;
-
-    @BeforeAll
-    static void startHosts() throws IOException {
-        assumeTrue(SshdFleet.available(), "needs /usr/sbin/sshd (apt-get install -y openssh-server)");
-        fleet = SshdFleet.start(2);
-        fleet.writeKnownHosts();
-    }
-
-    @AfterAll
-    static void stopHosts() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     @Test
     void noFaultAtAnyMomentLeavesAHostChangedWithoutSayingSo() throws Exception {
@@ -95,7 +79,7 @@ class RandomFaultScheduleTest {
         Path inventory = reset(i);
         Map<String, String> before = TreeImage.of(root.resolve("hosts"));
         List<String> args = new ArrayList<>(List.of("play", PLAYBOOK.toString(), "-i", inventory.toString(),
-                "--known-hosts", fleet.knownHosts().toString()));
+                "--known-hosts", sshd.knownHosts()));
         if (fault == Fault.TASK_FAILS) {
             args.addAll(List.of("--fail-after-task", task));
         }
@@ -105,7 +89,7 @@ class RandomFaultScheduleTest {
             switch (fault) {
                 case KILL -> p.signal("KILL");
                 case TERM -> p.signal("TERM");
-                case SSH_DROP -> fleet.host(random.nextInt(2)).killConnections();
+                case SSH_DROP -> sshd.fleet().host(random.nextInt(2)).killConnections();
                 default -> throw new IllegalStateException();
             }
         }
@@ -113,7 +97,7 @@ class RandomFaultScheduleTest {
         String out = p.output();
         if (code == 0 || code == 137 || code == 143) {
             // finished before the fault, or killed: the journal alone must take every host back
-            Cli.Result rollback = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", fleet.knownHosts().toString());
+            Cli.Result rollback = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", sshd.knownHosts());
             return judge(what + " then rollback", rollback.exitCode(), rollback.out(), before, broken, code == 0 ? "completed, rolled back" : "rolled back");
         }
         return judge(what, code, out, before, broken, "unwound (exit " + code + ")");
@@ -158,9 +142,7 @@ class RandomFaultScheduleTest {
 
     /** Both hosts as the schedule's playbook finds them, and an inventory with this fault's own lock files. */
     private Path reset(int i) throws IOException {
-        StringBuilder ini = new StringBuilder("[web]\n");
-        for (int h = 0; h < 2; h++) {
-            String name = "h" + (h + 1);
+        for (String name : List.of("h1", "h2")) {
             Path d = root.resolve("hosts").resolve(name);
             sh("rm -rf " + d);
             Files.createDirectories(d.resolve("data/sub"));
@@ -172,18 +154,11 @@ class RandomFaultScheduleTest {
             Files.writeString(d.resolve("ledger"), "start\n");
             Files.createSymbolicLink(d.resolve("link"), Path.of("old.txt"));
             sh("chmod 0755 " + d.resolve("tool") + " && chmod 0600 " + d.resolve("existing.conf"));
-            SshdHost host = fleet.host(h);
-            ini.append(name);
-            host.hostVars().forEach((k, v) -> ini.append(' ').append(k).append('=').append(v));
-            ini.append(" base=").append(root.resolve("hosts")).append(" unwind_lock_path=")
-                    .append(root.resolve("locks").resolve(i + "-" + name)).append('\n');
         }
         if (TestUsers.canCreate()) {
             sh("chown -R " + TestUsers.loginUser() + ": " + root.resolve("hosts"));
         }
-        Path inventory = root.resolve("inventory-" + i + ".ini");
-        Files.writeString(inventory, ini);
-        return inventory;
+        return sshd.inventory(root.resolve("inventory-" + i + ".ini"), root.resolve("hosts"), root.resolve("locks"), i + "-");
     }
 
     /** How long the playbook takes from the controller's start to its end, undisturbed (then rolled back). */
@@ -192,11 +167,11 @@ class RandomFaultScheduleTest {
         Map<String, String> before = TreeImage.of(root.resolve("hosts"));
         long start = System.nanoTime();
         ControllerProcess p = ControllerProcess.start(root.resolve("home"), List.of(), "play", PLAYBOOK.toString(),
-                "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString());
+                "-i", inventory.toString(), "--known-hosts", sshd.knownHosts());
         assertThat(p.waitFor()).as(p.output()).isZero();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(TreeImage.of(root.resolve("hosts"))).as("the playbook changes every host").isNotEqualTo(before);
-        Cli.Result rollback = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", fleet.knownHosts().toString());
+        Cli.Result rollback = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", sshd.knownHosts());
         assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
         assertThat(TreeImage.of(root.resolve("hosts"))).as(rollback.toString()).isEqualTo(before);
         return millis;

@@ -1,14 +1,12 @@
 package dev.unwind.undo;
 
 import dev.unwind.cli.Cli;
-import dev.unwind.testing.SshdFleet;
-import dev.unwind.testing.SshdHost;
+import dev.unwind.testing.SshdHosts;
 import dev.unwind.testing.TestUsers;
 import dev.unwind.testing.TreeImage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,7 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * that cannot render, a later loop item, special bits, nameless owners, odd link targets, undo privileges).
  */
 class UndoPromiseTest {
-    static SshdFleet fleet;
+    @RegisterExtension
+    static SshdHosts sshd = new SshdHosts(2);
 
     @TempDir
     Path root;
@@ -124,36 +123,14 @@ class UndoPromiseTest {
                         """, "undo needs an undefined variable"));
     }
 
-    @BeforeAll
-    static void startHosts() throws IOException {
-        assumeTrue(SshdFleet.available(), "needs /usr/sbin/sshd (apt-get install -y openssh-server)");
-        fleet = SshdFleet.start(2);
-        fleet.writeKnownHosts();
-    }
-
-    @AfterAll
-    static void stopHosts() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
-
     @BeforeEach
     void hosts() throws IOException {
-        StringBuilder ini = new StringBuilder("[web]\n");
-        for (int i = 0; i < 2; i++) {
-            String name = "h" + (i + 1);
+        for (String name : List.of("h1", "h2")) {
             Path d = root.resolve("hosts").resolve(name);
             Files.createDirectories(d);
             Files.writeString(d.resolve("existing.conf"), "keep=yes\n");
-            SshdHost h = fleet.host(i);
-            ini.append(name);
-            h.hostVars().forEach((k, v) -> ini.append(' ').append(k).append('=').append(v));
-            ini.append(" base=").append(root.resolve("hosts")).append(" unwind_lock_path=").append(root.resolve("hosts").resolve(name + ".lock"))
-                    .append('\n');
         }
-        inventory = root.resolve("ssh.ini");
-        Files.writeString(inventory, ini);
+        inventory = sshd.inventory(root.resolve("ssh.ini"), root.resolve("hosts"), root.resolve("hosts"), "lock-");
         if (TestUsers.canCreate()) {
             sh("chmod 755 " + root + " && chown -R " + TestUsers.loginUser() + ": " + root.resolve("hosts"));
         }
@@ -193,7 +170,7 @@ class UndoPromiseTest {
                       copy: dest=${d}/owned content="new"
                       become: true
                       when: inventory_hostname == "h1"
-                """, false).toString(), "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString());
+                """, false).toString(), "-i", inventory.toString(), "--known-hosts", sshd.knownHosts());
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(Files.readString(owned)).isEqualTo("new");
@@ -211,18 +188,18 @@ class UndoPromiseTest {
         Files.writeString(playbook, Files.readString(playbook.resolveSibling("site.yml"))
                 .replace("  gather_facts: false\n", "  gather_facts: false\n  on_failure: stop\n"));
         Cli cli = new Cli(root.resolve("home"));
-        Cli.Result r = cli.run("play", playbook.toString(), "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString());
+        Cli.Result r = cli.run("play", playbook.toString(), "-i", inventory.toString(), "--known-hosts", sshd.knownHosts());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
         String runId = lastRunId();
 
         Path h1 = root.resolve("hosts/h1");
         sh("chown root: " + h1 + " " + h1.resolve("existing.conf") + " && chmod 0555 " + h1);
-        Cli.Result readOnly = cli.run("rollback", runId, "--known-hosts", fleet.knownHosts().toString());
+        Cli.Result readOnly = cli.run("rollback", runId, "--known-hosts", sshd.knownHosts());
         assertThat(readOnly.exitCode()).as(readOnly.toString()).isEqualTo(3);
         assertThat(readOnly.out()).contains("NOT undone on h1");
 
         sh("chown " + TestUsers.loginUser() + ": " + h1 + " " + h1.resolve("existing.conf") + " && chmod 0755 " + h1);
-        Cli.Result again = cli.run("rollback", runId, "--known-hosts", fleet.knownHosts().toString());
+        Cli.Result again = cli.run("rollback", runId, "--known-hosts", sshd.knownHosts());
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(TreeImage.of(root.resolve("hosts"))).isEqualTo(before);
     }
@@ -244,13 +221,13 @@ class UndoPromiseTest {
                       when: inventory_hostname == "h1"
                 """, false);
         ControllerProcess p = ControllerProcess.start(root.resolve("home"), List.of(), "play", playbook.toString(),
-                "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString());
+                "-i", inventory.toString(), "--known-hosts", sshd.knownHosts());
         ControllerProcess.awaitFile(started, p);
 
         p.signal("KILL");
         p.waitFor();
         Cli.Result rollback = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts",
-                fleet.knownHosts().toString());
+                sshd.knownHosts());
         Thread.sleep(4000);
 
         // the command outlived its controller; the rollback stopped it, so it cannot append after the undo ran
@@ -275,7 +252,7 @@ class UndoPromiseTest {
 
     private Cli.Result play(String tasks) throws IOException {
         return new Cli(root.resolve("home")).run("play", playbook(tasks, true).toString(), "-i", inventory.toString(),
-                "--known-hosts", fleet.knownHosts().toString());
+                "--known-hosts", sshd.knownHosts());
     }
 
     private Path playbook(String tasks, boolean failOnH2) throws IOException {
