@@ -149,7 +149,9 @@ public final class Executor {
                                ExecutorService pool, Playbook playbook) {
         Set<String> active = Collections.synchronizedSet(new LinkedHashSet<>(batch));
         taskVars.startPlay(play);
-        int total = tasks.size() + (play.gatherFacts() ? 1 : 0) + (settings.check() ? 0 : 1);
+        Handlers handlers = new Handlers(play);
+        int total = (int) tasks.stream().filter(t -> !Handlers.isFlush(t)).count() + (play.gatherFacts() ? 1 : 0)
+                + (settings.check() ? 0 : 1);
         int number = 0;
         if (!settings.check()) {
             reporter.on(new Event.TaskStarted("Lock hosts", play.position().toString(), ++number, total));
@@ -165,7 +167,14 @@ public final class Executor {
         }
         for (PlannedTask pt : tasks) {
             if (interrupt.requested()) {
-                return ending.unwindAll("interrupted", true);
+                return rerunHandlers(ending.unwindAll("interrupted", true), handlers, playbook, runner, pool);
+            }
+            if (Handlers.isFlush(pt)) {
+                RunResult ended = flush(handlers, play, batch, active, playbook, runner, pool);
+                if (ended != null) {
+                    return ended;
+                }
+                continue;
             }
             int thisStep = ++step;
             reporter.on(new Event.TaskStarted(taskVars.shownName(pt, active, playbook), pt.task().position().toString(),
@@ -174,19 +183,84 @@ public final class Executor {
                 journal.append(Entry.of(EntryType.POINT_OF_NO_RETURN).step(thisStep, null, pt.task().label(), pt.task().position().toString()));
                 state.note("passed the point of no return at '" + pt.task().label() + "' (" + pt.task().position() + ")");
             }
-            Map<String, HostOutcome> outcomes = runOnHosts(pt, thisStep, new ArrayList<>(active), play, playbook, runner, pool);
-            if (!held.lost().isEmpty()) {
-                return ending.lockLost(play, held.lost());
-            }
-            if (endsPlay(outcomes, active)) {
+            RunResult ended = step(pt, thisStep, play, batch, active, playbook, runner, pool, handlers);
+            if (ended == PLAY_ENDS) {
                 break;
             }
-            RunResult ended = afterFailures(play, pt, batch, active, outcomes);
             if (ended != null) {
                 return ended;
             }
         }
         return null;
+    }
+
+    /** A marker: the play ends here (meta end_play, or no host left), the run goes on. */
+    private static final RunResult PLAY_ENDS = new RunResult("", RunStatus.OK, false, null);
+
+    /** One task (or handler) on the active hosts, then the failure policy; null: go on. */
+    private RunResult step(PlannedTask pt, int thisStep, Play play, List<String> batch, Set<String> active, Playbook playbook,
+                           HostTaskRunner runner, ExecutorService pool, Handlers handlers) {
+        Map<String, HostOutcome> outcomes = runOnHosts(pt, thisStep, new ArrayList<>(active), play, playbook, runner, pool);
+        outcomes.forEach((host, o) -> {
+            if (o.status().equals("changed")) {
+                handlers.changed(host, pt.task());
+            }
+        });
+        if (!held.lost().isEmpty()) {
+            return ending.lockLost(play, held.lost());
+        }
+        if (endsPlay(outcomes, active)) {
+            return PLAY_ENDS;
+        }
+        return rerunHandlers(afterFailures(play, pt, batch, active, outcomes), handlers, playbook, runner, pool);
+    }
+
+    /** A flush: each notified handler once, in the order they are written, on the hosts that notified it. */
+    private RunResult flush(Handlers handlers, Play play, List<String> batch, Set<String> active, Playbook playbook,
+                            HostTaskRunner runner, ExecutorService pool) {
+        for (Handlers.Due due : handlers.flush()) {
+            List<String> hosts = due.hosts().stream().filter(active::contains).toList();
+            if (hosts.isEmpty()) {
+                continue;
+            }
+            reporter.on(new Event.HandlerStarted(taskVars.shownName(due.handler(), hosts, playbook),
+                    due.handler().task().position().toString(), false));
+            handlers.ran(due.handler(), hosts);
+            Set<String> these = Collections.synchronizedSet(new LinkedHashSet<>(hosts));
+            RunResult ended = step(due.handler(), ++step, play, batch, these, playbook, runner, pool, handlers);
+            // a host the handler failed (or ended) leaves the play, as after any task
+            hosts.stream().filter(h -> !these.contains(h)).forEach(active::remove);
+            if (ended != null && ended != PLAY_ENDS) {
+                return ended;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * After an unwind took every change back, the handlers that ran because of those changes run once more on the
+     * restored hosts (a service restarted for a new configuration is restarted on the old one). They are not
+     * journaled; one that fails leaves the run incomplete.
+     */
+    private RunResult rerunHandlers(RunResult r, Handlers handlers, Playbook playbook, HostTaskRunner runner,
+                                    ExecutorService pool) {
+        if (r == null || r.status() != RunStatus.UNWOUND && r.status() != RunStatus.INTERRUPTED) {
+            return r;
+        }
+        boolean allRan = true;
+        for (Handlers.Due due : handlers.ranSoFar()) {
+            reporter.on(new Event.HandlerStarted(due.handler().task().label(), due.handler().task().position().toString(), true));
+            Map<String, HostOutcome> outcomes = runOnHosts(due.handler(), ++step, due.hosts(), null, playbook,
+                    runner.unjournaled(), pool);
+            for (Map.Entry<String, HostOutcome> e : outcomes.entrySet()) {
+                if (e.getValue().fatal()) {
+                    allRan = false;
+                    state.note("the handler '" + due.handler().task().label() + "' did not run again on " + e.getKey()
+                            + " after the unwind: " + e.getValue().msg());
+                }
+            }
+        }
+        return allRan ? r : state.result(RunStatus.UNWIND_INCOMPLETE);
     }
 
     /** The task on every target host in parallel (forks); a fatal failure stops the hosts not yet started. */
@@ -210,7 +284,7 @@ public final class Executor {
                 }
                 outcomes.put(host, o);
                 state.count(host, o.status(), o.ignored());
-                if (o.fatal() && (play.onFailure() != OnFailure.UNWIND_HOST || play.anyErrorsFatal())) {
+                if (play != null && o.fatal() && (play.onFailure() != OnFailure.UNWIND_HOST || play.anyErrorsFatal())) {
                     stop.set(true);
                 }
             }));

@@ -60,6 +60,14 @@ final class HostTaskRunner {
         this.markers = markers;
     }
 
+    /**
+     * The same runner, journaling nothing: for handlers run again after an unwind, whose changes put back what the
+     * unwind restored and must not be taken back by a later rollback.
+     */
+    HostTaskRunner unjournaled() {
+        return new HostTaskRunner(catalog, templates, null, backups, secrets, reporter, settings, searchPath, markers);
+    }
+
     /** The task's result on this host, already reported. {@code vars} are the host's variables for this task. */
     HostOutcome run(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars, Become become) {
         Task task = pt.task();
@@ -126,7 +134,7 @@ final class HostTaskRunner {
         Map<String, Object> args = templates.renderMap(task.args(), vars);
         module.spec().args().stream().filter(a -> a.secret() && args.get(a.name()) != null)
                 .forEach(a -> secrets.add(String.valueOf(args.get(a.name()))));
-        boolean mayChange = !check && module.undoKind(args) != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());
+        boolean mayChange = journal != null && !check && module.undoKind(args) != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());
         TaskUndo undos = new TaskUndo(templates, pt, vars);
         TaskJournal tj = null;
         if (mayChange) {

@@ -34,6 +34,14 @@ final class Plan {
         return selected;
     }
 
+    /** A play's handlers, planned as tasks (with the play's become); tags and --start-at-task do not pick them. */
+    static List<PlannedTask> handlers(Play play) {
+        List<PlannedTask> out = new ArrayList<>();
+        flatten(new ArrayList<>(play.handlers()), List.of(), List.of(), play.escalation().over(new Escalation(false, "root")),
+                new LinkedHashSet<>(play.tags()), out);
+        return out;
+    }
+
     private static void flatten(List<TaskNode> nodes, List<String> when, List<Map<String, Object>> vars, Escalation esc,
                                 Set<String> tags, List<PlannedTask> out) {
         for (TaskNode n : nodes) {

@@ -26,6 +26,7 @@ public enum Keyword {
     PRE_TASKS(Place.PLAY),
     TASKS(Place.PLAY),
     POST_TASKS(Place.PLAY),
+    HANDLERS(Place.PLAY),
     ON_FAILURE(Place.PLAY),
     ANY_ERRORS_FATAL(Place.PLAY),
     MAX_FAIL_PERCENTAGE(Place.PLAY),
@@ -51,11 +52,14 @@ public enum Keyword {
     REASON(Place.TASK),
     POINT_OF_NO_RETURN(Place.TASK),
     TIMEOUT(Place.TASK),
+    NOTIFY(Place.TASK),
+    LISTEN(Place.HANDLER),
     ARGS(Place.TASK, Place.UNDO_TASK);
 
     /** Where in a playbook a mapping of keywords stands. */
     public enum Place {
-        PLAY("a play"), BLOCK("a block"), TASK("a task"), INCLUDE("an include"), UNDO_TASK("an undo task");
+        PLAY("a play"), BLOCK("a block"), TASK("a task"), HANDLER("a handler"), INCLUDE("an include"),
+        UNDO_TASK("an undo task");
 
         private final String label;
 
@@ -79,8 +83,9 @@ public enum Keyword {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** A handler is a task, with {@code listen} besides. */
     public boolean allowedIn(Place place) {
-        return places.contains(place);
+        return places.contains(place) || place == Place.HANDLER && places.contains(Place.TASK);
     }
 
     public static Optional<Keyword> of(String key) {
@@ -94,7 +99,7 @@ public enum Keyword {
 
     /** Where this keyword belongs, for an error that says so ("a play or a block"). */
     public String whereItBelongs() {
-        List<String> labels = places.stream().map(Place::label).toList();
+        List<String> labels = Arrays.stream(Place.values()).filter(this::allowedIn).map(Place::label).toList();
         return labels.size() == 1 ? labels.get(0)
                 : String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
     }

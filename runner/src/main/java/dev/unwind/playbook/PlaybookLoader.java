@@ -27,6 +27,8 @@ import java.util.Set;
 /** Reads a playbook and every task file it includes, and validates all of it before anything runs. */
 public final class PlaybookLoader {
     private static final int MAX_INCLUDE_DEPTH = 20;
+    /** The name of the implicit flush of the handlers at the end of pre_tasks, tasks and post_tasks. */
+    public static final String FLUSH_HANDLERS = "flush handlers";
     /** Jinja2's {{ x }} and {% %}; Go templates handed to docker/kubectl ({{.Names}}, {{json .}}) are left alone. */
     private static final java.util.regex.Pattern JINJA = java.util.regex.Pattern.compile(
             "\\{%|\\{\\{(?!-?\\s*(\\.|json\\b|range\\b|if\\b|end\\b|index\\b|printf\\b|with\\b|else\\b|upper\\b|lower\\b))");
@@ -102,18 +104,70 @@ public final class PlaybookLoader {
                         onFailure = OnFailure.UNWIND;
                     }
                 }
-                // without handlers, pre_tasks, tasks and post_tasks are one sequence, in that order
+                // pre_tasks, tasks and post_tasks, in that order, each followed by a flush of the handlers (Ansible's)
                 List<TaskNode> tasks = new ArrayList<>();
                 for (String section : List.of("pre_tasks", "tasks", "post_tasks")) {
                     if (m.containsKey(section)) {
                         tasks.addAll(tasks(m.get(section)));
+                        tasks.add(flushHandlers(m.get(section)));
                     }
                 }
+                List<Task> handlers = handlers(m.get("handlers"));
+                notified(tasks, handlers);
                 List<String> varsFiles = strings(m.get("vars_files"));
                 varsFiles(m.get("vars_files"));
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
                         bool(m.get("gather_facts"), true), escalation(m), strings(m.get("serial")), tasks, onFailure,
-                        bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags"))));
+                        bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
+                        handlers));
+            }
+        }
+
+        /** The implicit flush at the end of a section: {@code meta: flush_handlers}, where the section ends. */
+        private Task flushHandlers(Node section) {
+            return new Task(doc.at(section), FLUSH_HANDLERS, "meta", Map.of("free_form", "flush_handlers"), List.of(), null, null,
+                    null, 0, 0, null, null, false, new LinkedHashSet<>(List.of("always")), null, false, Map.of(), null, false,
+                    Escalation.INHERIT, null, List.of(), List.of());
+        }
+
+        private List<Task> handlers(Node node) {
+            List<Task> out = new ArrayList<>();
+            if (node == null) {
+                return out;
+            }
+            if (!(node instanceof SequenceNode seq)) {
+                problem(node, "handlers is a list of tasks (each starting with '- ')");
+                return out;
+            }
+            for (Node n : seq.getValue()) {
+                Map<String, Node> m = mapping(n, "a handler");
+                if (m != null) {
+                    Task t = task(n, m, Keyword.Place.HANDLER);
+                    if (t != null) {
+                        out.add(t);
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Every name a task notifies is a handler's name or one of its listen topics (Ansible fails at run time). */
+        private void notified(List<TaskNode> nodes, List<Task> handlers) {
+            Set<String> known = new LinkedHashSet<>();
+            handlers.forEach(h -> {
+                if (h.name() != null) {
+                    known.add(h.name());
+                }
+                known.addAll(h.listen());
+            });
+            for (TaskNode n : nodes) {
+                if (n instanceof Block b) {
+                    notified(b.tasks(), handlers);
+                } else if (n instanceof Task t) {
+                    t.notifies().stream().filter(name -> !known.contains(name)).forEach(name -> problems.add(new Problem(t.position(),
+                            "task '" + t.label() + "' notifies '" + name + "', which no handler of the play is named or"
+                                    + " listens for" + suggestion(name, known))));
+                }
             }
         }
 
@@ -215,7 +269,8 @@ public final class PlaybookLoader {
                     number(m.get("delay"), m.containsKey("until") ? 5 : 0), changedWhen, condition(m.get("failed_when")),
                     bool(m.get("ignore_errors"), false), new LinkedHashSet<>(strings(m.get("tags"))),
                     m.containsKey("check_mode") ? bool(m.get("check_mode"), false) : null, bool(m.get("no_log"), false),
-                    vars(m.get("vars")), undo, bool(m.get("point_of_no_return"), false), escalation(m), integer(m.get("timeout")));
+                    vars(m.get("vars")), undo, bool(m.get("point_of_no_return"), false), escalation(m), integer(m.get("timeout")),
+                    strings(m.get("notify")), strings(m.get("listen")));
             if (place == Keyword.Place.TASK && undo == null && module.undoKind(args) == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
                 problem(n, "task '" + t.label() + "' can change the host but has no undo: add 'undo:' (a module call or a list"
                         + " of tasks), or 'undo: none' with 'reason:' saying why none is needed, or 'changed_when: false' if it"

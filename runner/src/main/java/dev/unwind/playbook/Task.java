@@ -14,12 +14,14 @@ import java.util.Set;
  * @param checkMode  null: follow {@code --check}; false: always run for real; true: always predict
  * @param undo       the explicit undo, or null when the module's own (or none needed)
  * @param timeout    seconds, or null
+ * @param notifies   the handlers (names or listen topics) to run when this task changes a host
+ * @param listen     for a handler: the topics it also answers to
  */
 public record Task(Position position, String name, String module, Map<String, Object> args,
                    List<String> when, String register, Loop loop, String until, int retries, double delay,
                    String changedWhen, String failedWhen, boolean ignoreErrors, Set<String> tags, Boolean checkMode,
                    boolean noLog, Map<String, Object> vars, UndoSpec undo, boolean pointOfNoReturn,
-                   Escalation escalation, Integer timeout) implements TaskNode {
+                   Escalation escalation, Integer timeout, List<String> notifies, List<String> listen) implements TaskNode {
 
     /** The name shown to users: the task's name, or its module. */
     public String label() {

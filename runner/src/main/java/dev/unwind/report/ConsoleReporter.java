@@ -29,6 +29,8 @@ public final class ConsoleReporter implements Reporter {
             print("\nPLAY [" + e.name() + "] " + e.hosts().size() + " host(s)");
         } else if (event instanceof Event.TaskStarted e) {
             print("\nTASK [" + e.name() + "] (" + e.number() + "/" + e.total() + ") " + elapsed());
+        } else if (event instanceof Event.HandlerStarted e) {
+            print("\nRUNNING HANDLER [" + e.name() + "]" + (e.again() ? " again, after the unwind" : "") + " " + elapsed());
         } else if (event instanceof Event.HostResult e) {
                 String label = e.ignored() ? "failed (ignored)" : e.check() && e.status().equals("changed") ? "would change" : e.status();
                 String item = e.item() == null ? "" : " (item=" + e.item() + ")";

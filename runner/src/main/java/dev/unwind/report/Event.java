@@ -16,6 +16,10 @@ public sealed interface Event {
     record TaskStarted(String name, String at, int number, int total) implements Event {
     }
 
+    /** A handler runs on the hosts that notified it; {@code again}: once more, after an unwind took back its cause. */
+    record HandlerStarted(String name, String at, boolean again) implements Event {
+    }
+
     /**
      * One host's result of a task.
      *

@@ -30,6 +30,11 @@ public final class JsonReporter implements Reporter {
                 o.put("event", "play_start");
                 o.put("play", e.name());
                 o.put("hosts", e.hosts());
+        } else if (event instanceof Event.HandlerStarted e) {
+                o.put("event", "handler_start");
+                o.put("handler", e.name());
+                o.put("at", e.at());
+                o.put("again", e.again());
         } else if (event instanceof Event.TaskStarted e) {
                 o.put("event", "task_start");
                 o.put("task", e.name());

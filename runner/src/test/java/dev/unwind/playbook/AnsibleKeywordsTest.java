@@ -88,6 +88,129 @@ class AnsibleKeywordsTest {
         assertThat(second.out()).contains("changed=0");
     }
 
+    static final String HANDLERS = """
+            - name: handlers as Ansible runs them
+              hosts: local
+              gather_facts: false
+              pre_tasks:
+                - name: the output folder
+                  ansible.builtin.file: path=OUT state=directory mode=0755
+              tasks:
+                - name: a config that changes
+                  ansible.builtin.copy:
+                    dest: OUT/app.conf
+                    content: "port=8080\n"
+                    mode: "0644"
+                  notify: [restart app, reload proxy]
+                - name: a config already as wanted
+                  ansible.builtin.copy:
+                    dest: OUT/app.conf
+                    content: "port=8080\n"
+                    mode: "0644"
+                  notify: never notified
+                - name: a second change for the same handler
+                  ansible.builtin.copy:
+                    dest: OUT/other.conf
+                    content: "x=1\n"
+                    mode: "0644"
+                  notify: restart app
+              handlers:
+                - name: reload proxy
+                  ansible.builtin.lineinfile:
+                    path: OUT/handlers.log
+                    line: reload proxy
+                    create: true
+                    mode: "0644"
+                - name: never notified
+                  ansible.builtin.lineinfile: path=OUT/handlers.log line=never create=true mode=0644
+                - name: restart app
+                  ansible.builtin.lineinfile:
+                    path: OUT/handlers.log
+                    line: restart app
+                    insertafter: EOF
+                    create: true
+                    mode: "0644"
+                  listen: app changed
+            """;
+
+    @Test
+    void handlersRunOnceEachInTheOrderTheyAreWrittenAsAnsibleRunsThem() throws Exception {
+        Path byAnsible = root.resolve("by-ansible");
+        Path byUnwind = root.resolve("by-unwind");
+        Path inventory = root.resolve("hosts.ini");
+        Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
+        Path jinja = root.resolve("ansible.yml");
+        Files.writeString(jinja, HANDLERS.replace("OUT", byAnsible.toString()));
+        Path freemarker = root.resolve("unwind.yml");
+        Files.writeString(freemarker, HANDLERS.replace("OUT", byUnwind.toString()));
+
+        String ansibleOut = AnsiblePlaybook.run(root, root, List.of("-i", inventory.toString(), jinja.toString()));
+        Cli.Result r = new Cli(root.resolve("home")).run("play", freemarker.toString(), "-i", inventory.toString());
+
+        assertThat(ansibleOut).contains("failed=0");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Files.readString(byAnsible.resolve("handlers.log"))).isEqualTo("reload proxy\nrestart app\n");
+        assertThat(TreeImage.of(byUnwind)).as(r.toString()).isEqualTo(TreeImage.of(byAnsible));
+        assertThat(r.out()).contains("RUNNING HANDLER [reload proxy]").doesNotContain("RUNNING HANDLER [never notified]");
+    }
+
+    @Test
+    void aHandlerWhoseCauseIsUnwoundRunsAgainOnTheRestoredHost() throws Exception {
+        Path out = Files.createDirectories(root.resolve("app"));
+        Files.writeString(out.resolve("app.conf"), "port=80\n");
+        Files.writeString(out.resolve("running.conf"), "port=80\n");
+        Map<String, String> before = TreeImage.of(out);
+        Path inventory = root.resolve("hosts.ini");
+        Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
+        Path playbook = root.resolve("site.yml");
+        Files.writeString(playbook, """
+                - hosts: local
+                  gather_facts: false
+                  tasks:
+                    - name: a new config
+                      copy:
+                        dest: OUT/app.conf
+                        content: "port=8080\\n"
+                      notify: restart app
+                  post_tasks:
+                    - name: something later fails
+                      fail: msg=injected
+                  handlers:
+                    - name: restart app
+                      # the running service takes its config: what a restart does
+                      command: cp OUT/app.conf OUT/running.conf
+                      undo: none
+                      reason: a restart is taken back by restarting on the restored config
+                """.replace("OUT", out.toString()));
+
+        Cli.Result r = new Cli(root.resolve("home")).run("play", playbook.toString(), "-i", inventory.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).contains("RUNNING HANDLER [restart app]").contains("RUNNING HANDLER [restart app] again, after the unwind");
+        assertThat(TreeImage.of(out)).as(r.toString()).isEqualTo(before);
+    }
+
+    @Test
+    void aNotifyThatNoHandlerAnswersIsRefusedBeforeAnythingRuns() throws IOException {
+        Path playbook = root.resolve("notify.yml");
+        Files.writeString(playbook, """
+                - hosts: all
+                  tasks:
+                    - command: "true"
+                      changed_when: false
+                      notify: restart ap
+                  handlers:
+                    - name: restart app
+                      command: "true"
+                      changed_when: false
+                """);
+
+        Cli.Result r = new Cli(root.resolve("home")).run("lint", playbook.toString());
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.out() + r.err()).contains("notify.yml:3:7").contains("notifies 'restart ap'").contains("restart app");
+    }
+
     @Test
     void aKeywordWrittenWhereItDoesNotBelongIsRefusedSayingWhereItGoes() throws IOException {
         Path playbook = root.resolve("misplaced.yml");

@@ -1,0 +1,74 @@
+package dev.unwind.exec;
+
+import dev.unwind.module.control.MetaModule;
+import dev.unwind.playbook.Play;
+import dev.unwind.playbook.Task;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A play's handlers as Ansible runs them: a task that changes a host notifies handlers by name or listen topic; at a
+ * flush each notified handler runs once, in the order the handlers are written, on the hosts that notified it. Which
+ * ran where is kept: when an unwind takes back the changes that caused them, they run once more on the restored hosts.
+ */
+final class Handlers {
+    /** A handler due to run, on these hosts. */
+    record Due(PlannedTask handler, List<String> hosts) {
+    }
+
+    private final List<PlannedTask> handlers;
+    private final Map<PlannedTask, Set<String>> notified = new LinkedHashMap<>();
+    private final Map<PlannedTask, Set<String>> ran = new LinkedHashMap<>();
+
+    Handlers(Play play) {
+        this.handlers = Plan.handlers(play);
+    }
+
+    static boolean isFlush(PlannedTask pt) {
+        return pt.task().module().equals("meta") && MetaModule.FLUSH_HANDLERS.equals(pt.task().args().get("free_form"));
+    }
+
+    /** {@code task} changed {@code host}: the handlers it names are due there. */
+    synchronized void changed(String host, Task task) {
+        for (String name : task.notifies()) {
+            for (PlannedTask h : handlers) {
+                if (name.equals(h.task().name()) || h.task().listen().contains(name)) {
+                    notified.computeIfAbsent(h, x -> new LinkedHashSet<>()).add(host);
+                }
+            }
+        }
+    }
+
+    /** What a flush runs now, in definition order; nothing is due afterwards. */
+    synchronized List<Due> flush() {
+        List<Due> out = new ArrayList<>();
+        for (PlannedTask h : handlers) {
+            Set<String> hosts = notified.remove(h);
+            if (hosts != null) {
+                out.add(new Due(h, List.copyOf(hosts)));
+            }
+        }
+        return out;
+    }
+
+    synchronized void ran(PlannedTask handler, Collection<String> hosts) {
+        ran.computeIfAbsent(handler, x -> new LinkedHashSet<>()).addAll(hosts);
+    }
+
+    /** The handlers that ran, in definition order, with where: what runs again after an unwind. */
+    synchronized List<Due> ranSoFar() {
+        List<Due> out = new ArrayList<>();
+        for (PlannedTask h : handlers) {
+            if (ran.containsKey(h)) {
+                out.add(new Due(h, List.copyOf(ran.get(h))));
+            }
+        }
+        return out;
+    }
+}
