@@ -9,7 +9,7 @@ import java.util.Map;
  * One play.
  *
  * @param serial   batch sizes (numbers or percentages such as "30%"); empty means all hosts at once
- * @param tasks    pre_tasks, tasks and post_tasks, each section followed by a flush of the handlers
+ * @param tasks    pre_tasks, tasks and post_tasks, each section followed by a flush of the handlers when there are any
  * @param handlers the play's handlers, in the order they run
  */
 public record Play(Position position, String name, String hosts, Map<String, Object> vars, List<String> varsFiles,

@@ -104,15 +104,17 @@ public final class PlaybookLoader {
                         onFailure = OnFailure.UNWIND;
                     }
                 }
-                // pre_tasks, tasks and post_tasks, in that order, each followed by a flush of the handlers (Ansible's)
+                // pre_tasks, tasks and post_tasks, in that order, each followed by a flush of the handlers, if any (Ansible's)
+                List<Task> handlers = handlers(m.get("handlers"));
                 List<TaskNode> tasks = new ArrayList<>();
                 for (String section : List.of("pre_tasks", "tasks", "post_tasks")) {
                     if (m.containsKey(section)) {
                         tasks.addAll(tasks(m.get(section)));
-                        tasks.add(flushHandlers(m.get(section)));
+                        if (!handlers.isEmpty()) {
+                            tasks.add(flushHandlers(m.get(section)));
+                        }
                     }
                 }
-                List<Task> handlers = handlers(m.get("handlers"));
                 notified(tasks, handlers);
                 List<String> varsFiles = strings(m.get("vars_files"));
                 varsFiles(m.get("vars_files"));
