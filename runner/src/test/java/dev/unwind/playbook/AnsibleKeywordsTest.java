@@ -212,6 +212,15 @@ class AnsibleKeywordsTest {
     }
 
     @Test
+    void docListsEveryKeywordAndWhereItGoes() {
+        Cli.Result r = new Cli(root.resolve("home")).run("doc", "--keywords");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^listen +a handler$").containsPattern("(?m)^serial +a play$")
+                .containsPattern("(?m)^notify +a task or a handler$");
+    }
+
+    @Test
     void aKeywordWrittenWhereItDoesNotBelongIsRefusedSayingWhereItGoes() throws IOException {
         Path playbook = root.resolve("misplaced.yml");
         Files.writeString(playbook, """
