@@ -75,8 +75,17 @@ final class ClusterChanges {
         return arg.startsWith("~/") ? Path.of(System.getProperty("user.home"), arg.substring(2)) : Path.of(arg);
     }
 
-    static List<Change> apply(ObjectApplier applier, List<Desired> objects, boolean check) {
-        return check ? applier.predict(objects) : applier.apply(objects);
+    /**
+     * Predicts, or applies; before applying, announces the undo of what the prediction says will change, so that a
+     * failure (or a crash) halfway through the objects is still taken back.
+     */
+    static List<Change> apply(ObjectApplier applier, List<Desired> objects, ModuleContext ctx, String module, String kubeconfig) {
+        List<Change> predicted = applier.predict(objects);
+        if (ctx.check()) {
+            return predicted;
+        }
+        ctx.beforeChange(undo(module, kubeconfig, predicted));
+        return applier.apply(objects);
     }
 
     static long count(List<Change> changes, Class<? extends Change> kind) {

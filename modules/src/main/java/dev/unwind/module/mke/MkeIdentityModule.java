@@ -63,7 +63,7 @@ public final class MkeIdentityModule implements Module {
                     .map(existing -> IdentityTranslation.passwordMatches(existing, password)).orElse(false);
             objects.add(keep ? new Desired(d.ref(), d.manifest(), false) : d);
         }
-        List<Change> changes = ClusterChanges.apply(applier, objects, ctx.check());
+        List<Change> changes = ClusterChanges.apply(applier, objects, ctx, "mke_identity", args.str("kubeconfig"));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("users_found", plan.usersFound());
         result.put("users_migrated", objects.size());

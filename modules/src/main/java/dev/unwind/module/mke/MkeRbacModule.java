@@ -44,7 +44,7 @@ public final class MkeRbacModule implements Module {
 
     private static Outcome present(Args args, ModuleContext ctx, ObjectApplier applier) {
         RbacTranslation.Plan plan = new RbacTranslation().translate(authorization(args.dict("facts")));
-        List<Change> changes = ClusterChanges.apply(applier, plan.objects(), ctx.check());
+        List<Change> changes = ClusterChanges.apply(applier, plan.objects(), ctx, "mke_rbac", args.str("kubeconfig"));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("orgs_found", plan.orgs());
         result.put("teams_found", plan.teams());
