@@ -150,6 +150,7 @@ public final class Executor {
         Set<String> active = Collections.synchronizedSet(new LinkedHashSet<>(batch));
         taskVars.startPlay(play);
         Handlers handlers = new Handlers(play);
+        Rescues rescues = new Rescues();
         int total = (int) tasks.stream().filter(t -> !Handlers.isFlush(t)).count() + (play.gatherFacts() ? 1 : 0)
                 + (settings.check() ? 0 : 1);
         int number = 0;
@@ -176,14 +177,20 @@ public final class Executor {
                 }
                 continue;
             }
+            List<String> targets = active.stream().filter(h -> rescues.runsOn(pt, h)).toList();
+            number++;
+            if (targets.isEmpty()) {
+                continue;
+            }
             int thisStep = ++step;
-            reporter.on(new Event.TaskStarted(taskVars.shownName(pt, active, playbook), pt.task().position().toString(),
-                    ++number, total));
+            rescues.starting(pt, thisStep);
+            reporter.on(new Event.TaskStarted(taskVars.shownName(pt, targets, playbook), pt.task().position().toString(),
+                    number, total));
             if (pt.task().pointOfNoReturn() && !settings.check()) {
                 journal.append(Entry.of(EntryType.POINT_OF_NO_RETURN).step(thisStep, null, pt.task().label(), pt.task().position().toString()));
                 state.note("passed the point of no return at '" + pt.task().label() + "' (" + pt.task().position() + ")");
             }
-            RunResult ended = step(pt, thisStep, play, batch, active, playbook, runner, pool, handlers);
+            RunResult ended = step(pt, thisStep, play, batch, active, targets, playbook, runner, pool, handlers, rescues);
             if (ended == PLAY_ENDS) {
                 break;
             }
@@ -198,9 +205,13 @@ public final class Executor {
     private static final RunResult PLAY_ENDS = new RunResult("", RunStatus.OK, false, null);
 
     /** One task (or handler) on the active hosts, then the failure policy; null: go on. */
-    private RunResult step(PlannedTask pt, int thisStep, Play play, List<String> batch, Set<String> active, Playbook playbook,
-                           HostTaskRunner runner, ExecutorService pool, Handlers handlers) {
-        Map<String, HostOutcome> outcomes = runOnHosts(pt, thisStep, new ArrayList<>(active), play, playbook, runner, pool);
+    private RunResult step(PlannedTask pt, int thisStep, Play play, List<String> batch, Set<String> active,
+                           List<String> targets, Playbook playbook, HostTaskRunner runner, ExecutorService pool,
+                           Handlers handlers, Rescues rescues) {
+        Map<String, HostOutcome> outcomes = runOnHosts(pt, thisStep, targets, play, playbook, runner, pool);
+        if (Rescues.rescuable(pt) && !settings.check()) {
+            rescue(pt, outcomes, rescues);
+        }
         outcomes.forEach((host, o) -> {
             if (o.status().equals("changed")) {
                 handlers.changed(host, pt.task());
@@ -215,6 +226,30 @@ public final class Executor {
         return rerunHandlers(afterFailures(play, pt, batch, active, outcomes), handlers, playbook, runner, pool);
     }
 
+    /**
+     * A block with rescue is a transaction: on each host its task failed, the host's changes since the block began are
+     * unwound, newest first, then the host goes to the rescue (with {@code ansible_failed_task} and
+     * {@code ansible_failed_result}) instead of leaving the play. A host whose block cannot be unwound fails as usual.
+     */
+    private void rescue(PlannedTask pt, Map<String, HostOutcome> outcomes, Rescues rescues) {
+        for (Map.Entry<String, HostOutcome> e : new ArrayList<>(outcomes.entrySet())) {
+            String host = e.getKey();
+            if (!e.getValue().fatal() || e.getValue().status().equals("unreachable")) {
+                continue;
+            }
+            if (!ending.unwindBlock(host, rescues.blockStart(pt), "'" + pt.task().label() + "' failed on " + host
+                    + " inside a block with rescue")) {
+                state.count(host, "failed", false);
+                continue;
+            }
+            rescues.rescue(pt, host);
+            state.count(host, "rescued", false);
+            hostVariables.register(host, "ansible_failed_task", Map.of("name", pt.task().label(), "action", pt.task().module()));
+            hostVariables.register(host, "ansible_failed_result", e.getValue().registered());
+            outcomes.remove(host);
+        }
+    }
+
     /** A flush: each notified handler once, in the order they are written, on the hosts that notified it. */
     private RunResult flush(Handlers handlers, Play play, List<String> batch, Set<String> active, Playbook playbook,
                             HostTaskRunner runner, ExecutorService pool) {
@@ -227,7 +262,8 @@ public final class Executor {
                     due.handler().task().position().toString(), false));
             handlers.ran(due.handler(), hosts);
             Set<String> these = Collections.synchronizedSet(new LinkedHashSet<>(hosts));
-            RunResult ended = step(due.handler(), ++step, play, batch, these, playbook, runner, pool, handlers);
+            RunResult ended = step(due.handler(), ++step, play, batch, these, hosts, playbook, runner, pool, handlers,
+                    new Rescues());
             // a host the handler failed (or ended) leaves the play, as after any task
             hosts.stream().filter(h -> !these.contains(h)).forEach(active::remove);
             if (ended != null && ended != PLAY_ENDS) {
@@ -267,6 +303,7 @@ public final class Executor {
     private Map<String, HostOutcome> runOnHosts(PlannedTask pt, int thisStep, List<String> targets, Play play,
                                                 Playbook playbook, HostTaskRunner runner, ExecutorService pool) {
         AtomicBoolean stop = new AtomicBoolean();
+        boolean rescuable = Rescues.rescuable(pt) && !settings.check();
         List<Future<?>> running = new ArrayList<>();
         Map<String, HostOutcome> outcomes = new ConcurrentHashMap<>();
         for (String host : targets) {
@@ -283,8 +320,12 @@ public final class Executor {
                     o = new HostOutcome("failed", false, "internal error in '" + pt.task().label() + "': " + e, Map.of("failed", true));
                 }
                 outcomes.put(host, o);
-                state.count(host, o.status(), o.ignored());
-                if (play != null && o.fatal() && (play.onFailure() != OnFailure.UNWIND_HOST || play.anyErrorsFatal())) {
+                // a failure a block will rescue is counted by the rescue, and stops no other host
+                boolean toRescue = rescuable && o.fatal() && !o.status().equals("unreachable");
+                if (!toRescue) {
+                    state.count(host, o.status(), o.ignored());
+                }
+                if (!toRescue && play != null && o.fatal() && (play.onFailure() != OnFailure.UNWIND_HOST || play.anyErrorsFatal())) {
                     stop.set(true);
                 }
             }));

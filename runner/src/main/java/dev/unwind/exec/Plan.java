@@ -20,7 +20,7 @@ final class Plan {
     static List<PlannedTask> of(Play play, RunSettings settings) {
         List<PlannedTask> all = new ArrayList<>();
         Escalation playEscalation = play.escalation().over(new Escalation(false, "root"));
-        flatten(play.tasks(), List.of(), List.of(), playEscalation, new LinkedHashSet<>(play.tags()), all);
+        flatten(play.tasks(), List.of(), List.of(), playEscalation, new LinkedHashSet<>(play.tags()), null, new int[1], all);
         List<PlannedTask> selected = new ArrayList<>();
         boolean started = settings.startAtTask() == null;
         for (PlannedTask t : all) {
@@ -38,12 +38,13 @@ final class Plan {
     static List<PlannedTask> handlers(Play play) {
         List<PlannedTask> out = new ArrayList<>();
         flatten(new ArrayList<>(play.handlers()), List.of(), List.of(), play.escalation().over(new Escalation(false, "root")),
-                new LinkedHashSet<>(play.tags()), out);
+                new LinkedHashSet<>(play.tags()), null, new int[1], out);
         return out;
     }
 
+    /** @param part the innermost rescue/always block around these nodes, or null; {@code blocks} numbers such blocks */
     private static void flatten(List<TaskNode> nodes, List<String> when, List<Map<String, Object>> vars, Escalation esc,
-                                Set<String> tags, List<PlannedTask> out) {
+                                Set<String> tags, BlockPart part, int[] blocks, List<PlannedTask> out) {
         for (TaskNode n : nodes) {
             if (n instanceof Block b) {
                 List<String> w = new ArrayList<>(when);
@@ -52,7 +53,16 @@ final class Plan {
                 v.add(b.vars());
                 Set<String> t = new LinkedHashSet<>(tags);
                 t.addAll(b.tags());
-                flatten(b.tasks(), w, v, b.escalation().over(esc), t, out);
+                Escalation e = b.escalation().over(esc);
+                if (b.rescue().isEmpty() && b.always().isEmpty()) {
+                    flatten(b.tasks(), w, v, e, t, part, blocks, out);
+                } else {
+                    int id = ++blocks[0];
+                    boolean rescues = !b.rescue().isEmpty();
+                    flatten(b.tasks(), w, v, e, t, new BlockPart(id, BlockPart.Part.MAIN, rescues), blocks, out);
+                    flatten(b.rescue(), w, v, e, t, new BlockPart(id, BlockPart.Part.RESCUE, rescues), blocks, out);
+                    flatten(b.always(), w, v, e, t, new BlockPart(id, BlockPart.Part.ALWAYS, rescues), blocks, out);
+                }
             } else if (n instanceof Task task) {
                 List<String> w = new ArrayList<>(when);
                 w.addAll(task.when());
@@ -60,7 +70,7 @@ final class Plan {
                 v.add(task.vars());
                 Set<String> t = new LinkedHashSet<>(tags);
                 t.addAll(task.tags());
-                out.add(new PlannedTask(task, w, v, task.escalation().over(esc), t));
+                out.add(new PlannedTask(task, w, v, task.escalation().over(esc), t, part));
             }
         }
     }

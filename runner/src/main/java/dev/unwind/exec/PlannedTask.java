@@ -11,5 +11,6 @@ import java.util.Set;
  * A task with everything its blocks and includes gave it: their conditions (all must hold), their
  * variables (outermost first), become and tags.
  */
-record PlannedTask(Task task, List<String> when, List<Map<String, Object>> vars, Escalation escalation, Set<String> tags) {
+record PlannedTask(Task task, List<String> when, List<Map<String, Object>> vars, Escalation escalation, Set<String> tags,
+                   BlockPart part) {
 }

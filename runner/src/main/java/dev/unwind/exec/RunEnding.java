@@ -78,6 +78,16 @@ final class RunEnding {
         }
     }
 
+    /**
+     * A block with rescue failed on {@code host}: its changes on that host since step {@code fromStep} are unwound, so
+     * that the rescue starts from where the block did; false when they could not all be.
+     */
+    boolean unwindBlock(String host, int fromStep, String why) {
+        Pending pending = Pending.of(Journal.read(run.journal()).entries());
+        List<Entry> inBlock = pending.forHost(host).stream().filter(e -> e.step() != null && e.step() >= fromStep).toList();
+        return unwind(inBlock, why + ": unwinding the block on " + host).complete();
+    }
+
     /** A bug, a journal that cannot be written, an OutOfMemoryError: what is journaled is still unwound. */
     RunResult afterInternalError(Throwable e, String why) {
         state.failed(why);

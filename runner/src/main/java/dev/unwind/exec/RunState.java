@@ -51,8 +51,7 @@ final class RunState {
     }
 
     void count(String host, String status, boolean ignored) {
-        counts.merge(host, Counts.ZERO.add(status, ignored), (a, b) -> new Counts(a.ok() + b.ok(), a.changed() + b.changed(),
-                a.failed() + b.failed(), a.skipped() + b.skipped(), a.unreachable() + b.unreachable(), a.ignored() + b.ignored()));
+        counts.merge(host, Counts.ZERO.add(status, ignored), Counts::plus);
     }
 
     boolean anyHostFailed() {

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Tasks sharing conditions, variables, become and tags (also what an include or import becomes). */
+/**
+ * Tasks sharing conditions, variables, become and tags (also what an include or import becomes). With {@code rescue},
+ * the block is a transaction: when one of its tasks fails on a host, that host's changes inside the block are unwound,
+ * then {@code rescue} runs there; {@code always} runs on every host either way.
+ */
 public record Block(Position position, String name, List<TaskNode> tasks, List<String> when,
-                    Map<String, Object> vars, Escalation escalation, Set<String> tags) implements TaskNode {
+                    Map<String, Object> vars, Escalation escalation, Set<String> tags,
+                    List<TaskNode> rescue, List<TaskNode> always) implements TaskNode {
 }

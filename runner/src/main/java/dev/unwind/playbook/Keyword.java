@@ -32,6 +32,8 @@ public enum Keyword {
     MAX_FAIL_PERCENTAGE(Place.PLAY),
     TAGS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE),
     BLOCK(Place.BLOCK),
+    RESCUE(Place.BLOCK),
+    ALWAYS(Place.BLOCK),
     INCLUDE_TASKS(Place.INCLUDE),
     IMPORT_TASKS(Place.INCLUDE),
     WHEN(Place.BLOCK, Place.TASK, Place.INCLUDE),

@@ -165,6 +165,8 @@ public final class PlaybookLoader {
             for (TaskNode n : nodes) {
                 if (n instanceof Block b) {
                     notified(b.tasks(), handlers);
+                    notified(b.rescue(), handlers);
+                    notified(b.always(), handlers);
                 } else if (n instanceof Task t) {
                     t.notifies().stream().filter(name -> !known.contains(name)).forEach(name -> problems.add(new Problem(t.position(),
                             "task '" + t.label() + "' notifies '" + name + "', which no handler of the play is named or"
@@ -190,7 +192,8 @@ public final class PlaybookLoader {
                 if (m.containsKey("block")) {
                     unknownKeys(m, Keyword.Place.BLOCK);
                     out.add(new Block(doc.at(n), string(m.get("name")), tasks(m.get("block")), conditions(m.get("when")),
-                            vars(m.get("vars")), escalation(m), new LinkedHashSet<>(strings(m.get("tags")))));
+                            vars(m.get("vars")), escalation(m), new LinkedHashSet<>(strings(m.get("tags"))),
+                            tasks(m.get("rescue")), tasks(m.get("always"))));
                 } else if (m.containsKey("include_tasks") || m.containsKey("import_tasks")) {
                     unknownKeys(m, Keyword.Place.INCLUDE);
                     include(n, m).ifPresent(out::add);
@@ -227,7 +230,7 @@ public final class PlaybookLoader {
             List<TaskNode> tasks = included.root() == null ? List.of() : sub.tasks(included.root());
             return Optional.of(new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
                     tasks, conditions(m.get("when")), vars(m.get("vars")), Escalation.INHERIT,
-                    new LinkedHashSet<>(strings(m.get("tags")))));
+                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of()));
         }
 
         private Task task(Node n, Map<String, Node> m, Keyword.Place place) {

@@ -64,7 +64,8 @@ public final class ConsoleReporter implements Reporter {
         for (Map.Entry<String, Counts> h : e.hosts().entrySet()) {
             Counts c = h.getValue();
             print(String.format("  %-24s ok=%d changed=%d failed=%d skipped=%d unreachable=%d%s", h.getKey(), c.ok(), c.changed(),
-                    c.failed(), c.skipped(), c.unreachable(), c.ignored() > 0 ? " ignored=" + c.ignored() : ""));
+                    c.failed(), c.skipped(), c.unreachable(), (c.rescued() > 0 ? " rescued=" + c.rescued() : "")
+                            + (c.ignored() > 0 ? " ignored=" + c.ignored() : "")));
         }
         e.notes().forEach(n -> print("  " + n));
         if (e.journal() != null) {

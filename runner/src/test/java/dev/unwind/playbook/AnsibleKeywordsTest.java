@@ -211,6 +211,62 @@ class AnsibleKeywordsTest {
         assertThat(r.out() + r.err()).contains("notify.yml:3:7").contains("notifies 'restart ap'").contains("restart app");
     }
 
+    static final String RESCUE = """
+            - name: a block as a transaction
+              hosts: local
+              gather_facts: false
+              tasks:
+                - name: the output folder
+                  ansible.builtin.file: path=OUT state=directory mode=0755
+                - name: a transaction
+                  block:
+                    - name: a file the block writes
+                      ansible.builtin.copy:
+                        dest: OUT/partial.txt
+                        content: "half done\\n"
+                        mode: "0644"
+                    - name: then it fails
+                      ansible.builtin.fail: msg=injected
+                    - name: never reached
+                      ansible.builtin.copy: dest=OUT/never.txt content=never mode=0644
+                  rescue:
+                    - name: the rescue records what failed
+                      ansible.builtin.copy:
+                        dest: OUT/rescued.txt
+                        content: "rescued from (ansible_failed_task.name)\\n"
+                        mode: "0644"
+                  always:
+                    - name: always runs
+                      ansible.builtin.copy:
+                        dest: OUT/always.txt
+                        content: "always\\n"
+                        mode: "0644"
+            """;
+
+    @Test
+    void aBlockWithRescueIsATransactionThatUnwindsTheHostBeforeTheRescue() throws Exception {
+        Path byAnsible = root.resolve("by-ansible");
+        Path byUnwind = root.resolve("by-unwind");
+        Path inventory = root.resolve("hosts.ini");
+        Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
+        Path jinja = root.resolve("ansible.yml");
+        Files.writeString(jinja, RESCUE.replace("OUT", byAnsible.toString()).replaceAll("\\(([a-z_.]+)\\)", "{{ $1 }}"));
+        Path freemarker = root.resolve("unwind.yml");
+        Files.writeString(freemarker, RESCUE.replace("OUT", byUnwind.toString()).replaceAll("\\(([a-z_.]+)\\)", "\\${$1}"));
+
+        String ansibleOut = AnsiblePlaybook.run(root, root, List.of("-i", inventory.toString(), jinja.toString()));
+        Cli.Result r = new Cli(root.resolve("home")).run("play", freemarker.toString(), "-i", inventory.toString());
+
+        assertThat(ansibleOut).contains("rescued=1").contains("failed=0");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("rescued=1").contains("failed=0");
+        // Ansible leaves what the block did before it failed; unwind takes it back before the rescue runs
+        Map<String, String> ansibleTree = new java.util.TreeMap<>(TreeImage.of(byAnsible));
+        assertThat(ansibleTree.remove("partial.txt")).isNotNull();
+        assertThat(TreeImage.of(byUnwind)).as(r.toString()).isEqualTo(ansibleTree);
+        assertThat(Files.readString(byUnwind.resolve("rescued.txt"))).isEqualTo("rescued from then it fails\n");
+    }
+
     @Test
     void docListsEveryKeywordAndWhereItGoes() {
         Cli.Result r = new Cli(root.resolve("home")).run("doc", "--keywords");
