@@ -130,7 +130,7 @@ final class RollbackCommand implements Callable<Integer> {
                     // asked for now (-K) wins over what the inventory says
                     String pw = askedBecome != null ? askedBecome : ConnectionVariable.BECOME_PASSWORD.text(hv);
                     return user == null ? c : c.becoming(new Become(user, pw));
-                }, new FileBackups(dir.backups()), secrets, journal,
+                }, new FileBackups(dir.backups(), dir.id()), secrets, journal,
                         (change, status, msg) -> reporter.on(new Event.UndoResult(change.host(), change.task(), status, msg)), forks);
                 UnwindReport r = unwinder.unwind(changes);
                 boolean complete = r.complete() && !mayMiss && locks.refused().isEmpty();

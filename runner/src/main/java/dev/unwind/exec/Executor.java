@@ -80,7 +80,7 @@ public final class Executor {
         this.run = run;
         this.secrets = secrets;
         this.interrupt = interrupt;
-        this.backups = new FileBackups(run.backups());
+        this.backups = new FileBackups(run.backups(), run.id());
         this.held = new HeldLocks(LockOwner.self(run.id()), this::connect, this::lockPath);
     }
 

@@ -31,6 +31,11 @@ public final class Texts {
         }
     }
 
+    /** A one-line placeholder for content too large to show. */
+    public static String summary(long size, String sha256) {
+        return "(" + size + " bytes" + (sha256 == null ? "" : ", sha256 " + sha256) + ")\n";
+    }
+
     public static String sha1(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
