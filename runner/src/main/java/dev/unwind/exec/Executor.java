@@ -20,6 +20,7 @@ import dev.unwind.template.TemplateError;
 import dev.unwind.template.Templates;
 import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transport;
+import dev.unwind.undo.BeforeImageSweep;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.EntryType;
 import dev.unwind.undo.Journal;
@@ -106,6 +107,10 @@ public final class Executor {
         } finally {
             heartbeat.shutdownNow();
             pool.shutdownNow();
+        }
+        try {
+            sweepBeforeImages(result);
+        } finally {
             releaseLocks();
         }
         journal.append(Entry.of(EntryType.END).status(result.status(), null));
@@ -440,6 +445,25 @@ public final class Executor {
         notes.add("nothing more was done on " + String.join(", ", lost.keySet()) + "; once the other run has ended, to take"
                 + " back what this run changed there: unwind rollback " + run.id());
         return r.exitCode() == 3 ? r : new RunResult(run.id(), "unwind_incomplete", 3, failure);
+    }
+
+    /**
+     * A run that leaves nothing for a rollback (exit 3 does) removes the large files' before-images it kept on the
+     * hosts: the changes it kept stay, and what it unwound has its images back in place already.
+     */
+    private void sweepBeforeImages(RunResult result) {
+        if (settings.check() || result.exitCode() == 3) {
+            return;
+        }
+        try {
+            List<Entry> kept = Pending.of(Journal.read(run.journal()).entries()).left();
+            notes.addAll(BeforeImageSweep.sweep(kept, backups, (h, user) -> {
+                Connection c = connect(h);
+                return user == null ? c : c.becoming(become(h, user));
+            }));
+        } catch (RuntimeException e) {
+            notes.add("could not remove the before-images kept on the hosts: " + e.getMessage());
+        }
     }
 
     private void releaseLocks() {
