@@ -14,7 +14,7 @@ import java.util.HexFormat;
 
 /**
  * A file's digest taken on the host where it lives, so a big file is compared or verified without moving it.
- * Uses {@code sha256sum}/{@code sha1sum}, else {@code shasum}, else {@code openssl}; a host with none of them has
+ * Uses {@code openssl}, else {@code sha256sum}/{@code sha1sum}, else {@code shasum}; a host with none of them has
  * the file streamed to the controller and hashed there, never held whole.
  */
 public enum HostDigest {
@@ -38,9 +38,10 @@ public enum HostDigest {
     /** The hex digest of the regular file at {@code path}; fails when it cannot be read. */
     public String of(Connection c, String path) throws ConnectionException {
         String q = Shell.quote(path);
-        ExecResult r = c.exec(Command.of("if command -v " + tool + " >/dev/null 2>&1; then " + tool + " -- " + q
+        // openssl first: it uses the CPU's SHA instructions, several times faster than coreutils on a big file
+        ExecResult r = c.exec(Command.of("if command -v openssl >/dev/null 2>&1; then openssl dgst " + openssl + " -r " + q
+                + "; elif command -v " + tool + " >/dev/null 2>&1; then " + tool + " -- " + q
                 + "; elif command -v shasum >/dev/null 2>&1; then shasum -a " + shasum + " -- " + q
-                + "; elif command -v openssl >/dev/null 2>&1; then openssl dgst " + openssl + " -r " + q
                 + "; else exit " + NO_TOOL + "; fi"));
         if (r.exitCode() == NO_TOOL) {
             return streamed(c, path);
