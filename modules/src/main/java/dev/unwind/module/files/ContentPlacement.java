@@ -79,7 +79,8 @@ public final class ContentPlacement {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("dest", dest);
         r.putAll(result);
-        r.put("checksum", writes || before.same(content) ? content.digest().sha1() : before.sha1(c, dest));
+        // what is written gets its checksum at the end: a new file's transfer need not wait for its source's digest
+        r.put("checksum", writes ? null : before.same(content) ? content.digest().sha1() : before.sha1(c, dest));
         r.put("size", writes ? content.size() : before.size());
         if (changes.isEmpty()) {
             describe(r, now, attrs);
@@ -107,6 +108,9 @@ public final class ContentPlacement {
             }
             attrs.apply(c, dest);
             describe(r, c.stat(dest), Attributes.NONE);
+        }
+        if (writes) {
+            r.put("checksum", content.digest().sha1());
         }
         return Outcome.changed(dest + ": " + String.join(", ", changes), r, diff, Undo.of(undo));
     }

@@ -8,6 +8,8 @@ import dev.unwind.module.SourceDigests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The content a module puts at a path: bytes it made (a template, an edited file, literal content) or a controller
@@ -54,7 +56,17 @@ public sealed interface Payload {
         return new LocalFile(file, Files.size(file), digests.of(file));
     }
 
-    record LocalFile(Path file, long size, ContentDigest digest) implements Payload {
+    /** @param pending the digest, still being taken while the host looks at its copy */
+    record LocalFile(Path file, long size, CompletableFuture<ContentDigest> pending) implements Payload {
+        @Override
+        public ContentDigest digest() {
+            try {
+                return pending.join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            }
+        }
+
         @Override
         public void put(Connection c, String path, String mode) throws ConnectionException {
             c.put(file, path, mode);
@@ -63,7 +75,7 @@ public sealed interface Payload {
         @Override
         public String forDiff() {
             if (size > DIFF_LIMIT) {
-                return Texts.summary(size, digest.sha256());
+                return Texts.summary(size, digest().sha256());
             }
             try {
                 return Texts.forDiff(Files.readAllBytes(file));

@@ -165,6 +165,20 @@ class LargeFilesTest {
         assertThat(ctx.run("fetch", Map.of("src", src.toString(), "dest", "got/", "flat", true)).status()).isEqualTo(Status.OK);
     }
 
+    @Test
+    void editsAndSlurpRefuseFilesTooLargeToHoldWithAClearMessage() throws Exception {
+        Path log = area.resolve("huge.log");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "rw")) {
+            f.setLength(SlurpModule.LIMIT + 1); // sparse: nothing is written
+        }
+        Outcome edit = ctx.run("lineinfile", Map.of("path", log.toString(), "line", "x"));
+        assertThat(edit.status()).isEqualTo(Status.FAILED);
+        assertThat(edit.msg()).contains(log.toString(), "up to " + TextLines.EDIT_LIMIT + " bytes");
+        Outcome slurp = ctx.run("slurp", Map.of("src", log.toString()));
+        assertThat(slurp.status()).isEqualTo(Status.FAILED);
+        assertThat(slurp.msg()).contains("use fetch");
+    }
+
     private static ModuleCall onlyCall(Outcome o) {
         assertThat(o.undo()).isInstanceOf(Undo.Calls.class);
         List<ModuleCall> calls = ((Undo.Calls) o.undo()).calls();
