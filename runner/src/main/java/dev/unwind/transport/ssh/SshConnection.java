@@ -183,7 +183,7 @@ public final class SshConnection implements Connection {
 
     @Override
     public void put(Path source, String path, String mode) throws ConnectionException {
-        if (!sftpAvailable) {
+        if (!sftpAvailable || small(source)) {
             Connection.super.put(source, path, mode);
             return;
         }
@@ -191,6 +191,15 @@ public final class SshConnection implements Connection {
             sftpPut(() -> Files.newInputStream(source), path, mode);
         } catch (NoSftp e) {
             Connection.super.put(source, path, mode);
+        }
+    }
+
+    /** A small file goes the way small bytes go: one exec channel. */
+    private static boolean small(Path source) {
+        try {
+            return Files.size(source) < SFTP_PUT_THRESHOLD;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + source + " on the controller: " + e.getMessage(), e);
         }
     }
 
