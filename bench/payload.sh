@@ -4,6 +4,7 @@
 # unchanged (the same file again). Wall time and peak RSS of the controller's largest process (GNU time).
 # Usage: bench/payload.sh                      (5 hosts x 200 MB, forks 20)
 #        HOSTS=3 MB=50 FORKS=5 bench/payload.sh
+#        ANSIBLE=0 HOSTS=3 MB=2048 bench/payload.sh   (unwind alone)
 # Needs root (creates the plain-shell login user `unwind`), openssh-server, GNU time, ansible (optional).
 set -euo pipefail
 
@@ -57,24 +58,24 @@ measure() { # label cmd... -> "wall rss_mb"
   read -r wall rss < "$D/time"
   printf "%s %.0f\n" "$wall" "$(echo "$rss / 1024" | bc)"
 }
-ansible_run() { ANSIBLE_CONFIG="$D/ansible.cfg" measure "ansible $1" ansible-playbook -i "$D/inventory.ini" "$D/$1-ansible.yml"; }
+ansible_run() { [[ ${ANSIBLE:-1} == 0 ]] && { echo "- -"; return; }; ANSIBLE_CONFIG="$D/ansible.cfg" measure "ansible $1" ansible-playbook -i "$D/inventory.ini" "$D/$1-ansible.yml"; }
 unwind_run() { measure "unwind $1" "$ROOT/unwind" play -i "$D/inventory.ini" --known-hosts "$D/known_hosts" --forks "$FORKS" "$D/$1-unwind.yml"; }
 verify() { # src: every host holds it, for both runners, and no before-image or temporary file is left
-  for i in $(seq 1 "$HOSTS"); do for r in ansible unwind; do
+  for i in $(seq 1 "$HOSTS"); do for r in $([[ ${ANSIBLE:-1} == 0 ]] || echo ansible) unwind; do
     cmp -s "$D/$1.bin" "/tmp/unwind-payload-host$i/$r/payload.bin" || { echo "host$i/$r does not hold $1.bin" >&2; exit 1; }
   done; done
   left=$(find /tmp/unwind-payload-host* -name '.unwind-*' -o -name '*.unwind.*' | wc -l)
   [[ $left == 0 ]] || { echo "$left before-image(s) or temporary file(s) left on the hosts" >&2; exit 1; }
 }
 
-command -v ansible-playbook >/dev/null || { echo "needs ansible-playbook (apt-get install -y ansible)" >&2; exit 2; }
+[[ ${ANSIBLE:-1} == 0 ]] || command -v ansible-playbook >/dev/null || { echo "needs ansible-playbook (apt-get install -y ansible)" >&2; exit 2; }
 # the launcher builds on first use and records its class-data archive from the first play: a warm-up that is not measured
 printf -- "- hosts: fleet\n  gather_facts: false\n  tasks:\n    - command: 'true'\n      changed_when: false\n" > "$D/warm-up.yml"
 echo "building unwind (launcher, first use) and warming up..." >&2
 "$ROOT/unwind" play -i "$D/inventory.ini" --known-hosts "$D/known_hosts" "$D/warm-up.yml" >/dev/null
 
 echo
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(ssh -V 2>&1 | cut -d, -f1), $(java -version 2>&1 | head -1), $(ansible-playbook --version | head -1)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(ssh -V 2>&1 | cut -d, -f1), $(java -version 2>&1 | head -1)$([[ ${ANSIBLE:-1} == 0 ]] || echo ", $(ansible-playbook --version | head -1)")"
 echo "== $HOSTS hosts x one $MB MB file, forks $FORKS =="
 printf "| %-9s | %13s | %12s | %9s | %15s | %14s |\n" case "ansible wall s" "unwind wall s" "unwind / ansible" "ansible peak MB" "unwind peak MB"
 printf "|%s|\n" "---|---:|---:|---:|---:|---:"
@@ -82,7 +83,7 @@ row() { # case src
   read -r aw ar <<< "$(ansible_run "$2")"
   read -r uw ur <<< "$(unwind_run "$2")"
   verify "$2"
-  printf "| %-9s | %13s | %12s | %15sx | %15s | %14s |\n" "$1" "$aw" "$uw" "$(echo "scale=2; $uw / $aw" | bc | sed 's/^\./0./')" "$ar" "$ur"
+  printf "| %-9s | %13s | %12s | %15sx | %15s | %14s |\n" "$1" "$aw" "$uw" "$([[ $aw == - ]] && echo - || echo "scale=2; $uw / $aw" | bc | sed 's/^\./0./')" "$ar" "$ur"
 }
 row new one
 row replace two
