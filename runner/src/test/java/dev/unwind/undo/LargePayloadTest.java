@@ -108,6 +108,18 @@ class LargePayloadTest {
     }
 
     @Test
+    void underBecomeTheFileTravelsThroughTheShellInPiecesAndAFailureStillRestoresIt() throws Exception {
+        assumeTrue(TestUsers.canCreate() && TestUsers.sudoInstalled(), "needs root and sudo for become");
+        assertThat(controller("site.yml").waitFor()).isZero();
+        Map<String, String> before = TreeImage.of(hosts);
+
+        Files.writeString(root.resolve("become.yml"), playbook("two.bin", true).replace("      copy:", "      become: true\n      copy:"));
+        ControllerProcess failing = controller("become.yml");
+        assertThat(failing.waitFor()).as(failing.output()).isEqualTo(2);
+        assertThat(TreeImage.of(hosts)).isEqualTo(before);
+    }
+
+    @Test
     void aControllerKilledMidTransferIsRolledBackToTheOldBytes() throws Exception {
         assertThat(controller("site.yml").waitFor()).isZero();
         Map<String, String> before = TreeImage.of(hosts);
@@ -118,6 +130,11 @@ class LargePayloadTest {
         killed.signal("KILL");
         killed.waitFor();
         assertThat(TreeImage.of(hosts)).as("the transfer was cut off").isNotEqualTo(before);
+        for (String h : List.of("h1", "h2")) {
+            Path dest = hosts.resolve(h).resolve("payload.bin");
+            assertThat(Files.mismatch(dest, root.resolve("files/one.bin")) == -1 || Files.mismatch(dest, root.resolve("files/two.bin")) == -1)
+                    .as("%s holds the old file or the new one, never part of one", h).isTrue();
+        }
 
         Cli.Result r = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", fleet.knownHosts().toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
