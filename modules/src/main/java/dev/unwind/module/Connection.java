@@ -106,7 +106,11 @@ public interface Connection extends AutoCloseable {
                 }
                 checked(exec(Command.of("t=" + t + " && " + settle(Shell.quote(path), mode))), path);
             } catch (IOException | RuntimeException | ConnectionException e) {
-                exec(Command.of("rm -f -- " + t));
+                try {
+                    exec(Command.of("rm -f -- " + t));
+                } catch (ConnectionException gone) {
+                    // the host went away mid-transfer: the undo or the next run removes the temporary file
+                }
                 throw e;
             }
         } catch (IOException e) {
