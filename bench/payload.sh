@@ -75,7 +75,7 @@ echo "building unwind (launcher, first use) and warming up..." >&2
 "$ROOT/unwind" play -i "$D/inventory.ini" --known-hosts "$D/known_hosts" "$D/warm-up.yml" >/dev/null
 
 echo
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(ssh -V 2>&1 | cut -d, -f1), $(java -version 2>&1 | head -1)$([[ ${ANSIBLE:-1} == 0 ]] || echo ", $(ansible-playbook --version | head -1)")"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(ssh -V 2>&1 | cut -d, -f1), $(java -version 2>&1 | sed -n 1p)$([[ ${ANSIBLE:-1} == 0 ]] || echo ", $(ansible-playbook --version | sed -n 1p)")"
 echo "== $HOSTS hosts x one $MB MB file, forks $FORKS =="
 printf "| %-9s | %13s | %12s | %9s | %15s | %14s |\n" case "ansible wall s" "unwind wall s" "unwind / ansible" "ansible peak MB" "unwind peak MB"
 printf "|%s|\n" "---|---:|---:|---:|---:|---:"

@@ -109,7 +109,7 @@ public interface Connection extends AutoCloseable {
                 try {
                     exec(Command.of("rm -f -- " + t));
                 } catch (ConnectionException gone) {
-                    // the host went away mid-transfer: the undo or the next run removes the temporary file
+                    // the host went away mid-transfer: the undo (restore_path) removes the temporary file
                 }
                 throw e;
             }
