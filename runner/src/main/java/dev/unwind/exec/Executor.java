@@ -452,7 +452,7 @@ public final class Executor {
      * hosts: the changes it kept stay, and what it unwound has its images back in place already.
      */
     private void sweepBeforeImages(RunResult result) {
-        if (settings.check() || result.exitCode() == 3) {
+        if (settings.check() || settings.keepBeforeImages() || result.exitCode() == 3) {
             return;
         }
         try {

@@ -97,6 +97,20 @@ class LargePayloadTest {
     }
 
     @Test
+    void keptBeforeImagesLetALaterRollbackRestoreARunThatEndedWell() throws Exception {
+        assertThat(controller("site.yml").waitFor()).isZero();
+        Map<String, String> before = TreeImage.of(hosts);
+        Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
+        ControllerProcess kept = controller("two.yml", "--keep-before-images");
+        assertThat(kept.waitFor()).as(kept.output()).isZero();
+        assertThat(leftovers()).as("one before-image per host").hasSize(2);
+
+        Cli.Result r = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", fleet.knownHosts().toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(TreeImage.of(hosts)).isEqualTo(before);
+    }
+
+    @Test
     void aRunThatFailsAfterReplacingTheFileRestoresTheOldBytes() throws Exception {
         assertThat(controller("site.yml").waitFor()).isZero();
         Map<String, String> before = TreeImage.of(hosts);
@@ -141,9 +155,11 @@ class LargePayloadTest {
         assertThat(TreeImage.of(hosts)).isEqualTo(before);
     }
 
-    private ControllerProcess controller(String playbook) throws IOException {
-        return ControllerProcess.start(root.resolve("home"), SMALL_HEAP, "play", root.resolve(playbook).toString(),
-                "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString());
+    private ControllerProcess controller(String playbook, String... more) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("play", root.resolve(playbook).toString(),
+                "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString()));
+        args.addAll(List.of(more));
+        return ControllerProcess.start(root.resolve("home"), SMALL_HEAP, args.toArray(String[]::new));
     }
 
     private String playbook(String src, boolean failOnH2) {
