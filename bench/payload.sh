@@ -83,7 +83,7 @@ row() { # case src
   read -r aw ar <<< "$(ansible_run "$2")"
   read -r uw ur <<< "$(unwind_run "$2")"
   verify "$2"
-  ratio=$([[ $aw == - ]] && echo - || echo "scale=2; $uw / $aw" | bc | sed 's/^\./0./;s/$/x/')
+  ratio=$([[ $aw == - ]] && echo - || printf "%.2fx" "$(echo "scale=4; $uw / $aw" | bc)")
   printf "| %-9s | %13s | %12s | %16s | %15s | %14s |\n" "$1" "$aw" "$uw" "$ratio" "$ar" "$ur"
 }
 row new one
