@@ -1,5 +1,8 @@
 package dev.unwind.module.files;
 
+import dev.unwind.module.Command;
+import dev.unwind.module.Connection;
+import dev.unwind.module.ContentDigest;
 import dev.unwind.module.ModuleCall;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Status;
@@ -38,7 +41,7 @@ class LargeFilesTest {
 
     @Test
     void aNewFileLargerThanAShellChunkArrivesWholeAndItsUndoRemovesIt() throws Exception {
-        byte[] bytes = random(2 * dev.unwind.module.Connection.CHUNK + 12345, 1);
+        byte[] bytes = random(2 * Connection.CHUNK + 12345, 1);
         Files.write(ctx.controller().resolve("big.bin"), bytes);
         Path dest = area.resolve("big.bin");
 
@@ -49,7 +52,7 @@ class LargeFilesTest {
         Outcome real = ctx.run("copy", Map.of("src", "big.bin", "dest", dest.toString()));
         assertThat(real.status()).as(real.msg()).isEqualTo(Status.CHANGED);
         assertThat(Files.readAllBytes(dest)).isEqualTo(bytes);
-        assertThat(real.result()).containsEntry("checksum", Texts.sha1(bytes)).containsEntry("size", (long) bytes.length);
+        assertThat(real.result()).containsEntry("checksum", ContentDigest.of(bytes).sha1()).containsEntry("size", (long) bytes.length);
         assertThat(leftovers()).as("no temporary file is left").isEmpty();
 
         ctx.undo(real);
@@ -66,7 +69,7 @@ class LargeFilesTest {
         assertThat(ctx.checking().run("copy", Map.of("src", "same.bin", "dest", dest.toString())).status()).isEqualTo(Status.OK);
         Outcome real = ctx.run("copy", Map.of("src", "same.bin", "dest", dest.toString()));
         assertThat(real.status()).as(real.msg()).isEqualTo(Status.OK);
-        assertThat(real.result()).containsEntry("checksum", Texts.sha1(bytes));
+        assertThat(real.result()).containsEntry("checksum", ContentDigest.of(bytes).sha1());
         assertThat(TreeSnapshot.of(area)).isEqualTo(before);
         assertThat(ctx.backupCount()).isZero();
     }
@@ -77,7 +80,7 @@ class LargeFilesTest {
         byte[] fresh = random(5 << 20, 4);
         Files.write(ctx.controller().resolve("app.bin"), fresh);
         Path dest = Files.write(area.resolve("app.bin"), old);
-        ctx.connection().exec(dev.unwind.module.Command.of("chmod 4750 " + dest));
+        ctx.connection().exec(Command.of("chmod 4750 " + dest));
         TreeSnapshot before = TreeSnapshot.of(area);
         Map<String, Object> args = Map.of("src", "app.bin", "dest", dest.toString());
 
@@ -91,7 +94,7 @@ class LargeFilesTest {
         Map<String, Object> undo = onlyCall(real).args();
         String aside = (String) undo.get("aside");
         assertThat(aside).startsWith(area + "/" + BeforeImage.PREFIX + "test-").endsWith("-app.bin");
-        assertThat(undo).containsEntry("sha256", dev.unwind.module.ContentDigest.of(old).sha256()).containsEntry("mode", "4750");
+        assertThat(undo).containsEntry("sha256", ContentDigest.of(old).sha256()).containsEntry("mode", "4750");
         assertThat(Files.readAllBytes(Path.of(aside))).as("the before-image is on the host").isEqualTo(old);
         assertThat(ctx.backupCount()).as("nothing went to the controller").isZero();
         assertThat(ctx.run("copy", args).status()).as("a second run").isEqualTo(Status.OK);
@@ -121,7 +124,7 @@ class LargeFilesTest {
     void aRunStoppedAfterItsAnnouncementFindsTheFileAsItWas() throws Exception {
         byte[] old = random(2 << 20, 7);
         Path dest = Files.write(area.resolve("app.bin"), old);
-        BeforeImage planned = BeforeImage.of(dest.toString(), dev.unwind.module.ContentDigest.of(old).sha256(), "test");
+        BeforeImage planned = BeforeImage.of(dest.toString(), ContentDigest.of(old).sha256(), "test");
         ModuleCall undo = PriorState.of(ctx.connection(), dest.toString()).restoreFrom(planned);
         TreeSnapshot before = TreeSnapshot.of(area);
 
@@ -146,13 +149,13 @@ class LargeFilesTest {
 
     @Test
     void theShellStreamsAFileBackInChunks() throws Exception {
-        byte[] bytes = random(dev.unwind.module.Connection.CHUNK * 2, 9);
+        byte[] bytes = random(Connection.CHUNK * 2, 9);
         Path file = Files.write(area.resolve("exact-chunks.bin"), bytes);
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         assertThat(ctx.connection().get(file.toString(), got)).isTrue();
         assertThat(got.toByteArray()).isEqualTo(bytes);
         assertThat(ctx.connection().get(area.resolve("none").toString(), new ByteArrayOutputStream())).isFalse();
-        assertThat(HostDigest.SHA256.of(ctx.connection(), file.toString())).isEqualTo(dev.unwind.module.ContentDigest.of(bytes).sha256());
+        assertThat(HostDigest.SHA256.of(ctx.connection(), file.toString())).isEqualTo(ContentDigest.of(bytes).sha256());
     }
 
     @Test
