@@ -1,6 +1,11 @@
 package dev.unwind.module;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -64,20 +69,97 @@ public interface Connection extends AutoCloseable {
 
     /**
      * Writes a file atomically (a temporary file beside it, then rename). {@code mode} is octal text
-     * such as "0644"; null keeps the mode of the file being replaced, or 0644 for a new one.
+     * such as "0644"; null keeps the mode of the file being replaced, or 0644 for a new one. For small content:
+     * it is one command with the bytes as its stdin; a file of any size goes through {@link #put(Path, String, String)}.
      */
     default void put(byte[] content, String path, String mode) throws ConnectionException {
         String q = Shell.quote(path);
-        String chmod = mode != null ? "chmod " + Shell.quote(mode) + " \"$t\""
-                : "if [ -e " + q + " ]; then chmod --reference=" + q + " \"$t\"; else chmod 0644 \"$t\"; fi";
-        // a replaced file keeps its owner and group, as Ansible's copy does (where we may chown); chown before
-        // chmod, since chown clears setuid/setgid
-        String chown = "if [ -e " + q + " ]; then chown --reference=" + q + " \"$t\" 2>/dev/null || true; fi";
-        String script = "t=$(mktemp " + Shell.quote(path + ".unwind.XXXXXX") + ") && cat > \"$t\" && " + chown
-                + " && " + chmod + " && mv -f \"$t\" " + q + " || { rc=$?; rm -f \"$t\"; exit $rc; }";
+        String script = "t=$(mktemp " + Shell.quote(path + ".unwind.XXXXXX") + ") && cat > \"$t\" && " + settle(q, mode)
+                + " || { rc=$?; rm -f \"$t\"; exit $rc; }";
         ExecResult r = exec(Command.of(script).withStdin(content));
         if (!r.ok()) {
             throw new IllegalStateException("cannot write " + path + " on " + host() + ": " + r.stderr().strip());
+        }
+    }
+
+    /**
+     * Writes a controller file to {@code path} atomically, as {@link #put(byte[], String, String)} does, reading
+     * {@code source} as it goes: over the shell it travels in {@link #CHUNK} pieces appended to the temporary file, so
+     * neither side holds more than one piece. A transfer that fails leaves the destination as it was and removes
+     * the temporary file where the host can still be reached.
+     */
+    default void put(Path source, String path, String mode) throws ConnectionException {
+        try (InputStream in = Files.newInputStream(source)) {
+            byte[] first = in.readNBytes(CHUNK);
+            if (first.length < CHUNK) {
+                put(first, path, mode);
+                return;
+            }
+            ExecResult made = exec(Command.of("mktemp " + Shell.quote(path + ".unwind.XXXXXX")));
+            if (!made.ok()) {
+                throw new IllegalStateException("cannot write " + path + " on " + host() + ": " + made.stderr().strip());
+            }
+            String t = Shell.quote(made.stdout().strip());
+            try {
+                for (byte[] piece = first; piece.length > 0; piece = in.readNBytes(CHUNK)) {
+                    checked(exec(Command.of("cat >> " + t).withStdin(piece)), path);
+                }
+                checked(exec(Command.of("t=" + t + " && " + settle(Shell.quote(path), mode))), path);
+            } catch (IOException | RuntimeException | ConnectionException e) {
+                try {
+                    exec(Command.of("rm -f -- " + t));
+                } catch (ConnectionException gone) {
+                    // the host went away mid-transfer: the undo (restore_path) removes the temporary file
+                }
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + source + " on the controller: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies a file into {@code into} as it is read; false when it does not exist. Over the shell it travels in
+     * {@link #CHUNK} pieces, so no side holds the whole file.
+     */
+    default boolean get(String path, OutputStream into) throws ConnectionException {
+        String q = Shell.quote(path);
+        for (long piece = 0; ; piece++) {
+            ExecResult r = exec(Command.of("if [ -f " + q + " ]; then dd if=" + q + " bs=" + CHUNK + " skip=" + piece
+                    + " count=1 2>/dev/null; else exit 3; fi"));
+            if (r.exitCode() == 3 && piece == 0) {
+                return false;
+            }
+            checked(r, path);
+            try {
+                into.write(r.out());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot keep " + path + " from " + host() + ": " + e.getMessage(), e);
+            }
+            if (r.out().length < CHUNK) {
+                return true;
+            }
+        }
+    }
+
+    /** The piece size of file transfers over the shell: large enough that a command per piece costs little. */
+    int CHUNK = 4 * 1024 * 1024;
+
+    /**
+     * The shell that gives the temporary file {@code $t} the owner, group and mode it is to have, then renames it over
+     * {@code q}. A replaced file keeps its owner and group, as Ansible's copy does (where we may chown); chown comes
+     * before chmod, since chown clears setuid/setgid.
+     */
+    private static String settle(String q, String mode) {
+        String chmod = mode != null ? "chmod " + Shell.quote(mode) + " \"$t\""
+                : "if [ -e " + q + " ]; then chmod --reference=" + q + " \"$t\"; else chmod 0644 \"$t\"; fi";
+        String chown = "if [ -e " + q + " ]; then chown --reference=" + q + " \"$t\" 2>/dev/null || true; fi";
+        return chown + " && " + chmod + " && mv -f \"$t\" " + q;
+    }
+
+    private void checked(ExecResult r, String path) {
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot transfer " + path + " on " + host() + ": " + r.stderr().strip());
         }
     }
 

@@ -29,6 +29,14 @@ public interface ModuleContext {
 
     Backups backups();
 
+    /**
+     * Digests of controller files, shared by the whole run so that a file sent to many hosts is hashed once. A
+     * context that lives for one call has nothing to share.
+     */
+    default SourceDigests sourceDigests() {
+        return new SourceDigests();
+    }
+
     ModuleLog log();
 
     Secrets secrets();

@@ -61,6 +61,10 @@ final class PlayCommand implements Callable<Integer> {
             + " changed its hosts, and the run unwinds.")
     String failAfterTask;
 
+    @Option(names = "--keep-before-images", description = "Keep the before-images of large files on the hosts when the"
+            + " run ends well, so that a later `unwind rollback` can still restore them (they are removed by default).")
+    boolean keepBeforeImages;
+
     @Option(names = "--json", description = "Print JSON Lines events to stdout instead of the console view.")
     boolean json;
 
@@ -90,7 +94,7 @@ final class PlayCommand implements Callable<Integer> {
         Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
         checkHosts(pb, inv, limit);
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
-                absolute(sources), failAfterTask);
+                absolute(sources), failAfterTask, keepBeforeImages);
         return ExitCode.of(new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
                 .run(secrets, new Interrupt(), r -> r).result());
     }

@@ -124,7 +124,7 @@ final class RollbackCommand implements Callable<Integer> {
                         + pending.forHost(host).size() + " change(s): " + why)));
                 UnwindSession session = new UnwindSession(catalog,
                         new HostConnector(transports, h -> reach(inv, h, info), secrets, askedBecome).guarded(locks::requireHeld),
-                        new FileBackups(dir.backups()), secrets, journal, reporter, forks,
+                        new FileBackups(dir.backups(), dir.id()), secrets, journal, reporter, forks,
                         host -> TaskMarker.path(String.valueOf(reach(inv, host, info).getOrDefault("unwind_lock_path",
                                 HostLock.DEFAULT_PATH)), dir.id()));
                 UnwindReport r = session.unwind("rollback of run " + dir.id(), changes, line -> reporter.on(new Event.Note(line)));

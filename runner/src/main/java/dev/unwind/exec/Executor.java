@@ -18,9 +18,11 @@ import dev.unwind.run.RunDirectory;
 import dev.unwind.template.Templates;
 import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transport;
+import dev.unwind.undo.BeforeImageSweep;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.EntryType;
 import dev.unwind.undo.Journal;
+import dev.unwind.undo.Pending;
 import dev.unwind.vars.HostVariables;
 
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ public final class Executor {
         this.run = run;
         this.secrets = secrets;
         this.interrupt = interrupt;
-        this.backups = new FileBackups(run.backups());
+        this.backups = new FileBackups(run.backups(), run.id());
         this.state = new RunState(run.id());
         this.taskVars = new TaskVars(inventory, hostVariables, settings, templates, secrets);
         // extra vars win over the inventory's for connecting too (-e ansible_connection=local)
@@ -107,6 +109,10 @@ public final class Executor {
         } finally {
             heartbeat.shutdownNow();
             pool.shutdownNow();
+        }
+        try {
+            sweepBeforeImages(result);
+        } finally {
             held.releaseAll((host, e) -> state.note("could not release the lock on " + host + ": " + e.getMessage()));
         }
         journal.append(Entry.of(EntryType.END).status(result.status().wire(), null));
@@ -411,6 +417,23 @@ public final class Executor {
 
     private String marker(String host) {
         return TaskMarker.path(lockPath(host), run.id());
+    }
+
+    /**
+     * A run that leaves nothing for a rollback (exit 3 does) removes the large files' before-images it kept on the
+     * hosts: the changes it kept stay, and what it unwound has its images back in place already.
+     */
+    private void sweepBeforeImages(RunResult result) {
+        if (settings.check() || settings.keepBeforeImages() || result.status() == RunStatus.UNWIND_INCOMPLETE
+                || result.status() == RunStatus.STOPPED) {
+            return;
+        }
+        try {
+            List<Entry> kept = Pending.of(Journal.read(run.journal()).entries()).left();
+            state.notes(BeforeImageSweep.sweep(kept, backups, connector.guarded(held::requireHeld)));
+        } catch (RuntimeException e) {
+            state.note("could not remove the before-images kept on the hosts: " + e.getMessage());
+        }
     }
 
     private String lockPath(String host) {

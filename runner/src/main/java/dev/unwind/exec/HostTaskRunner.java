@@ -2,6 +2,7 @@ package dev.unwind.exec;
 
 import dev.unwind.module.Args;
 import dev.unwind.module.Backups;
+import dev.unwind.module.SourceDigests;
 import dev.unwind.module.Become;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
@@ -41,6 +42,7 @@ final class HostTaskRunner {
     private final Templates templates;
     private final Journal journal;
     private final Backups backups;
+    private final SourceDigests sourceDigests = new SourceDigests();
     private final Secrets secrets;
     private final Reporter reporter;
     private final RunSettings settings;
@@ -156,7 +158,7 @@ final class HostTaskRunner {
                     if (announcer != null) {
                         announcer.announce(u);
                     }
-                }, task.timeout() == null ? null : Duration.ofSeconds(task.timeout()));
+                }, task.timeout() == null ? null : Duration.ofSeconds(task.timeout()), sourceDigests);
         Outcome raw = null;
         Map<String, Object> result = new LinkedHashMap<>();
         boolean ended = false;

@@ -8,6 +8,8 @@ import dev.unwind.module.ExecResult;
 import dev.unwind.module.FileStat;
 import dev.unwind.transport.Transport;
 
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,6 +48,16 @@ record LiveConnection(Transport transport, String host, Map<String, Object> host
     @Override
     public void put(byte[] content, String path, String mode) throws ConnectionException {
         now().put(content, path, mode);
+    }
+
+    @Override
+    public boolean get(String path, OutputStream into) throws ConnectionException {
+        return now().get(path, into);
+    }
+
+    @Override
+    public void put(Path source, String path, String mode) throws ConnectionException {
+        now().put(source, path, mode);
     }
 
     @Override

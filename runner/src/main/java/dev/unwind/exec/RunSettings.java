@@ -8,8 +8,9 @@ import java.util.Set;
  * How to run: the command line's choices.
  *
  * @param failAfterTask rehearsal: the task (by name) that is made to fail right after it changed its hosts, or null
+ * @param keepBeforeImages a run that ends well leaves the large files' before-images on the hosts (for a later rollback)
  */
 public record RunSettings(boolean check, boolean diff, int forks, Set<String> tags, Set<String> skipTags, String limit,
                           String startAtTask, Map<String, Object> extraVars, boolean verbose, List<String> inventorySources,
-                          String failAfterTask) {
+                          String failAfterTask, boolean keepBeforeImages) {
 }

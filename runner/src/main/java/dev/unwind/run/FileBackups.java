@@ -19,9 +19,16 @@ import java.util.HexFormat;
  */
 public final class FileBackups implements Backups {
     private final Path dir;
+    private final String runId;
 
-    public FileBackups(Path dir) {
+    public FileBackups(Path dir, String runId) {
         this.dir = dir;
+        this.runId = runId;
+    }
+
+    @Override
+    public String runId() {
+        return runId;
     }
 
     @Override

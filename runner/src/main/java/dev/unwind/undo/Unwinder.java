@@ -119,7 +119,7 @@ public final class Unwinder {
     private String undoOne(Entry change) {
         List<ModuleCall> calls;
         try {
-            calls = calls(change);
+            calls = calls(change, backups);
         } catch (RuntimeException e) {
             return "cannot read its undo: " + e.getMessage();
         }
@@ -176,7 +176,8 @@ public final class Unwinder {
         return problem;
     }
 
-    private List<ModuleCall> calls(Entry change) {
+    /** The undo calls a change holds, from the journal or, for a secret one, from the run's backups; null for none. */
+    static List<ModuleCall> calls(Entry change, Backups backups) {
         if (change.undoRef() != null) {
             try {
                 return Journal.JSON.readValue(backups.load(change.undoRef()), new TypeReference<List<ModuleCall>>() { });

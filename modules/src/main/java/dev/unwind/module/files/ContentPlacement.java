@@ -10,7 +10,6 @@ import dev.unwind.module.Outcome;
 import dev.unwind.module.Undo;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,9 @@ import java.util.Map;
 /**
  * Puts whole-file content at a path with the wanted attributes, the one step {@code copy}, {@code template},
  * {@code lineinfile} and {@code blockinfile} share: decide, then (unless in check mode) write atomically,
- * and return the {@code restore_path} undo of what it saw before.
+ * and return the {@code restore_path} undo of what it saw before. A large file already there is compared by its
+ * checksum on the host and its before-image kept there ({@link BeforeImage}); a small one is read, so that its
+ * bytes can go to the run's backups and into a diff.
  */
 public final class ContentPlacement {
     private ContentPlacement() {
@@ -31,11 +32,16 @@ public final class ContentPlacement {
      */
     public static Outcome place(ModuleContext ctx, String dest, byte[] content, Attributes attrs, boolean force,
                                 Map<String, Object> result) throws ConnectionException {
-        return place(ctx, dest, content, attrs, force, result, "content changed");
+        return place(ctx, dest, Payload.of(content), attrs, force, result, "content changed");
     }
 
     /** @param contentChange how the message names a change of content ("line added") */
     public static Outcome place(ModuleContext ctx, String dest, byte[] content, Attributes attrs, boolean force,
+                                Map<String, Object> result, String contentChange) throws ConnectionException {
+        return place(ctx, dest, Payload.of(content), attrs, force, result, contentChange);
+    }
+
+    public static Outcome place(ModuleContext ctx, String dest, Payload content, Attributes attrs, boolean force,
                                 Map<String, Object> result, String contentChange) throws ConnectionException {
         Connection c = ctx.connection();
         PriorState prior = PriorState.of(c, dest);
@@ -53,8 +59,9 @@ public final class ContentPlacement {
                 return Outcome.failed("destination directory " + parent + " does not exist");
             }
         }
-        byte[] before = now.exists() ? c.get(dest).orElse(null) : null;
-        boolean writes = !now.exists() || (force && (now.isLink() || !Arrays.equals(before, content)));
+        // a large file's checksum is taken when it may be equal, and for the undo of a real replace
+        PriorContent before = PriorContent.read(c, dest, now, force && (now.size() == content.size() || !ctx.check()));
+        boolean writes = !now.exists() || (force && (now.isLink() || !before.same(content)));
         List<String> changes = new ArrayList<>();
         if (!now.exists()) {
             changes.add("created");
@@ -72,27 +79,38 @@ public final class ContentPlacement {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("dest", dest);
         r.putAll(result);
-        r.put("checksum", Texts.sha1(writes ? content : before == null ? new byte[0] : before));
-        r.put("size", (long) (writes ? content.length : before == null ? 0 : before.length));
+        // what is written gets its checksum at the end: a new file's transfer need not wait for its source's digest
+        r.put("checksum", writes ? null : before.same(content) ? content.digest().sha1() : before.sha1(c, dest));
+        r.put("size", writes ? content.size() : before.size());
         if (changes.isEmpty()) {
             describe(r, now, attrs);
             return Outcome.ok(dest + " is as wanted", r);
         }
 
+        BeforeImage image = now.isFile() && writes && before.bytes() == null
+                ? BeforeImage.of(dest, before.sha256(), ctx.backups().runId()) : null;
         ModuleCall undo = !now.exists() ? prior.restoreAttributes()
-                : now.isFile() && writes ? prior.restoreFile(ctx, before == null ? new byte[0] : before)
+                : image != null ? prior.restoreFrom(image)
+                : now.isFile() && writes ? prior.restoreFile(ctx, before.bytes())
                 : prior.restoreAttributes();
         Diff diff = ctx.diff() && writes
-                ? new Diff(dest, now.isFile() ? Texts.forDiff(before) : "", Texts.forDiff(content)) : null;
+                ? new Diff(dest, now.isFile() ? before.forDiff() : "", content.forDiff()) : null;
         if (ctx.check()) {
             describe(r, now, attrs);
         } else {
+            // announced first: a run killed after the link but before the rename still finds the before-image
             ctx.beforeChange(Undo.of(undo));
+            if (image != null) {
+                image.linkAside(c);
+            }
             if (writes) {
-                c.put(content, dest, attrs.mode());
+                content.put(c, dest, attrs.mode());
             }
             attrs.apply(c, dest);
             describe(r, c.stat(dest), Attributes.NONE);
+        }
+        if (writes) {
+            r.put("checksum", content.digest().sha1());
         }
         return Outcome.changed(dest + ": " + String.join(", ", changes), r, diff, Undo.of(undo));
     }

@@ -29,7 +29,8 @@ public final class CopyModule implements Module {
             "state", "always \"file\"");
 
     private static final ModuleSpec SPEC = ModuleSpec.of("copy",
-                    "Copies a file from the controller, or literal content, to a host; atomically (temporary file, then rename).",
+                    "Copies a file from the controller, or literal content, to a host; atomically (temporary file, then rename). "
+                            + "A file of any size is streamed; one already there is compared by its checksum on the host.",
                     UndoKind.AUTOMATIC,
                     ArgSpec.optional("src", ArgType.STR, null, "file on the controller, looked up beside the playbook"),
                     ArgSpec.optional("content", ArgType.STR, null, "literal content instead of src"),
@@ -54,7 +55,7 @@ public final class CopyModule implements Module {
                 return Outcome.failed("copy needs exactly one of src or content");
             }
             String dest = args.str("dest");
-            byte[] bytes;
+            Payload payload;
             Map<String, Object> extra = new LinkedHashMap<>();
             if (args.has("src")) {
                 Path src = ctx.localFile(args.str("src"));
@@ -64,15 +65,15 @@ public final class CopyModule implements Module {
                 if (!Files.isRegularFile(src)) {
                     return Outcome.failed("src " + src + " does not exist on the controller");
                 }
-                bytes = Files.readAllBytes(src);
+                payload = Payload.of(src, ctx.sourceDigests());
                 extra.put("src", src.toString());
                 if (dest.endsWith("/") || ctx.connection().stat(dest).isDirectory()) {
                     dest = dest.replaceFirst("/+$", "") + "/" + src.getFileName();
                 }
             } else {
-                bytes = String.valueOf(args.raw("content")).getBytes(StandardCharsets.UTF_8);
+                payload = Payload.of(String.valueOf(args.raw("content")).getBytes(StandardCharsets.UTF_8));
             }
-            return ContentPlacement.place(ctx, dest, bytes, Attributes.from(args), args.bool("force"), extra);
+            return ContentPlacement.place(ctx, dest, payload, Attributes.from(args), args.bool("force"), extra, "content changed");
         } catch (IOException e) {
             return Outcome.failed("cannot read src: " + e.getMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {

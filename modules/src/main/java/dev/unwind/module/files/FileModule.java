@@ -189,7 +189,10 @@ public final class FileModule implements Module {
         if (!now.exists()) {
             return Outcome.ok(path + " is absent", r);
         }
-        ModuleCall undo = switch (now.kind()) {
+        // a large file is moved aside on its host rather than read to the controller (its checksum is for the undo)
+        BeforeImage image = now.isFile() && now.size() > BeforeImage.CONTROLLER_LIMIT
+                ? BeforeImage.of(path, ctx.check() ? null : HostDigest.SHA256.of(c, path), ctx.backups().runId()) : null;
+        ModuleCall undo = image != null ? prior.restoreFrom(image) : switch (now.kind()) {
             case FILE -> prior.restoreFile(ctx, c.get(path).orElseThrow(() -> new IllegalStateException("cannot read " + path)));
             case DIRECTORY -> prior.restoreTree(ctx);
             case LINK -> prior.restoreAttributes();
@@ -197,7 +200,11 @@ public final class FileModule implements Module {
         };
         if (!ctx.check()) {
             ctx.beforeChange(Undo.of(undo));
-            exec(c, "rm -rf -- " + Shell.quote(path), path);
+            if (image != null) {
+                image.moveAside(c);
+            } else {
+                exec(c, "rm -rf -- " + Shell.quote(path), path);
+            }
         }
         String was = now.kind().name().toLowerCase();
         return Outcome.changed("removed " + was + " " + path, r, stateDiff(ctx, path, was, "absent"), Undo.of(undo));

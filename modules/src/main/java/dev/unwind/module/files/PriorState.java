@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * What a path was before a module touched it, and the {@code restore_path} call that brings it back.
- * The bytes an undo needs go to {@link dev.unwind.module.Backups}; the call carries only the reference.
+ * The bytes an undo needs go to {@link dev.unwind.module.Backups}, or for a large file stay on the host as a
+ * {@link BeforeImage}; the call carries only the reference.
  */
 public record PriorState(String path, FileStat stat) {
 
@@ -42,6 +43,14 @@ public record PriorState(String path, FileStat stat) {
     public ModuleCall restoreFile(ModuleContext ctx, byte[] previousBytes) {
         Map<String, Object> a = base();
         a.put("backup", ctx.backups().save(ctx.connection().host(), previousBytes));
+        return ModuleCall.of(RestorePath.NAME, a);
+    }
+
+    /** Puts back a large file from its before-image on the host, checked against its SHA-256 there. */
+    public ModuleCall restoreFrom(BeforeImage image) {
+        Map<String, Object> a = base();
+        a.put("aside", image.aside());
+        a.put("sha256", image.sha256());
         return ModuleCall.of(RestorePath.NAME, a);
     }
 

@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * Internal: the automatic undo of the file modules. Puts a path back to what it was: absent, a file
- * (its saved bytes, mode, owner, group), a directory (re-created, or a whole removed tree unpacked from its
+ * (its saved bytes, or for a large file its before-image on the host, renamed back; mode, owner, group), a directory (re-created, or a whole removed tree unpacked from its
  * tar archive) or a link. Idempotent, so a rollback may run it twice. A directory that is to be absent is
  * removed only when empty: anything left in it was not put there by unwind (unwind's own additions were
  * undone before, or its undo failed), so it is kept and the undo fails: the host is not where it started. Every
@@ -46,6 +46,8 @@ public final class RestorePath implements Module {
                     ArgSpec.required("path", ArgType.STR, "the path to restore"),
                     ArgSpec.required("kind", ArgType.STR, "what the path was before").choices(ABSENT, FILE, DIRECTORY, LINK),
                     ArgSpec.optional("backup", ArgType.STR, null, "reference of the file's previous bytes in the run's backups"),
+                    ArgSpec.optional("aside", ArgType.STR, null, "the file's before-image kept on the host (a large file)"),
+                    ArgSpec.optional("sha256", ArgType.STR, null, "SHA-256 of the before-image, checked on the host before and after"),
                     ArgSpec.optional("archive", ArgType.STR, null, "reference of a tar archive of a removed directory tree"),
                     ArgSpec.optional("src", ArgType.STR, null, "the previous target of a link"),
                     ArgSpec.optional("mode", ArgType.RAW, null, "previous mode"),
@@ -67,7 +69,8 @@ public final class RestorePath implements Module {
             String kind = args.str("kind");
             Outcome o = switch (kind) {
                 case ABSENT -> absent(ctx, path);
-                case FILE -> file(ctx, path, args.str("backup"), attrs);
+                case FILE -> args.has("aside") ? fileFromAside(ctx, path, args.str("aside"), args.str("sha256"), attrs)
+                        : file(ctx, path, args.str("backup"), attrs);
                 case DIRECTORY -> directory(ctx, path, args.str("archive"), attrs);
                 case LINK -> link(ctx, path, args.str("src"), attrs);
                 default -> Outcome.failed("unknown kind " + kind);
@@ -75,7 +78,7 @@ public final class RestorePath implements Module {
             if (o.failed() || ctx.check()) {
                 return o;
             }
-            List<String> left = differences(ctx, path, kind, args.str("backup"), attrs, args.str("src"));
+            List<String> left = differences(ctx, path, kind, args.str("backup"), args.str("sha256"), attrs, args.str("src"));
             return left.isEmpty() ? o : Outcome.failed(path + " is not as it was after its restore: " + String.join(", ", left)
                     + " (" + o.msg() + ")", o.result());
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -87,10 +90,14 @@ public final class RestorePath implements Module {
         Connection c = ctx.connection();
         FileStat now = c.stat(path);
         Map<String, Object> r = result(path);
+        String q = Shell.quote(path);
         if (!now.exists()) {
+            if (!ctx.check()) {
+                // a transfer cut off before its rename leaves only its temporary file beside the path
+                run(c, "rm -f -- " + q + ".unwind.*", path);
+            }
             return Outcome.ok(path + " is absent", r);
         }
-        String q = Shell.quote(path);
         if (now.isDirectory()) {
             ExecResult empty = c.exec(Command.of("[ -z \"$(ls -A -- " + q + ")\" ]"));
             if (!empty.ok()) {
@@ -142,6 +149,46 @@ public final class RestorePath implements Module {
         }
         Diff diff = ctx.diff() && writes ? new Diff(path, Texts.forDiff(current), Texts.forDiff(want)) : null;
         return Outcome.changed(path + ": " + String.join(", ", changes), r, diff, Undo.none("restore_path is an undo"));
+    }
+
+    /**
+     * A large file put back from its before-image on the host. The image is checked against its SHA-256 before it is
+     * renamed back. With no image, a path that holds the recorded content is as it was (the run stopped before it
+     * replaced it, or an earlier rollback put it back); anything else cannot be restored.
+     */
+    private Outcome fileFromAside(ModuleContext ctx, String path, String aside, String sha256, Attributes attrs)
+            throws ConnectionException {
+        Connection c = ctx.connection();
+        FileStat now = c.stat(path);
+        if (now.isDirectory() || now.kind() == FileStat.Kind.OTHER) {
+            return Outcome.failed("cannot restore file " + path + ": something else is there now (" + now.kind() + ")");
+        }
+        FileStat kept = c.stat(aside);
+        boolean restores = kept.isFile();
+        if (restores && !HostDigest.SHA256.of(c, aside).equals(sha256)) {
+            return Outcome.failed("cannot restore file " + path + ": its before-image " + aside + " no longer holds what was"
+                    + " saved (sha256 " + sha256 + ")");
+        }
+        if (!restores && !(now.isFile() && HostDigest.SHA256.of(c, path).equals(sha256))) {
+            return Outcome.failed("cannot restore file " + path + ": its before-image " + aside + " is gone (a run that"
+                    + " ended well removes them)");
+        }
+        List<String> changes = new ArrayList<>();
+        if (restores) {
+            changes.add("content restored from " + aside);
+        }
+        changes.addAll(attrs.changesFrom(restores ? kept : now));
+        Map<String, Object> r = result(path);
+        if (changes.isEmpty()) {
+            return Outcome.ok(path + " is as it was", r);
+        }
+        if (!ctx.check()) {
+            if (restores) {
+                BeforeImage.putBack(c, aside, path);
+            }
+            attrs.apply(c, path);
+        }
+        return Outcome.changed(path + ": " + String.join(", ", changes), r, null, Undo.none("restore_path is an undo"));
     }
 
     private Outcome directory(ModuleContext ctx, String path, String archive, Attributes attrs) throws ConnectionException {
@@ -203,8 +250,8 @@ public final class RestorePath implements Module {
      * the saved bytes), mode with its special bits, numeric owner and group, the exact link target. Empty when the
      * path is as it was; a restore that did not take (a read-only file system, a racing writer) is no undo.
      */
-    private static List<String> differences(ModuleContext ctx, String path, String kind, String backup, Attributes attrs,
-                                            String src) throws ConnectionException {
+    private static List<String> differences(ModuleContext ctx, String path, String kind, String backup, String sha256,
+                                            Attributes attrs, String src) throws ConnectionException {
         Connection c = ctx.connection();
         FileStat now = c.stat(path);
         List<String> left = new ArrayList<>();
@@ -222,6 +269,9 @@ public final class RestorePath implements Module {
                 }
                 if (backup != null && !Arrays.equals(c.get(path).orElse(null), ctx.backups().load(backup))) {
                     left.add("its content differs from the saved copy");
+                }
+                if (sha256 != null && !HostDigest.SHA256.of(c, path).equals(sha256)) {
+                    left.add("its content differs from the before-image (sha256 " + sha256 + ")");
                 }
             }
             case DIRECTORY -> {

@@ -4,6 +4,7 @@ import dev.unwind.module.ArgSpec;
 import dev.unwind.module.ArgType;
 import dev.unwind.module.Args;
 import dev.unwind.module.ConnectionException;
+import dev.unwind.module.FileStat;
 import dev.unwind.module.Module;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleSpec;
@@ -16,7 +17,10 @@ import java.util.Optional;
 
 /** {@code slurp}: a file's content, base64-encoded, as Ansible returns it. */
 public final class SlurpModule implements Module {
-    private static final ModuleSpec SPEC = ModuleSpec.of("slurp", "Reads a file from the host into the result (base64).",
+    /** The result holds the whole file (and base64 a third more): beyond this, fetch is the module to use. */
+    static final long LIMIT = 64L * 1024 * 1024;
+
+    private static final ModuleSpec SPEC = ModuleSpec.of("slurp", "Reads a file from the host into the result (base64); files up to 64 MiB.",
                     UndoKind.READ_ONLY,
                     ArgSpec.required("src", ArgType.STR, "the file").aliases("path"))
             .returns(Map.of("content", "the bytes, base64", "encoding", "always base64", "source", "the file read"))
@@ -31,6 +35,11 @@ public final class SlurpModule implements Module {
     public Outcome run(Args args, ModuleContext ctx) throws ConnectionException {
         String src = args.str("src");
         try {
+            FileStat st = ctx.connection().stat(src);
+            if (st.isFile() && st.size() > LIMIT) {
+                return Outcome.failed(src + " is " + st.size() + " bytes: slurp reads files up to " + LIMIT
+                        + " bytes into the result; use fetch for larger ones");
+            }
             Optional<byte[]> bytes = ctx.connection().get(src);
             if (bytes.isEmpty()) {
                 return Outcome.failed("file not found: " + src);

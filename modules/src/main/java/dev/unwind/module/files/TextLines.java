@@ -38,6 +38,9 @@ final class TextLines {
         return new TextLines(lines, text.isEmpty() || text.endsWith("\n"));
     }
 
+    /** The largest file an edit reads whole: text files are small; a bigger one is most likely not text. */
+    static final long EDIT_LIMIT = 16L * 1024 * 1024;
+
     /**
      * The lines of the file to edit at {@code path} ({@code st} is its stat): none yet when it does not exist
      * and {@code create} allows making it.
@@ -53,6 +56,10 @@ final class TextLines {
         }
         if (!st.isFile() && !st.isLink()) {
             throw new IllegalStateException(path + " is not a regular file");
+        }
+        if (st.isFile() && st.size() > EDIT_LIMIT) {
+            throw new IllegalStateException(path + " is " + st.size() + " bytes: line and block edits read the whole file"
+                    + " into memory, and do so up to " + EDIT_LIMIT + " bytes (16 MiB)");
         }
         return of(c.get(path).orElse(new byte[0]));
     }

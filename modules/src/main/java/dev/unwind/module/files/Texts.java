@@ -4,11 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-/** File content as shown in a diff, and its checksum as Ansible reports it (SHA-1). */
+/** File content as shown in a diff. */
 public final class Texts {
     private Texts() {
     }
@@ -31,11 +28,8 @@ public final class Texts {
         }
     }
 
-    public static String sha1(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A one-line placeholder for content too large to show. */
+    public static String summary(long size, String sha256) {
+        return "(" + size + " bytes" + (sha256 == null ? "" : ", sha256 " + sha256) + ")\n";
     }
 }

@@ -20,6 +20,11 @@ final class DirectoryBackups implements Backups {
     }
 
     @Override
+    public String runId() {
+        return "test";
+    }
+
+    @Override
     public String save(String host, byte[] content) {
         try {
             String ref = host + "/" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

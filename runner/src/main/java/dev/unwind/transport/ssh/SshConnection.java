@@ -16,8 +16,11 @@ import dev.unwind.module.Shell;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -126,30 +129,42 @@ public final class SshConnection implements Connection {
         if (!sftpAvailable) {
             return Connection.super.get(path);
         }
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try {
-            return sftpGet(path);
+            return sftpGet(path, buf) ? Optional.of(buf.toByteArray()) : Optional.empty();
         } catch (NoSftp e) {
             return Connection.super.get(path);
         }
     }
 
-    private Optional<byte[]> sftpGet(String path) throws ConnectionException {
+    @Override
+    public boolean get(String path, OutputStream into) throws ConnectionException {
+        if (!sftpAvailable) {
+            return Connection.super.get(path, into);
+        }
+        try {
+            return sftpGet(path, into);
+        } catch (NoSftp e) {
+            return Connection.super.get(path, into);
+        }
+    }
+
+    private boolean sftpGet(String path, OutputStream into) throws ConnectionException {
         return sftp(path, sftp -> {
             SftpATTRS attrs;
             try {
                 attrs = sftp.stat(path);
             } catch (SftpException e) {
                 if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
-                    return Optional.empty();
+                    return false;
                 }
                 throw e;
             }
             if (!attrs.isReg()) {
-                return Optional.empty();
+                return false;
             }
-            ByteArrayOutputStream buf = new ByteArrayOutputStream((int) Math.min(attrs.getSize(), Integer.MAX_VALUE - 8));
-            sftp.get(path, buf);
-            return Optional.of(buf.toByteArray());
+            sftp.get(path, into);
+            return true;
         });
     }
 
@@ -160,13 +175,40 @@ public final class SshConnection implements Connection {
             return;
         }
         try {
-            sftpPut(content, path, mode);
+            sftpPut(() -> new ByteArrayInputStream(content), path, mode);
         } catch (NoSftp e) {
             Connection.super.put(content, path, mode);
         }
     }
 
-    private void sftpPut(byte[] content, String path, String mode) throws ConnectionException {
+    @Override
+    public void put(Path source, String path, String mode) throws ConnectionException {
+        if (!sftpAvailable || small(source)) {
+            Connection.super.put(source, path, mode);
+            return;
+        }
+        try {
+            sftpPut(() -> Files.newInputStream(source), path, mode);
+        } catch (NoSftp e) {
+            Connection.super.put(source, path, mode);
+        }
+    }
+
+    /** A small file goes the way small bytes go: one exec channel. */
+    private static boolean small(Path source) {
+        try {
+            return Files.size(source) < SFTP_PUT_THRESHOLD;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + source + " on the controller: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /** Streams into a temporary file beside {@code path}, then renames it over: a dropped transfer leaves the old file. */
+    private void sftpPut(Source source, String path, String mode) throws ConnectionException {
         sftp(path, sftp -> {
             SftpATTRS replaced = null;
             try {
@@ -178,14 +220,14 @@ public final class SshConnection implements Connection {
             }
             int perms = mode != null ? Integer.parseInt(mode, 8) : replaced != null ? replaced.getPermissions() & 07777 : 0644;
             String tmp = path + ".unwind." + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
-            try {
-                sftp.put(new ByteArrayInputStream(content), tmp, ChannelSftp.OVERWRITE);
+            try (InputStream in = source.open()) {
+                sftp.put(in, tmp, ChannelSftp.OVERWRITE);
                 if (replaced != null) {
                     keepOwner(sftp, tmp, replaced);
                 }
                 sftp.chmod(perms, tmp);
                 sftp.rename(tmp, path);
-            } catch (SftpException e) {
+            } catch (SftpException | IOException e) {
                 try {
                     sftp.rm(tmp);
                 } catch (SftpException ignored) {

@@ -1,0 +1,87 @@
+package dev.unwind.module.files;
+
+import dev.unwind.module.Connection;
+import dev.unwind.module.ConnectionException;
+import dev.unwind.module.ContentDigest;
+import dev.unwind.module.SourceDigests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The content a module puts at a path: bytes it made (a template, an edited file, literal content) or a controller
+ * file, which is streamed to the host and never read into memory whole.
+ */
+public sealed interface Payload {
+
+    /** Content shown in a diff only up to this size; larger content is named by size and digest. */
+    long DIFF_LIMIT = 256 * 1024;
+
+    long size();
+
+    ContentDigest digest();
+
+    /** Writes the content to {@code path} atomically ({@link Connection#put}). */
+    void put(Connection c, String path, String mode) throws ConnectionException;
+
+    /** The content as a diff shows it. */
+    String forDiff();
+
+    static Payload of(byte[] content) {
+        return new Bytes(content, ContentDigest.of(content));
+    }
+
+    record Bytes(byte[] content, ContentDigest digest) implements Payload {
+        @Override
+        public long size() {
+            return content.length;
+        }
+
+        @Override
+        public void put(Connection c, String path, String mode) throws ConnectionException {
+            c.put(content, path, mode);
+        }
+
+        @Override
+        public String forDiff() {
+            return content.length > DIFF_LIMIT ? Texts.summary(content.length, digest.sha256()) : Texts.forDiff(content);
+        }
+    }
+
+    /** A controller file; its digest comes from the run's {@code digests}, so it is read once for all hosts. */
+    static LocalFile of(Path file, SourceDigests digests) throws IOException {
+        return new LocalFile(file, Files.size(file), digests.of(file));
+    }
+
+    /** @param pending the digest, still being taken while the host looks at its copy */
+    record LocalFile(Path file, long size, CompletableFuture<ContentDigest> pending) implements Payload {
+        @Override
+        public ContentDigest digest() {
+            try {
+                return pending.join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            }
+        }
+
+        @Override
+        public void put(Connection c, String path, String mode) throws ConnectionException {
+            c.put(file, path, mode);
+        }
+
+        @Override
+        public String forDiff() {
+            if (size > DIFF_LIMIT) {
+                return Texts.summary(size, digest().sha256());
+            }
+            try {
+                return Texts.forDiff(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.unwind.undo;
+
+import dev.unwind.cli.Cli;
+import dev.unwind.testing.SshdFleet;
+import dev.unwind.testing.SshdHost;
+import dev.unwind.testing.TestUsers;
+import dev.unwind.testing.TreeImage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A file larger than the controller's whole heap, over two real sshd hosts, with the controller run as its own
+ * process under {@code -Xmx64m}: it arrives new, replaces an old one, and is left alone when unchanged; a failed
+ * run and a controller killed mid-transfer (then {@code unwind rollback}) both leave every host byte-, mode- and
+ * owner-identical to where it started, with no before-image or temporary file behind.
+ */
+class LargePayloadTest {
+    private static final int MIB = 96;
+    private static final List<String> SMALL_HEAP = List.of("-Xmx64m");
+
+    static SshdFleet fleet;
+
+    @TempDir
+    Path root;
+    Path inventory;
+    Path hosts;
+
+    @BeforeAll
+    static void startHosts() throws IOException {
+        assumeTrue(SshdFleet.available(), "needs /usr/sbin/sshd (apt-get install -y openssh-server)");
+        fleet = SshdFleet.start(2);
+        fleet.writeKnownHosts();
+    }
+
+    @AfterAll
+    static void stopHosts() {
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @BeforeEach
+    void hostsAndFiles() throws Exception {
+        hosts = root.resolve("hosts");
+        StringBuilder ini = new StringBuilder("[web]\n");
+        for (int i = 0; i < 2; i++) {
+            String name = "h" + (i + 1);
+            Files.createDirectories(hosts.resolve(name));
+            SshdHost h = fleet.host(i);
+            ini.append(name);
+            h.hostVars().forEach((k, v) -> ini.append(' ').append(k).append('=').append(v));
+            ini.append(" base=").append(hosts).append(" unwind_lock_path=").append(root.resolve("locks").resolve(name + ".lock")).append('\n');
+        }
+        inventory = root.resolve("ssh.ini");
+        Files.writeString(inventory, ini);
+        Files.createDirectories(root.resolve("locks"));
+        if (TestUsers.canCreate()) {
+            sh("chmod 755 " + root + " && chown -R " + TestUsers.loginUser() + ": " + hosts + " " + root.resolve("locks"));
+        }
+        Path files = Files.createDirectories(root.resolve("files"));
+        sh("head -c " + MIB + "M /dev/urandom > " + files.resolve("one.bin") + " && head -c " + MIB + "M /dev/urandom > "
+                + files.resolve("two.bin"));
+        Files.writeString(root.resolve("site.yml"), playbook("one.bin", false));
+    }
+
+    @Test
+    void aFileLargerThanTheHeapArrivesIsReplacedAndIsLeftAloneWhenUnchanged() throws Exception {
+        ControllerProcess fresh = controller("site.yml");
+        assertThat(fresh.waitFor()).as(fresh.output()).isZero();
+        assertThat(fresh.output()).contains("changed=1");
+        assertSameOnEveryHost("one.bin");
+
+        Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
+        ControllerProcess replace = controller("two.yml");
+        assertThat(replace.waitFor()).as(replace.output()).isZero();
+        assertThat(replace.output()).contains("changed=1");
+        assertSameOnEveryHost("two.bin");
+        assertThat(leftovers()).as("a run that ended well removes its before-images").isEmpty();
+
+        ControllerProcess unchanged = controller("two.yml");
+        assertThat(unchanged.waitFor()).as(unchanged.output()).isZero();
+        assertThat(unchanged.output()).contains("changed=0").doesNotContain("changed=1");
+    }
+
+    @Test
+    void keptBeforeImagesLetALaterRollbackRestoreARunThatEndedWell() throws Exception {
+        assertThat(controller("site.yml").waitFor()).isZero();
+        Map<String, String> before = TreeImage.of(hosts);
+        Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
+        ControllerProcess kept = controller("two.yml", "--keep-before-images");
+        assertThat(kept.waitFor()).as(kept.output()).isZero();
+        assertThat(leftovers()).as("one before-image per host").hasSize(2);
+
+        Cli.Result r = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", fleet.knownHosts().toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(TreeImage.of(hosts)).isEqualTo(before);
+    }
+
+    @Test
+    void aRunThatFailsAfterReplacingTheFileRestoresTheOldBytes() throws Exception {
+        assertThat(controller("site.yml").waitFor()).isZero();
+        Map<String, String> before = TreeImage.of(hosts);
+
+        Files.writeString(root.resolve("fail.yml"), playbook("two.bin", true));
+        ControllerProcess failing = controller("fail.yml");
+        assertThat(failing.waitFor()).as(failing.output()).isEqualTo(2);
+        assertThat(TreeImage.of(hosts)).isEqualTo(before);
+    }
+
+    @Test
+    void underBecomeTheFileTravelsThroughTheShellInPiecesAndAFailureStillRestoresIt() throws Exception {
+        assumeTrue(TestUsers.canCreate() && TestUsers.sudoInstalled(), "needs root and sudo for become");
+        assertThat(controller("site.yml").waitFor()).isZero();
+        Map<String, String> before = TreeImage.of(hosts);
+
+        Files.writeString(root.resolve("become.yml"), playbook("two.bin", true).replace("      copy:", "      become: true\n      copy:"));
+        ControllerProcess failing = controller("become.yml");
+        assertThat(failing.waitFor()).as(failing.output()).isEqualTo(2);
+        assertThat(TreeImage.of(hosts)).isEqualTo(before);
+    }
+
+    @Test
+    void aControllerKilledMidTransferIsRolledBackToTheOldBytes() throws Exception {
+        assertThat(controller("site.yml").waitFor()).isZero();
+        Map<String, String> before = TreeImage.of(hosts);
+
+        Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
+        ControllerProcess killed = controller("two.yml");
+        awaitTemporaryFile(killed);
+        killed.signal("KILL");
+        killed.waitFor();
+        assertThat(TreeImage.of(hosts)).as("the transfer was cut off").isNotEqualTo(before);
+        for (String h : List.of("h1", "h2")) {
+            Path dest = hosts.resolve(h).resolve("payload.bin");
+            assertThat(Files.mismatch(dest, root.resolve("files/one.bin")) == -1 || Files.mismatch(dest, root.resolve("files/two.bin")) == -1)
+                    .as("%s holds the old file or the new one, never part of one", h).isTrue();
+        }
+
+        Cli.Result r = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", fleet.knownHosts().toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(TreeImage.of(hosts)).isEqualTo(before);
+    }
+
+    private ControllerProcess controller(String playbook, String... more) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("play", root.resolve(playbook).toString(),
+                "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString()));
+        args.addAll(List.of(more));
+        return ControllerProcess.start(root.resolve("home"), SMALL_HEAP, args.toArray(String[]::new));
+    }
+
+    private String playbook(String src, boolean failOnH2) {
+        return "- name: a large payload\n  hosts: web\n  gather_facts: false\n  tasks:\n"
+                + "    - name: the payload\n      copy: src=" + root.resolve("files").resolve(src) + " dest=${base}/${inventory_hostname}/payload.bin\n"
+                + (failOnH2 ? "    - name: the run fails on h2\n      fail: msg=injected\n      when: inventory_hostname == \"h2\"\n" : "");
+    }
+
+    private void assertSameOnEveryHost(String src) throws IOException {
+        long size = Files.size(root.resolve("files").resolve(src));
+        for (String h : List.of("h1", "h2")) {
+            Path got = hosts.resolve(h).resolve("payload.bin");
+            assertThat(Files.size(got)).isEqualTo(size);
+            assertThat(Files.mismatch(got, root.resolve("files").resolve(src))).as(h).isEqualTo(-1L);
+        }
+    }
+
+    private List<Path> leftovers() throws IOException {
+        try (Stream<Path> s = Files.walk(hosts)) {
+            return s.filter(p -> p.getFileName().toString().contains(".unwind")).toList();
+        }
+    }
+
+    /** Waits until a transfer has begun writing its temporary file beside the destination. */
+    private void awaitTemporaryFile(ControllerProcess p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> s = Files.walk(hosts)) {
+                if (s.anyMatch(f -> f.getFileName().toString().startsWith("payload.bin.unwind.") && f.toFile().length() > 0)) {
+                    return;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no transfer began:\n" + p.output());
+    }
+
+    private String lastRunId() throws IOException {
+        try (var s = Files.list(root.resolve("home/runs"))) {
+            return s.map(x -> x.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+    }
+
+    private static void sh(String script) throws Exception {
+        assertThat(new ProcessBuilder("sh", "-c", script).inheritIO().start().waitFor()).as(script).isZero();
+    }
+}
