@@ -63,18 +63,36 @@ class AnsibleKeywordsTest {
     @TempDir
     Path root;
 
-    @Test
-    void ansibleAndUnwindLeaveTheSameFiles() throws Exception {
+    /** One play run by ansible-playbook: its files, and unwind's copy of the play, not run yet. */
+    record SideBySide(String ansibleOut, Path byAnsible, Path byUnwind, Path inventory, Path unwindPlaybook) {
+    }
+
+    /**
+     * Writes {@code play} twice, {@code (expr)} becoming {@code {{ expr }}} for Ansible and {@code ${expr}} for unwind,
+     * each writing into its own folder (OUT), and runs Ansible's on the local host.
+     */
+    private SideBySide sideBySide(String play) throws IOException, InterruptedException {
         Path byAnsible = root.resolve("by-ansible");
         Path byUnwind = root.resolve("by-unwind");
         Path inventory = root.resolve("hosts.ini");
         Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
+        String expression = "\\(([a-z_.\\[\\]0-9]+)\\)";
         Path jinja = root.resolve("ansible.yml");
-        Files.writeString(jinja, PLAY.replace("OUT", byAnsible.toString()).replaceAll("\\(([a-z_\\[\\]0-9]+)\\)", "{{ $1 }}"));
+        Files.writeString(jinja, play.replace("OUT", byAnsible.toString()).replaceAll(expression, "{{ $1 }}"));
         Path freemarker = root.resolve("unwind.yml");
-        Files.writeString(freemarker, PLAY.replace("OUT", byUnwind.toString()).replaceAll("\\(([a-z_\\[\\]0-9]+)\\)", "\\${$1}"));
+        Files.writeString(freemarker, play.replace("OUT", byUnwind.toString()).replaceAll(expression, "\\${$1}"));
+        String out = AnsiblePlaybook.run(root, root, List.of("-i", inventory.toString(), jinja.toString()));
+        return new SideBySide(out, byAnsible, byUnwind, inventory, freemarker);
+    }
 
-        String ansibleOut = AnsiblePlaybook.run(root, root, List.of("-i", inventory.toString(), jinja.toString()));
+    @Test
+    void ansibleAndUnwindLeaveTheSameFiles() throws Exception {
+        SideBySide run = sideBySide(PLAY);
+        Path byAnsible = run.byAnsible();
+        Path byUnwind = run.byUnwind();
+        Path inventory = run.inventory();
+        Path freemarker = run.unwindPlaybook();
+        String ansibleOut = run.ansibleOut();
         Cli cli = new Cli(root.resolve("home"));
         Cli.Result first = cli.run("play", freemarker.toString(), "-i", inventory.toString());
         Cli.Result second = cli.run("play", freemarker.toString(), "-i", inventory.toString());
@@ -135,16 +153,12 @@ class AnsibleKeywordsTest {
 
     @Test
     void handlersRunOnceEachInTheOrderTheyAreWrittenAsAnsibleRunsThem() throws Exception {
-        Path byAnsible = root.resolve("by-ansible");
-        Path byUnwind = root.resolve("by-unwind");
-        Path inventory = root.resolve("hosts.ini");
-        Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
-        Path jinja = root.resolve("ansible.yml");
-        Files.writeString(jinja, HANDLERS.replace("OUT", byAnsible.toString()));
-        Path freemarker = root.resolve("unwind.yml");
-        Files.writeString(freemarker, HANDLERS.replace("OUT", byUnwind.toString()));
-
-        String ansibleOut = AnsiblePlaybook.run(root, root, List.of("-i", inventory.toString(), jinja.toString()));
+        SideBySide run = sideBySide(HANDLERS);
+        Path byAnsible = run.byAnsible();
+        Path byUnwind = run.byUnwind();
+        Path inventory = run.inventory();
+        Path freemarker = run.unwindPlaybook();
+        String ansibleOut = run.ansibleOut();
         Cli.Result r = new Cli(root.resolve("home")).run("play", freemarker.toString(), "-i", inventory.toString());
 
         assertThat(ansibleOut).contains("failed=0");
@@ -245,16 +259,12 @@ class AnsibleKeywordsTest {
 
     @Test
     void aBlockWithRescueIsATransactionThatUnwindsTheHostBeforeTheRescue() throws Exception {
-        Path byAnsible = root.resolve("by-ansible");
-        Path byUnwind = root.resolve("by-unwind");
-        Path inventory = root.resolve("hosts.ini");
-        Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
-        Path jinja = root.resolve("ansible.yml");
-        Files.writeString(jinja, RESCUE.replace("OUT", byAnsible.toString()).replaceAll("\\(([a-z_.]+)\\)", "{{ $1 }}"));
-        Path freemarker = root.resolve("unwind.yml");
-        Files.writeString(freemarker, RESCUE.replace("OUT", byUnwind.toString()).replaceAll("\\(([a-z_.]+)\\)", "\\${$1}"));
-
-        String ansibleOut = AnsiblePlaybook.run(root, root, List.of("-i", inventory.toString(), jinja.toString()));
+        SideBySide run = sideBySide(RESCUE);
+        Path byAnsible = run.byAnsible();
+        Path byUnwind = run.byUnwind();
+        Path inventory = run.inventory();
+        Path freemarker = run.unwindPlaybook();
+        String ansibleOut = run.ansibleOut();
         Cli.Result r = new Cli(root.resolve("home")).run("play", freemarker.toString(), "-i", inventory.toString());
 
         assertThat(ansibleOut).contains("rescued=1").contains("failed=0");
