@@ -77,6 +77,10 @@ class SwarmLabTest {
                   command: k0s status
                   register: status
                   changed_when: false
+                  # a unit just started writes its status socket a moment later
+                  until: status.rc == 0
+                  retries: 20
+                  delay: 0.5
                 - name: k0s runs in its role
                   assert:
                     that:
