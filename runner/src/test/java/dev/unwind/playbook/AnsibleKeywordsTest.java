@@ -65,6 +65,9 @@ class AnsibleKeywordsTest {
 
     /** One play run by ansible-playbook: its files, and unwind's copy of the play, not run yet. */
     record SideBySide(String ansibleOut, Path byAnsible, Path byUnwind, Path inventory, Path unwindPlaybook) {
+        Cli.Result unwind(Cli cli) {
+            return cli.run("play", unwindPlaybook.toString(), "-i", inventory.toString());
+        }
     }
 
     /**
@@ -90,12 +93,10 @@ class AnsibleKeywordsTest {
         SideBySide run = sideBySide(PLAY);
         Path byAnsible = run.byAnsible();
         Path byUnwind = run.byUnwind();
-        Path inventory = run.inventory();
-        Path freemarker = run.unwindPlaybook();
         String ansibleOut = run.ansibleOut();
         Cli cli = new Cli(root.resolve("home"));
-        Cli.Result first = cli.run("play", freemarker.toString(), "-i", inventory.toString());
-        Cli.Result second = cli.run("play", freemarker.toString(), "-i", inventory.toString());
+        Cli.Result first = run.unwind(cli);
+        Cli.Result second = run.unwind(cli);
 
         assertThat(ansibleOut).contains("failed=0");
         assertThat(first.exitCode()).as(first.toString()).isZero();
@@ -156,10 +157,8 @@ class AnsibleKeywordsTest {
         SideBySide run = sideBySide(HANDLERS);
         Path byAnsible = run.byAnsible();
         Path byUnwind = run.byUnwind();
-        Path inventory = run.inventory();
-        Path freemarker = run.unwindPlaybook();
         String ansibleOut = run.ansibleOut();
-        Cli.Result r = new Cli(root.resolve("home")).run("play", freemarker.toString(), "-i", inventory.toString());
+        Cli.Result r = run.unwind(new Cli(root.resolve("home")));
 
         assertThat(ansibleOut).contains("failed=0");
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -262,10 +261,8 @@ class AnsibleKeywordsTest {
         SideBySide run = sideBySide(RESCUE);
         Path byAnsible = run.byAnsible();
         Path byUnwind = run.byUnwind();
-        Path inventory = run.inventory();
-        Path freemarker = run.unwindPlaybook();
         String ansibleOut = run.ansibleOut();
-        Cli.Result r = new Cli(root.resolve("home")).run("play", freemarker.toString(), "-i", inventory.toString());
+        Cli.Result r = run.unwind(new Cli(root.resolve("home")));
 
         assertThat(ansibleOut).contains("rescued=1").contains("failed=0");
         assertThat(r.exitCode()).as(r.toString()).isZero();
