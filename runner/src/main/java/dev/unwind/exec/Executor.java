@@ -291,7 +291,7 @@ public final class Executor {
         }
         boolean allRan = true;
         for (Handlers.Due due : handlers.ranSoFar()) {
-            reporter.on(new Event.HandlerStarted(due.handler().task().label(), due.handler().task().position().toString(), true));
+            reporter.on(new Event.HandlerStarted(due.handler().shownLabel(), due.handler().task().position().toString(), true));
             Map<String, HostOutcome> outcomes = runOnHosts(due.handler(), ++step, due.hosts(), null, playbook,
                     runner.unjournaled(), pool);
             for (Map.Entry<String, HostOutcome> e : outcomes.entrySet()) {

@@ -34,13 +34,22 @@ final class Handlers {
         return pt.task().module().equals("meta") && MetaModule.FLUSH_HANDLERS.equals(pt.task().args().get("free_form"));
     }
 
-    /** {@code task} changed {@code host}: the handlers it names are due there. */
+    /**
+     * {@code task} changed {@code host}: the handlers it names are due there. A name (or "role : name") calls the last
+     * handler loaded under it, as in Ansible (a role taken in twice has its handlers twice); a listen topic calls all.
+     */
     synchronized void changed(String host, Task task) {
         for (String name : task.notifies()) {
+            PlannedTask named = null;
             for (PlannedTask h : handlers) {
-                if (name.equals(h.task().name()) || h.task().listen().contains(name)) {
+                if (name.equals(h.task().name()) || h.role() != null && name.equals(h.role().name() + " : " + h.task().name())) {
+                    named = h;
+                } else if (h.task().listen().contains(name)) {
                     notified.computeIfAbsent(h, x -> new LinkedHashSet<>()).add(host);
                 }
+            }
+            if (named != null) {
+                notified.computeIfAbsent(named, x -> new LinkedHashSet<>()).add(host);
             }
         }
     }

@@ -153,7 +153,8 @@ final class HostTaskRunner {
             c = TaskMarker.marking(c, markers.apply(host));
         }
         TaskJournal announcer = tj;
-        TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates, searchPath, backups,
+        TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates,
+                pt.role() == null ? searchPath : searchPath.within(pt.role().dir()), backups,
                 log(host), secrets, catalog, u -> {
                     if (announcer != null) {
                         announcer.announce(u);

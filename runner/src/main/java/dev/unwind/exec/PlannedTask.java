@@ -1,6 +1,7 @@
 package dev.unwind.exec;
 
 import dev.unwind.playbook.Escalation;
+import dev.unwind.playbook.Role;
 import dev.unwind.playbook.Task;
 
 import java.util.List;
@@ -8,9 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A task with everything its blocks and includes gave it: their conditions (all must hold), their
- * variables (outermost first), become and tags.
+ * A task with everything its blocks, includes and roles gave it: their conditions (all must hold), their
+ * variables (outermost first), become and tags; the innermost role (whose folder holds its files) and the defaults
+ * of the roles around it.
  */
 record PlannedTask(Task task, List<String> when, List<Map<String, Object>> vars, Escalation escalation, Set<String> tags,
-                   BlockPart part) {
+                   BlockPart part, Role role, List<Map<String, Object>> defaults) {
+
+    /** The name Ansible's banner shows: "role : task" inside a role. */
+    String shownLabel() {
+        return role == null ? task.label() : role.name() + " : " + task.label();
+    }
 }

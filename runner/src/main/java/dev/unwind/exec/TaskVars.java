@@ -10,7 +10,9 @@ import dev.unwind.vars.HostVariables;
 import dev.unwind.vars.Scope;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,8 +47,10 @@ final class TaskVars {
 
     /** The variables {@code pt} sees on {@code host}, lowest precedence first. */
     Map<String, Object> of(String host, Playbook playbook, PlannedTask pt) {
-        Map<String, Object> vars = new LinkedHashMap<>(playVars.computeIfAbsent(host, h -> playScope(h, playbook)));
+        Map<String, Object> play = playVars.computeIfAbsent(host, h -> playScope(h, playbook));
         Map<String, Object> registered = hostVariables.registered(host);
+        Map<String, Object> vars = roleDefaults(pt, play, registered);
+        vars.putAll(play);
         // block and task vars may refer to registered results, which still win over them
         vars.putAll(registered);
         pt.vars().forEach(layer -> addRendered(vars, layer));
@@ -56,11 +60,38 @@ final class TaskVars {
     }
 
     /**
+     * Role defaults lie below everything, even the inventory; one not overridden is rendered against all that is
+     * above it (and the defaults before it), so {@code web_root: ${base_dir}/www} takes the inventory's base_dir.
+     */
+    private Map<String, Object> roleDefaults(PlannedTask pt, Map<String, Object> play, Map<String, Object> registered) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        if (pt.defaults().isEmpty() && this.play.roles().isEmpty()) {
+            return defaults;
+        }
+        Map<String, Object> scope = new LinkedHashMap<>(play);
+        scope.putAll(registered);
+        // the play's roles lend theirs to every task; a task's own roles' come last and win
+        List<Map<String, Object>> layers = new ArrayList<>();
+        this.play.roles().forEach(r -> layers.add(r.defaults()));
+        layers.addAll(pt.defaults());
+        for (Map<String, Object> layer : layers) {
+            layer.forEach((k, v) -> {
+                if (!play.containsKey(k) && !registered.containsKey(k)) {
+                    Object value = templates.render(v, scope);
+                    scope.put(k, value);
+                    defaults.put(k, value);
+                }
+            });
+        }
+        return defaults;
+    }
+
+    /**
      * The task's name as Ansible's banner shows it: rendered with the first host's variables, or as written
      * when it cannot be (an undefined variable, an error).
      */
     String shownName(PlannedTask pt, Collection<String> hosts, Playbook playbook) {
-        String label = pt.task().label();
+        String label = pt.shownLabel();
         if (!Templates.isTemplate(label) || hosts.isEmpty()) {
             return label;
         }
@@ -88,6 +119,8 @@ final class TaskVars {
             Path p = playbook.directory().resolve(templates.renderText(file, vars));
             addRendered(vars, varsFiles.computeIfAbsent(p, f -> Yaml11.read(f).asVars()));
         }
+        // the vars of the play's roles sit above vars_files, as Ansible has them
+        play.roles().forEach(r -> addRendered(vars, r.vars()));
         vars.putAll(settings.extraVars());
         return vars;
     }

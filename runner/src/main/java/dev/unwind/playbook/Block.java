@@ -9,9 +9,16 @@ import java.util.Set;
 /**
  * Tasks sharing conditions, variables, become and tags (also what an include or import becomes). With {@code rescue},
  * the block is a transaction: when one of its tasks fails on a host, that host's changes inside the block are unwound,
- * then {@code rescue} runs there; {@code always} runs on every host either way.
+ * then {@code rescue} runs there; {@code always} runs on every host either way. A role's tasks are a block whose
+ * {@code role} is set: its vars are the role's vars and parameters, its tasks find their files in the role's folder.
  */
 public record Block(Position position, String name, List<TaskNode> tasks, List<String> when,
                     Map<String, Object> vars, Escalation escalation, Set<String> tags,
-                    List<TaskNode> rescue, List<TaskNode> always) implements TaskNode {
+                    List<TaskNode> rescue, List<TaskNode> always, Role role) implements TaskNode {
+
+    /** A block that is no role's body. */
+    public Block(Position position, String name, List<TaskNode> tasks, List<String> when, Map<String, Object> vars,
+                 Escalation escalation, Set<String> tags, List<TaskNode> rescue, List<TaskNode> always) {
+        this(position, name, tasks, when, vars, escalation, tags, rescue, always, null);
+    }
 }

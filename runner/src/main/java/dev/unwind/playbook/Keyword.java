@@ -15,28 +15,32 @@ import java.util.stream.Collectors;
  * and {@code tags} reach every task inside them.
  */
 public enum Keyword {
-    NAME(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK),
+    NAME(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE),
     HOSTS(Place.PLAY),
-    VARS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE),
+    VARS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
     VARS_FILES(Place.PLAY),
     GATHER_FACTS(Place.PLAY),
-    BECOME(Place.PLAY, Place.BLOCK, Place.TASK, Place.UNDO_TASK),
-    BECOME_USER(Place.PLAY, Place.BLOCK, Place.TASK, Place.UNDO_TASK),
+    BECOME(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE),
+    BECOME_USER(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE),
     SERIAL(Place.PLAY),
     PRE_TASKS(Place.PLAY),
+    ROLES(Place.PLAY),
     TASKS(Place.PLAY),
     POST_TASKS(Place.PLAY),
     HANDLERS(Place.PLAY),
     ON_FAILURE(Place.PLAY),
     ANY_ERRORS_FATAL(Place.PLAY),
     MAX_FAIL_PERCENTAGE(Place.PLAY),
-    TAGS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE),
+    TAGS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
     BLOCK(Place.BLOCK),
     RESCUE(Place.BLOCK),
     ALWAYS(Place.BLOCK),
     INCLUDE_TASKS(Place.INCLUDE),
     IMPORT_TASKS(Place.INCLUDE),
-    WHEN(Place.BLOCK, Place.TASK, Place.INCLUDE),
+    INCLUDE_ROLE(Place.INCLUDE),
+    IMPORT_ROLE(Place.INCLUDE),
+    ROLE(Place.ROLE),
+    WHEN(Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
     REGISTER(Place.TASK),
     LOOP(Place.TASK),
     WITH_ITEMS(Place.TASK),
@@ -61,7 +65,7 @@ public enum Keyword {
     /** Where in a playbook a mapping of keywords stands. */
     public enum Place {
         PLAY("a play"), BLOCK("a block"), TASK("a task"), HANDLER("a handler"), INCLUDE("an include"),
-        UNDO_TASK("an undo task");
+        UNDO_TASK("an undo task"), ROLE("a role entry of 'roles:'");
 
         private final String label;
 

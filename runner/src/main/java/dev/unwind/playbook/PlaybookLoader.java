@@ -49,7 +49,8 @@ public final class PlaybookLoader {
             throw new InvalidInput(Position.of(file.toString()), "the playbook is empty: expected a list of plays");
         }
         Path dir = file.toAbsolutePath().getParent();
-        Checks checks = new Checks(new ExpressionCheck(templates, problems), SearchPath.of(dir));
+        Checks checks = new Checks(new ExpressionCheck(templates, problems), SearchPath.of(dir), RolePath.of(dir),
+                new PlayRoles());
         new Reader(doc, dir, problems, 0, checks).plays(root, plays);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -57,8 +58,15 @@ public final class PlaybookLoader {
         return new Playbook(file, plays);
     }
 
-    /** What every file of one playbook is checked with: expressions, and where its templates are found. */
-    private record Checks(ExpressionCheck expressions, SearchPath searchPath) {
+    /**
+     * What every file of one playbook is checked with: expressions, where its templates and roles are found, and the
+     * roles its current play has taken in.
+     */
+    private record Checks(ExpressionCheck expressions, SearchPath searchPath, RolePath rolePath, PlayRoles roles) {
+        /** For a role's files: its own templates/ and files/ first. */
+        Checks within(Path roleDir) {
+            return new Checks(expressions, searchPath.within(roleDir), rolePath, roles);
+        }
     }
 
     /** Reads one YAML file; collects problems instead of stopping at the first. */
@@ -104,24 +112,37 @@ public final class PlaybookLoader {
                         onFailure = OnFailure.UNWIND;
                     }
                 }
-                // pre_tasks, tasks and post_tasks, in that order, each followed by a flush of the handlers, if any (Ansible's)
-                List<Task> handlers = handlers(m.get("handlers"));
-                List<TaskNode> tasks = new ArrayList<>();
-                for (String section : List.of("pre_tasks", "tasks", "post_tasks")) {
-                    if (m.containsKey(section)) {
-                        tasks.addAll(tasks(m.get(section)));
-                        if (!handlers.isEmpty()) {
-                            tasks.add(flushHandlers(m.get(section)));
-                        }
-                    }
+                // pre_tasks, roles then tasks, and post_tasks, each followed by a flush of the handlers, if any (Ansible's)
+                checks.roles().startPlay();
+                Map<Node, List<TaskNode>> sections = new LinkedHashMap<>();
+                if (m.containsKey("pre_tasks")) {
+                    sections.put(m.get("pre_tasks"), tasks(m.get("pre_tasks")));
                 }
+                if (m.containsKey("roles") || m.containsKey("tasks")) {
+                    List<TaskNode> main = new ArrayList<>(roles(m.get("roles")));
+                    main.addAll(tasks(m.get("tasks")));
+                    sections.put(m.containsKey("tasks") ? m.get("tasks") : m.get("roles"), main);
+                }
+                if (m.containsKey("post_tasks")) {
+                    sections.put(m.get("post_tasks"), tasks(m.get("post_tasks")));
+                }
+                // the roles' handlers come before the play's own, as Ansible lists them
+                List<TaskNode> handlers = checks.roles().handlers();
+                handlers.addAll(handlers(m.get("handlers")));
+                List<TaskNode> tasks = new ArrayList<>();
+                sections.forEach((at, section) -> {
+                    tasks.addAll(section);
+                    if (!handlers.isEmpty()) {
+                        tasks.add(flushHandlers(at));
+                    }
+                });
                 notified(tasks, handlers);
                 List<String> varsFiles = strings(m.get("vars_files"));
                 varsFiles(m.get("vars_files"));
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
                         bool(m.get("gather_facts"), true), escalation(m), strings(m.get("serial")), tasks, onFailure,
                         bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
-                        handlers));
+                        handlers, checks.roles().exposed()));
             }
         }
 
@@ -132,8 +153,8 @@ public final class PlaybookLoader {
                     Escalation.INHERIT, null, List.of(), List.of());
         }
 
-        private List<Task> handlers(Node node) {
-            List<Task> out = new ArrayList<>();
+        private List<TaskNode> handlers(Node node) {
+            List<TaskNode> out = new ArrayList<>();
             if (node == null) {
                 return out;
             }
@@ -154,19 +175,35 @@ public final class PlaybookLoader {
         }
 
         /** Every name a task notifies is a handler's name or one of its listen topics (Ansible fails at run time). */
-        private void notified(List<TaskNode> nodes, List<Task> handlers) {
+        private void notified(List<TaskNode> nodes, List<TaskNode> handlers) {
             Set<String> known = new LinkedHashSet<>();
-            handlers.forEach(h -> {
-                if (h.name() != null) {
-                    known.add(h.name());
+            handlerNames(handlers, null, known);
+            notified(nodes, known);
+        }
+
+        /** A handler answers to its name, its listen topics, and in a role also to "role : name". */
+        private void handlerNames(List<TaskNode> handlers, Role role, Set<String> out) {
+            for (TaskNode h : handlers) {
+                if (h instanceof Block b) {
+                    handlerNames(b.tasks(), b.role() != null ? b.role() : role, out);
+                } else if (h instanceof Task t) {
+                    if (t.name() != null) {
+                        out.add(t.name());
+                        if (role != null) {
+                            out.add(role.name() + " : " + t.name());
+                        }
+                    }
+                    out.addAll(t.listen());
                 }
-                known.addAll(h.listen());
-            });
+            }
+        }
+
+        private void notified(List<TaskNode> nodes, Set<String> known) {
             for (TaskNode n : nodes) {
                 if (n instanceof Block b) {
-                    notified(b.tasks(), handlers);
-                    notified(b.rescue(), handlers);
-                    notified(b.always(), handlers);
+                    notified(b.tasks(), known);
+                    notified(b.rescue(), known);
+                    notified(b.always(), known);
                 } else if (n instanceof Task t) {
                     t.notifies().stream().filter(name -> !known.contains(name)).forEach(name -> problems.add(new Problem(t.position(),
                             "task '" + t.label() + "' notifies '" + name + "', which no handler of the play is named or"
@@ -197,6 +234,9 @@ public final class PlaybookLoader {
                 } else if (m.containsKey("include_tasks") || m.containsKey("import_tasks")) {
                     unknownKeys(m, Keyword.Place.INCLUDE);
                     include(n, m).ifPresent(out::add);
+                } else if (m.containsKey("include_role") || m.containsKey("import_role")) {
+                    unknownKeys(m, Keyword.Place.INCLUDE);
+                    includeRole(n, m).ifPresent(out::add);
                 } else {
                     Task t = task(n, m, Keyword.Place.TASK);
                     if (t != null) {
@@ -229,8 +269,150 @@ public final class PlaybookLoader {
             Reader sub = new Reader(included, path.getParent(), problems, depth + 1, checks);
             List<TaskNode> tasks = included.root() == null ? List.of() : sub.tasks(included.root());
             return Optional.of(new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
-                    tasks, conditions(m.get("when")), vars(m.get("vars")), Escalation.INHERIT,
+                    tasks, conditions(m.get("when")), vars(m.get("vars")), escalation(m),
                     new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of()));
+        }
+
+        /** {@code roles:} of a play: names, or mappings with {@code role:} and the keywords a role entry takes. */
+        List<TaskNode> roles(Node node) {
+            List<TaskNode> out = new ArrayList<>();
+            if (node == null || node instanceof ScalarNode s && s.getValue().isEmpty()) {
+                return out;
+            }
+            if (!(node instanceof SequenceNode seq)) {
+                problem(node, "roles is a list of role names, or of '- role: name' entries");
+                return out;
+            }
+            for (Node n : seq.getValue()) {
+                if (n instanceof ScalarNode) {
+                    role(n, string(n), RoleFiles.MAIN, Map.of(), List.of(), Set.of(), Escalation.INHERIT, true, true)
+                            .ifPresent(out::add);
+                    continue;
+                }
+                Map<String, Node> m = mapping(n, "a role entry (a name, or '- role: name')");
+                if (m == null) {
+                    continue;
+                }
+                misplaced(m, Keyword.Place.ROLE);
+                String name = string(m.containsKey("role") ? m.get("role") : m.get("name"));
+                // any other key of the entry is a parameter of the role, as in Ansible: '- { role: web, port: 80 }'
+                Map<String, Object> vars = new LinkedHashMap<>(vars(m.get("vars")));
+                m.forEach((k, v) -> {
+                    if (Keyword.of(k).isEmpty()) {
+                        vars.put(k, doc.value(v));
+                    }
+                });
+                role(n, name, RoleFiles.MAIN, vars, conditions(m.get("when")), new LinkedHashSet<>(strings(m.get("tags"))),
+                        escalation(m), true, true).ifPresent(out::add);
+            }
+            return out;
+        }
+
+        /** {@code include_role} / {@code import_role}: the role's tasks (or {@code tasks_from}) in place, at load time. */
+        private Optional<TaskNode> includeRole(Node n, Map<String, Node> m) {
+            String key = m.containsKey("include_role") ? "include_role" : "import_role";
+            Map<String, Node> spec = mapping(m.get(key), key + " (name, tasks_from, vars_from, defaults_from, handlers_from)");
+            if (spec == null) {
+                return Optional.empty();
+            }
+            spec.forEach((k, v) -> {
+                if (!RoleFiles.ARGUMENTS.contains(k)) {
+                    problem(keyOf.getOrDefault(v, v), "unknown argument '" + k + "' of " + key + suggestion(k, RoleFiles.ARGUMENTS));
+                }
+            });
+            RoleFiles files = new RoleFiles(string(spec.get("tasks_from")), string(spec.get("vars_from")),
+                    string(spec.get("defaults_from")), string(spec.get("handlers_from")));
+            // an include_role runs each time it is reached; an import, like a play's roles, once per play
+            boolean imported = key.equals("import_role");
+            return role(spec.containsKey("name") ? spec.get("name") : m.get(key), string(spec.get("name")), files,
+                    vars(m.get("vars")), conditions(m.get("when")), new LinkedHashSet<>(strings(m.get("tags"))),
+                    escalation(m), imported, imported || bool(spec.get("public"), false));
+        }
+
+        /**
+         * A role as a block: its dependencies (meta/main.yml) first, then its tasks; its vars and parameters on the block,
+         * its defaults on the role, its handlers added to the play's. Empty when the play already took it in.
+         */
+        private Optional<TaskNode> role(Node at, String name, RoleFiles files, Map<String, Object> params, List<String> when,
+                                        Set<String> tags, Escalation escalation, boolean once, boolean exposed) {
+            if (name == null || Templates.isTemplate(name)) {
+                problem(at, "a role is named by its name written out (no ${...}): the roles are read before anything runs");
+                return Optional.empty();
+            }
+            if (depth >= MAX_INCLUDE_DEPTH) {
+                problem(at, "roles depend on each other more than " + MAX_INCLUDE_DEPTH + " levels deep: is there a cycle?");
+                return Optional.empty();
+            }
+            Optional<Path> found = checks.rolePath().find(name);
+            if (found.isEmpty()) {
+                problem(at, "cannot find role '" + name + "': looked in " + checks.rolePath().dirs()
+                        + " (set UNWIND_ROLES_PATH or ANSIBLE_ROLES_PATH to add folders)");
+                return Optional.empty();
+            }
+            Path dir = found.get();
+            Optional<Reader> meta = roleFile(at, dir, "meta", null);
+            boolean duplicates = meta.map(r -> r.flag("allow_duplicates")).orElse(false);
+            if (once && !duplicates && !checks.roles().first(dir + "|" + files + "|" + params)) {
+                return Optional.empty();
+            }
+            Map<String, Object> defaults = roleFile(at, dir, "defaults", files.defaultsFrom()).map(Reader::asVars).orElse(Map.of());
+            Map<String, Object> roleVars = roleFile(at, dir, "vars", files.varsFrom()).map(Reader::asVars).orElse(Map.of());
+            Map<String, Object> vars = new LinkedHashMap<>(roleVars);
+            vars.putAll(params);
+            List<TaskNode> body = new ArrayList<>();
+            meta.ifPresent(r -> body.addAll(r.dependencies()));
+            Role role = new Role(name, dir, defaults, roleVars);
+            if (exposed) {
+                checks.roles().expose(role);
+            }
+            roleFile(at, dir, "tasks", files.tasksFrom()).ifPresent(r -> body.addAll(r.tasks(r.doc.root())));
+            roleFile(at, dir, "handlers", files.handlersFrom()).ifPresent(r -> checks.roles().handlers(new Block(r.doc.at(r.doc.root()), "handlers of role " + name,
+                            r.handlers(r.doc.root()), List.of(), vars, Escalation.INHERIT, Set.of(),
+                            List.of(), List.of(), role)));
+            return Optional.of(new Block(doc.at(at), "role " + name, body, when, vars, escalation, tags, List.of(), List.of(), role));
+        }
+
+        /**
+         * A reader of the role's {@code sub/base} file; empty when the role has none. A file named by
+         * {@code tasks_from} and the like must exist.
+         */
+        private Optional<Reader> roleFile(Node at, Path dir, String sub, String base) {
+            Optional<Path> file = RolePath.file(dir, sub, base == null ? "main" : base);
+            if (file.isEmpty()) {
+                if (base != null) {
+                    problem(at, "role " + dir.getFileName() + " has no " + sub + "/" + base + ".yml (looked in " + dir.resolve(sub) + ")");
+                }
+                return Optional.empty();
+            }
+            try {
+                Yaml11 y = Yaml11.read(file.get());
+                return y.root() == null ? Optional.empty()
+                        : Optional.of(new Reader(y, file.get().getParent(), problems, depth + 1, checks.within(dir)));
+            } catch (InvalidInput e) {
+                problems.addAll(e.problems());
+                return Optional.empty();
+            }
+        }
+
+        private Map<String, Object> asVars() {
+            try {
+                return doc.asVars();
+            } catch (InvalidInput e) {
+                problems.addAll(e.problems());
+                return Map.of();
+            }
+        }
+
+        /** A role's meta/main.yml: a top-level true/false such as {@code allow_duplicates}. */
+        private boolean flag(String key) {
+            Map<String, Node> m = doc.root() instanceof MappingNode ? mapping(doc.root(), "a role's meta") : null;
+            return m != null && bool(m.get(key), false);
+        }
+
+        /** A role's meta/main.yml: the roles it depends on, as blocks that run before its own tasks. */
+        private List<TaskNode> dependencies() {
+            Map<String, Node> m = mapping(doc.root(), "a role's meta (dependencies, allow_duplicates, galaxy_info)");
+            return m == null ? List.of() : roles(m.get("dependencies"));
         }
 
         private Task task(Node n, Map<String, Node> m, Keyword.Place place) {
@@ -453,7 +635,9 @@ public final class PlaybookLoader {
                 if (k == null) {
                     problem(t.getKeyNode(), "keys must be plain text");
                 } else if (!k.equals("<<")) {
-                    out.put(k, t.getValueNode());
+                    // ansible.builtin.include_tasks is include_tasks
+                    String shortKey = ModuleCatalog.shortName(k);
+                    out.put(Keyword.of(shortKey).isPresent() ? shortKey : k, t.getValueNode());
                     keyOf.put(t.getValueNode(), t.getKeyNode());
                 }
             }

@@ -24,6 +24,14 @@ public record SearchPath(List<Path> dirs) {
         return new SearchPath(List.copyOf(dirs));
     }
 
+    /** This path with a role's folder searched first, as Ansible looks in the role before the playbook. */
+    public SearchPath within(Path roleDir) {
+        List<Path> first = new ArrayList<>();
+        first.add(roleDir);
+        first.addAll(dirs);
+        return new SearchPath(List.copyOf(first));
+    }
+
     /** The first file {@code src} names under {@code sub} ("templates", "files") or beside it. */
     public Optional<Path> find(String src, String sub) {
         Path p = Path.of(src);

@@ -1,0 +1,46 @@
+package dev.unwind.playbook;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The roles one play has taken in so far: a role (with the same parameters) runs once per play unless its meta says
+ * {@code allow_duplicates}, as Ansible does; every role's handlers join the play's; and the roles
+ * taken in statically (or {@code public: true}) lend their defaults and vars to the whole play.
+ */
+final class PlayRoles {
+    private final Set<String> taken = new HashSet<>();
+    private final List<TaskNode> handlers = new ArrayList<>();
+    private final List<Role> exposed = new ArrayList<>();
+
+    void startPlay() {
+        taken.clear();
+        handlers.clear();
+        exposed.clear();
+    }
+
+    /** A role whose defaults and vars every task of the play sees (Ansible's roles are not private by default). */
+    void expose(Role role) {
+        exposed.add(role);
+    }
+
+    List<Role> exposed() {
+        return List.copyOf(exposed);
+    }
+
+    /** True the first time the play takes in this role with these parameters. */
+    boolean first(String key) {
+        return taken.add(key);
+    }
+
+    /** A role's handlers, each time the role is taken in: a name then calls the last loaded (Ansible's rule). */
+    void handlers(TaskNode block) {
+        handlers.add(block);
+    }
+
+    List<TaskNode> handlers() {
+        return new ArrayList<>(handlers);
+    }
+}

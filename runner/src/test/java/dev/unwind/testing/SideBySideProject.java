@@ -1,0 +1,44 @@
+package dev.unwind.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Ansible project (playbook, roles, task files, templates) written twice from one text: {@code (expr)} becomes
+ * {@code {{ expr }}} in Ansible's copy and {@code ${expr}} in unwind's, and OUT the folder each copy writes into.
+ * Ansible's copy is run on the local host at once; unwind's is left for the test to run.
+ *
+ * @param ansibleOut what ansible-playbook printed
+ * @param byAnsible  where Ansible's copy wrote
+ * @param byUnwind   where unwind's copy is to write
+ * @param unwindDir  unwind's copy of the project
+ */
+public record SideBySideProject(String ansibleOut, Path byAnsible, Path byUnwind, Path unwindDir, Path inventory) {
+    private static final String EXPRESSION = "\\(([a-z_.\\[\\]0-9]+)\\)";
+
+    /** {@code files}: path in the project → text; the playbook is {@code site.yml}. */
+    public static SideBySideProject run(Path root, Map<String, String> files) throws IOException, InterruptedException {
+        Path inventory = root.resolve("hosts.ini");
+        Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
+        Path ansible = write(root.resolve("ansible"), files, root.resolve("by-ansible"), "{{ $1 }}");
+        Path unwind = write(root.resolve("unwind"), files, root.resolve("by-unwind"), "\\${$1}");
+        String out = AnsiblePlaybook.run(ansible, root, List.of("-i", inventory.toString(), "site.yml"));
+        return new SideBySideProject(out, root.resolve("by-ansible"), root.resolve("by-unwind"), unwind, inventory);
+    }
+
+    public Path playbook() {
+        return unwindDir.resolve("site.yml");
+    }
+
+    private static Path write(Path dir, Map<String, String> files, Path out, String expression) throws IOException {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path p = dir.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue().replace("OUT", out.toString()).replaceAll(EXPRESSION, expression));
+        }
+        return dir;
+    }
+}
