@@ -214,7 +214,12 @@ public final class Executor {
     private RunResult step(PlannedTask pt, int thisStep, Play play, List<String> batch, Set<String> active,
                            List<String> targets, Playbook playbook, HostTaskRunner runner, ExecutorService pool,
                            Handlers handlers, Rescues rescues) {
-        Map<String, HostOutcome> outcomes = runOnHosts(pt, thisStep, targets, play, playbook, runner, pool);
+        Map<String, HostOutcome> outcomes = runOnHosts(pt, thisStep, runOnce(pt, targets), play, playbook, runner, pool);
+        if (pt.task().delegation().runOnce() && pt.task().register() != null && outcomes.get(targets.get(0)) != null) {
+            // run_once: the first host's result is every host's
+            Map<String, Object> registered = outcomes.get(targets.get(0)).registered();
+            targets.forEach(h -> hostVariables.register(h, pt.task().register(), registered));
+        }
         if (Rescues.rescuable(pt) && !settings.check()) {
             rescue(pt, outcomes, rescues);
         }
@@ -230,6 +235,20 @@ public final class Executor {
             return PLAY_ENDS;
         }
         return rerunHandlers(afterFailures(play, pt, batch, active, outcomes), handlers, playbook, runner, pool);
+    }
+
+    /** Null when the run holds the delegate's lock, else why it cannot. */
+    private String lockDelegate(String delegate) throws ConnectionException {
+        try {
+            return setup.lockDelegate(delegate);
+        } catch (RuntimeException e) {
+            return "cannot lock the delegate " + delegate + ": " + e.getMessage();
+        }
+    }
+
+    /** {@code run_once}: the first host only. */
+    private static List<String> runOnce(PlannedTask pt, List<String> targets) {
+        return pt.task().delegation().runOnce() && !targets.isEmpty() ? targets.subList(0, 1) : targets;
     }
 
     /**
@@ -324,6 +343,8 @@ public final class Executor {
                 } catch (RuntimeException | Error e) {
                     // the host's entries are in the journal whatever happened here: fail the host, then unwind
                     o = new HostOutcome("failed", false, "internal error in '" + pt.task().label() + "': " + e, Map.of("failed", true));
+                    reporter.on(new Event.HostResult(host, pt.task().label(), "failed", settings.check(), false, null,
+                            secrets.redact(o.msg()), null, null));
                 }
                 outcomes.put(host, o);
                 // a failure a block will rescue is counted by the rescue, and stops no other host
@@ -383,16 +404,28 @@ public final class Executor {
             reporter.on(new Event.HostResult(host, pt.task().label(), "failed", settings.check(), false, null, o.msg(), null, null));
             return o;
         }
+        String on = host;
         Connection conn;
         try {
-            conn = connector.connect(host);
+            if (pt.task().delegation().delegated()) {
+                on = templates.renderText(pt.task().delegation().delegateTo(), vars);
+                String refused = !inventory.knows(on) ? "delegate_to '" + on + "' is no host of the inventory"
+                        : lockDelegate(on);
+                if (refused != null) {
+                    reporter.on(new Event.HostResult(host, pt.task().label(), "failed", settings.check(), false, null, refused, null, null));
+                    return new HostOutcome("failed", false, refused, Map.of("failed", true));
+                }
+            }
+            conn = connector.connect(on);
         } catch (ConnectionException e) {
             state.unreachable();
+            String msg = on.equals(host) ? e.getMessage() : "the delegate " + on + ": " + e.getMessage();
             reporter.on(new Event.HostResult(host, pt.task().label(), "unreachable", settings.check(), false, null,
-                    secrets.redact(e.getMessage()), null, null));
-            return new HostOutcome("unreachable", false, e.getMessage(), Map.of("unreachable", true));
+                    secrets.redact(msg), null, null));
+            return new HostOutcome("unreachable", false, msg, Map.of("unreachable", true));
         }
-        Become become = pt.escalation().active() ? connector.become(host, pt.escalation().becomeUser()) : null;
+        // delegated: the task's variables stay the delegating host's, the connection and become are the delegate's
+        Become become = pt.escalation().active() ? connector.become(on, pt.escalation().becomeUser()) : null;
         HostOutcome o = runner.run(pt, thisStep, host, conn, vars, become);
         DebugMessages.of(pt.task(), o).forEach(text -> reporter.on(new Event.Shown(host, text)));
         if (o.status().equals("unreachable")) {
@@ -403,7 +436,8 @@ public final class Executor {
         }
         Object facts = o.result().get("ansible_facts");
         if (facts instanceof Map<?, ?> m && pt.task().module().equals("set_fact") && !o.status().equals("failed")) {
-            m.forEach((k, v) -> hostVariables.register(host, String.valueOf(k), v));
+            String owner = pt.task().delegation().delegateFacts() ? on : host;
+            m.forEach((k, v) -> hostVariables.register(owner, String.valueOf(k), v));
         }
         return o;
     }

@@ -92,6 +92,14 @@ final class HostSetup {
         return failed.isEmpty() || (play.onFailure() == OnFailure.UNWIND_HOST && !active.isEmpty());
     }
 
+    /**
+     * A delegate is locked like any host of the play, the first time a task runs on it (journaled, so a rollback
+     * finds and releases it); null when held, else why not. Delegating hosts may ask at once: one at a time.
+     */
+    synchronized String lockDelegate(String host) throws ConnectionException {
+        return check ? null : lock(host);
+    }
+
     private String lock(String host) throws ConnectionException {
         if (held.holds(host)) {
             return null;

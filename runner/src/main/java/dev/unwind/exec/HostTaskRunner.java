@@ -141,7 +141,8 @@ final class HostTaskRunner {
         TaskJournal tj = null;
         if (mayChange) {
             tj = new TaskJournal(journal, backups, secrets,
-                    Entry.of(EntryType.STARTED).step(step, host, task.label(), task.position().toString()).item(index),
+                    Entry.of(EntryType.STARTED).step(step, host, task.label(), task.position().toString()).item(index)
+                            .on(delegate(host, conn)),
                     undos.user(become), undos.noLog());
             tj.started(undos.beforeRun());
         }
@@ -150,7 +151,7 @@ final class HostTaskRunner {
         }
         Connection c = TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout());
         if (mayChange) {
-            c = TaskMarker.marking(c, markers.apply(host));
+            c = TaskMarker.marking(c, markers.apply(conn.host()));
         }
         TaskJournal announcer = tj;
         TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates,
@@ -292,6 +293,11 @@ final class HostTaskRunner {
                 reporter.on(new Event.Output(host, line));
             }
         };
+    }
+
+    /** The delegate a task runs on for {@code host} (its connection reaches another inventory host), else null. */
+    private static String delegate(String host, Connection conn) {
+        return host.equals(conn.host()) ? null : conn.host();
     }
 
     /** Ansible's with_items: an item that is itself a list is spread into the loop (one level). */

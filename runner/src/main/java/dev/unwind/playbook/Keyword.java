@@ -59,6 +59,10 @@ public enum Keyword {
     POINT_OF_NO_RETURN(Place.TASK),
     TIMEOUT(Place.TASK),
     NOTIFY(Place.TASK),
+    DELEGATE_TO(Place.TASK),
+    DELEGATE_FACTS(Place.TASK),
+    LOCAL_ACTION(Place.TASK),
+    RUN_ONCE(Place.TASK),
     LISTEN(Place.HANDLER),
     ARGS(Place.TASK, Place.UNDO_TASK);
 

@@ -150,7 +150,7 @@ public final class PlaybookLoader {
         private Task flushHandlers(Node section) {
             return new Task(doc.at(section), FLUSH_HANDLERS, "meta", Map.of("free_form", "flush_handlers"), List.of(), null, null,
                     null, 0, 0, null, null, false, new LinkedHashSet<>(List.of("always")), null, false, Map.of(), null, false,
-                    Escalation.INHERIT, null, List.of(), List.of());
+                    Escalation.INHERIT, null, List.of(), List.of(), Delegation.NONE);
         }
 
         private List<TaskNode> handlers(Node node) {
@@ -415,7 +415,11 @@ public final class PlaybookLoader {
             return m == null ? List.of() : roles(m.get("dependencies"));
         }
 
-        private Task task(Node n, Map<String, Node> m, Keyword.Place place) {
+        private Task task(Node n, Map<String, Node> given, Keyword.Place place) {
+            Map<String, Node> m = given.containsKey("local_action") ? localAction(given) : given;
+            if (m == null) {
+                return null;
+            }
             Set<String> allowed = Keyword.keysOf(place);
             List<String> moduleKeys = m.keySet().stream().filter(k -> !allowed.contains(k) && Keyword.of(k).isEmpty()).toList();
             List<String> unknown = moduleKeys.stream().filter(k -> catalog.find(k).isEmpty()).toList();
@@ -457,13 +461,54 @@ public final class PlaybookLoader {
                     bool(m.get("ignore_errors"), false), new LinkedHashSet<>(strings(m.get("tags"))),
                     m.containsKey("check_mode") ? bool(m.get("check_mode"), false) : null, bool(m.get("no_log"), false),
                     vars(m.get("vars")), undo, bool(m.get("point_of_no_return"), false), escalation(m), integer(m.get("timeout")),
-                    strings(m.get("notify")), strings(m.get("listen")));
+                    strings(m.get("notify")), strings(m.get("listen")), delegation(m));
             if (place == Keyword.Place.TASK && undo == null && module.undoKind(args) == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
                 problem(n, "task '" + t.label() + "' can change the host but has no undo: add 'undo:' (a module call or a list"
                         + " of tasks), or 'undo: none' with 'reason:' saying why none is needed, or 'changed_when: false' if it"
                         + " only reads");
             }
             return t;
+        }
+
+        /**
+         * {@code local_action: copy src=a dest=b} (or a mapping with {@code module:}) is the task {@code copy: src=a dest=b}
+         * delegated to localhost: the keys of the task with the module and its arguments taken out of local_action.
+         */
+        private Map<String, Node> localAction(Map<String, Node> m) {
+            Node action = m.get("local_action");
+            Map<String, Node> out = new LinkedHashMap<>(m);
+            if (action instanceof ScalarNode s) {
+                String[] parts = s.getValue().strip().split("\\s+", 2);
+                out.put(parts[0], new ScalarNode(org.yaml.snakeyaml.nodes.Tag.STR, parts.length > 1 ? parts[1] : "",
+                        s.getStartMark(), s.getEndMark(), org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN));
+                return out;
+            }
+            if (action instanceof MappingNode mn) {
+                List<NodeTuple> args = new ArrayList<>();
+                String module = null;
+                for (NodeTuple t : mn.getValue()) {
+                    if ("module".equals(Yaml11.text(t.getKeyNode()))) {
+                        module = string(t.getValueNode());
+                    } else {
+                        args.add(t);
+                    }
+                }
+                if (module != null) {
+                    out.put(module, new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, true, args, mn.getStartMark(),
+                            mn.getEndMark(), org.yaml.snakeyaml.DumperOptions.FlowStyle.AUTO));
+                    return out;
+                }
+            }
+            problem(action, "local_action takes a module call: 'local_action: copy src=a dest=b', or a mapping with 'module:'");
+            return null;
+        }
+
+        private Delegation delegation(Map<String, Node> m) {
+            String to = m.containsKey("local_action") ? "localhost" : string(m.get("delegate_to"));
+            if (m.containsKey("local_action") && m.containsKey("delegate_to")) {
+                problem(m.get("delegate_to"), "local_action runs on localhost: it takes no delegate_to");
+            }
+            return new Delegation(to, bool(m.get("delegate_facts"), false), bool(m.get("run_once"), false));
         }
 
         private UndoSpec undo(Node n, Map<String, Node> m) {

@@ -19,10 +19,16 @@ import java.util.Map;
 public record SideBySideProject(String ansibleOut, Path byAnsible, Path byUnwind, Path unwindDir, Path inventory) {
     private static final String EXPRESSION = "\\(([a-z_.\\[\\]0-9]+)\\)";
 
-    /** {@code files}: path in the project → text; the playbook is {@code site.yml}. */
+    /** {@code files}: path in the project → text; the playbook is {@code site.yml}; the inventory the local host. */
     public static SideBySideProject run(Path root, Map<String, String> files) throws IOException, InterruptedException {
+        return run(root, files, "[local]\nlocalhost ansible_connection=local unwind_lock_path=LOCKS/localhost\n");
+    }
+
+    /** With an INI inventory of the test's own, LOCKS in it standing for a folder for the hosts' locks. */
+    public static SideBySideProject run(Path root, Map<String, String> files, String ini) throws IOException, InterruptedException {
         Path inventory = root.resolve("hosts.ini");
-        Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
+        Files.createDirectories(root.resolve("locks"));
+        Files.writeString(inventory, ini.replace("LOCKS", root.resolve("locks").toString()));
         Path ansible = write(root.resolve("ansible"), files, root.resolve("by-ansible"), "{{ $1 }}");
         Path unwind = write(root.resolve("unwind"), files, root.resolve("by-unwind"), "\\${$1}");
         String out = AnsiblePlaybook.run(ansible, root, List.of("-i", inventory.toString(), "site.yml"));
