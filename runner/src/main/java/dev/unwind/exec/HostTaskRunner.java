@@ -149,7 +149,8 @@ final class HostTaskRunner {
         if (task.label().equals(PAUSE_BEFORE)) {
             pauseForTest();
         }
-        Connection c = TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout());
+        Connection c = TaskEnvironment.of(TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout()),
+                environment(pt, vars));
         if (mayChange) {
             c = TaskMarker.marking(c, markers.apply(conn.host()));
         }
@@ -293,6 +294,13 @@ final class HostTaskRunner {
                 reporter.on(new Event.Output(host, line));
             }
         };
+    }
+
+    /** The task's environment, the innermost layer winning, rendered with the task's variables. */
+    private Map<String, String> environment(PlannedTask pt, Map<String, Object> vars) {
+        Map<String, String> env = new LinkedHashMap<>();
+        pt.environment().forEach(layer -> layer.forEach((k, v) -> env.put(k, String.valueOf(templates.render(v, vars)))));
+        return env;
     }
 
     /** The delegate a task runs on for {@code host} (its connection reaches another inventory host), else null. */

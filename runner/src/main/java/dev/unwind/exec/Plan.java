@@ -47,15 +47,17 @@ final class Plan {
      * @param part     the innermost rescue/always block around it, or null
      * @param role     the innermost role, or null
      * @param defaults the defaults of the roles around it, outermost first
+     * @param environment the environment of the play, blocks and task, outermost first
      */
     private record Inherited(List<String> when, List<Map<String, Object>> vars, Escalation escalation, Set<String> tags,
-                             BlockPart part, Role role, List<Map<String, Object>> defaults) {
+                             BlockPart part, Role role, List<Map<String, Object>> defaults,
+                             List<Map<String, Object>> environment) {
         static Inherited of(Play play) {
             return new Inherited(List.of(), List.of(), play.escalation().over(new Escalation(false, "root")),
-                    new LinkedHashSet<>(play.tags()), null, null, List.of());
+                    new LinkedHashSet<>(play.tags()), null, null, List.of(), List.of(play.environment()));
         }
 
-        Inherited enter(List<String> w, Map<String, Object> v, Escalation e, Set<String> t, Role r) {
+        Inherited enter(List<String> w, Map<String, Object> v, Escalation e, Set<String> t, Role r, Map<String, Object> env) {
             List<String> when2 = new ArrayList<>(when);
             when2.addAll(w);
             List<Map<String, Object>> vars2 = new ArrayList<>(vars);
@@ -67,11 +69,13 @@ final class Plan {
                 defaults2 = new ArrayList<>(defaults);
                 defaults2.add(r.defaults());
             }
-            return new Inherited(when2, vars2, e.over(escalation), tags2, part, r != null ? r : role, defaults2);
+            List<Map<String, Object>> env2 = new ArrayList<>(environment);
+            env2.add(env);
+            return new Inherited(when2, vars2, e.over(escalation), tags2, part, r != null ? r : role, defaults2, env2);
         }
 
         Inherited in(BlockPart p) {
-            return new Inherited(when, vars, escalation, tags, p, role, defaults);
+            return new Inherited(when, vars, escalation, tags, p, role, defaults, environment);
         }
     }
 
@@ -79,7 +83,7 @@ final class Plan {
     private static void flatten(List<? extends TaskNode> nodes, Inherited around, int[] blocks, List<PlannedTask> out) {
         for (TaskNode n : nodes) {
             if (n instanceof Block b) {
-                Inherited inside = around.enter(b.when(), b.vars(), b.escalation(), b.tags(), b.role());
+                Inherited inside = around.enter(b.when(), b.vars(), b.escalation(), b.tags(), b.role(), b.environment());
                 if (b.rescue().isEmpty() && b.always().isEmpty()) {
                     flatten(b.tasks(), inside, blocks, out);
                 } else {
@@ -90,9 +94,9 @@ final class Plan {
                     flatten(b.always(), inside.in(new BlockPart(id, BlockPart.Part.ALWAYS, rescues)), blocks, out);
                 }
             } else if (n instanceof Task task) {
-                Inherited at = around.enter(task.when(), task.vars(), task.escalation(), task.tags(), null);
+                Inherited at = around.enter(task.when(), task.vars(), task.escalation(), task.tags(), null, task.environment());
                 out.add(new PlannedTask(task, at.when(), at.vars(), at.escalation(), at.tags(), at.part(), at.role(),
-                        at.defaults()));
+                        at.defaults(), at.environment()));
             }
         }
     }

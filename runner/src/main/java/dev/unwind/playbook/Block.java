@@ -14,11 +14,12 @@ import java.util.Set;
  */
 public record Block(Position position, String name, List<TaskNode> tasks, List<String> when,
                     Map<String, Object> vars, Escalation escalation, Set<String> tags,
-                    List<TaskNode> rescue, List<TaskNode> always, Role role) implements TaskNode {
+                    List<TaskNode> rescue, List<TaskNode> always, Role role, Map<String, Object> environment)
+        implements TaskNode {
 
-    /** A block that is no role's body. */
+    /** A block that is no role's body and sets no environment. */
     public Block(Position position, String name, List<TaskNode> tasks, List<String> when, Map<String, Object> vars,
                  Escalation escalation, Set<String> tags, List<TaskNode> rescue, List<TaskNode> always) {
-        this(position, name, tasks, when, vars, escalation, tags, rescue, always, null);
+        this(position, name, tasks, when, vars, escalation, tags, rescue, always, null, Map.of());
     }
 }

@@ -32,6 +32,7 @@ public enum Keyword {
     ANY_ERRORS_FATAL(Place.PLAY),
     MAX_FAIL_PERCENTAGE(Place.PLAY),
     TAGS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
+    ENVIRONMENT(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
     BLOCK(Place.BLOCK),
     RESCUE(Place.BLOCK),
     ALWAYS(Place.BLOCK),

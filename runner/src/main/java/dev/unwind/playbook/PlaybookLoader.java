@@ -142,7 +142,7 @@ public final class PlaybookLoader {
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
                         bool(m.get("gather_facts"), true), escalation(m), strings(m.get("serial")), tasks, onFailure,
                         bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
-                        handlers, checks.roles().exposed()));
+                        handlers, checks.roles().exposed(), environment(m.get("environment"))));
             }
         }
 
@@ -150,7 +150,7 @@ public final class PlaybookLoader {
         private Task flushHandlers(Node section) {
             return new Task(doc.at(section), FLUSH_HANDLERS, "meta", Map.of("free_form", "flush_handlers"), List.of(), null, null,
                     null, 0, 0, null, null, false, new LinkedHashSet<>(List.of("always")), null, false, Map.of(), null, false,
-                    Escalation.INHERIT, null, List.of(), List.of(), Delegation.NONE);
+                    Escalation.INHERIT, null, List.of(), List.of(), Delegation.NONE, Map.of());
         }
 
         private List<TaskNode> handlers(Node node) {
@@ -230,7 +230,7 @@ public final class PlaybookLoader {
                     unknownKeys(m, Keyword.Place.BLOCK);
                     out.add(new Block(doc.at(n), string(m.get("name")), tasks(m.get("block")), conditions(m.get("when")),
                             vars(m.get("vars")), escalation(m), new LinkedHashSet<>(strings(m.get("tags"))),
-                            tasks(m.get("rescue")), tasks(m.get("always"))));
+                            tasks(m.get("rescue")), tasks(m.get("always")), null, environment(m.get("environment"))));
                 } else if (m.containsKey("include_tasks") || m.containsKey("import_tasks")) {
                     unknownKeys(m, Keyword.Place.INCLUDE);
                     include(n, m).ifPresent(out::add);
@@ -270,7 +270,7 @@ public final class PlaybookLoader {
             List<TaskNode> tasks = included.root() == null ? List.of() : sub.tasks(included.root());
             return Optional.of(new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
                     tasks, conditions(m.get("when")), vars(m.get("vars")), escalation(m),
-                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of()));
+                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of(), null, environment(m.get("environment"))));
         }
 
         /** {@code roles:} of a play: names, or mappings with {@code role:} and the keywords a role entry takes. */
@@ -285,7 +285,7 @@ public final class PlaybookLoader {
             }
             for (Node n : seq.getValue()) {
                 if (n instanceof ScalarNode) {
-                    role(n, string(n), RoleFiles.MAIN, Map.of(), List.of(), Set.of(), Escalation.INHERIT, true, true)
+                    role(n, string(n), RoleFiles.MAIN, Map.of(), List.of(), Set.of(), Escalation.INHERIT, true, true, Map.of())
                             .ifPresent(out::add);
                     continue;
                 }
@@ -303,7 +303,7 @@ public final class PlaybookLoader {
                     }
                 });
                 role(n, name, RoleFiles.MAIN, vars, conditions(m.get("when")), new LinkedHashSet<>(strings(m.get("tags"))),
-                        escalation(m), true, true).ifPresent(out::add);
+                        escalation(m), true, true, environment(m.get("environment"))).ifPresent(out::add);
             }
             return out;
         }
@@ -326,7 +326,7 @@ public final class PlaybookLoader {
             boolean imported = key.equals("import_role");
             return role(spec.containsKey("name") ? spec.get("name") : m.get(key), string(spec.get("name")), files,
                     vars(m.get("vars")), conditions(m.get("when")), new LinkedHashSet<>(strings(m.get("tags"))),
-                    escalation(m), imported, imported || bool(spec.get("public"), false));
+                    escalation(m), imported, imported || bool(spec.get("public"), false), environment(m.get("environment")));
         }
 
         /**
@@ -334,7 +334,8 @@ public final class PlaybookLoader {
          * its defaults on the role, its handlers added to the play's. Empty when the play already took it in.
          */
         private Optional<TaskNode> role(Node at, String name, RoleFiles files, Map<String, Object> params, List<String> when,
-                                        Set<String> tags, Escalation escalation, boolean once, boolean exposed) {
+                                        Set<String> tags, Escalation escalation, boolean once, boolean exposed,
+                                        Map<String, Object> environment) {
             if (name == null || Templates.isTemplate(name)) {
                 problem(at, "a role is named by its name written out (no ${...}): the roles are read before anything runs");
                 return Optional.empty();
@@ -368,8 +369,9 @@ public final class PlaybookLoader {
             roleFile(at, dir, "tasks", files.tasksFrom()).ifPresent(r -> body.addAll(r.tasks(r.doc.root())));
             roleFile(at, dir, "handlers", files.handlersFrom()).ifPresent(r -> checks.roles().handlers(new Block(r.doc.at(r.doc.root()), "handlers of role " + name,
                             r.handlers(r.doc.root()), List.of(), vars, Escalation.INHERIT, Set.of(),
-                            List.of(), List.of(), role)));
-            return Optional.of(new Block(doc.at(at), "role " + name, body, when, vars, escalation, tags, List.of(), List.of(), role));
+                            List.of(), List.of(), role, Map.of())));
+            return Optional.of(new Block(doc.at(at), "role " + name, body, when, vars, escalation, tags, List.of(), List.of(), role,
+                    environment));
         }
 
         /**
@@ -461,7 +463,7 @@ public final class PlaybookLoader {
                     bool(m.get("ignore_errors"), false), new LinkedHashSet<>(strings(m.get("tags"))),
                     m.containsKey("check_mode") ? bool(m.get("check_mode"), false) : null, bool(m.get("no_log"), false),
                     vars(m.get("vars")), undo, bool(m.get("point_of_no_return"), false), escalation(m), integer(m.get("timeout")),
-                    strings(m.get("notify")), strings(m.get("listen")), delegation(m));
+                    strings(m.get("notify")), strings(m.get("listen")), delegation(m), environment(m.get("environment")));
             if (place == Keyword.Place.TASK && undo == null && module.undoKind(args) == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
                 problem(n, "task '" + t.label() + "' can change the host but has no undo: add 'undo:' (a module call or a list"
                         + " of tasks), or 'undo: none' with 'reason:' saying why none is needed, or 'changed_when: false' if it"
@@ -501,6 +503,14 @@ public final class PlaybookLoader {
             }
             problem(action, "local_action takes a module call: 'local_action: copy src=a dest=b', or a mapping with 'module:'");
             return null;
+        }
+
+        /** {@code environment:} a mapping of names the shell can export to values. */
+        private Map<String, Object> environment(Node n) {
+            Map<String, Object> env = vars(n);
+            env.keySet().stream().filter(k -> !k.matches("[A-Za-z_][A-Za-z0-9_]*")).forEach(k -> problem(n,
+                    "environment variable '" + k + "' is not a name a shell can export (letters, digits and _)"));
+            return env;
         }
 
         private Delegation delegation(Map<String, Node> m) {

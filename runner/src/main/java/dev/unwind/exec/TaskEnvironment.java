@@ -1,0 +1,81 @@
+package dev.unwind.exec;
+
+import dev.unwind.module.Become;
+import dev.unwind.module.Command;
+import dev.unwind.module.Connection;
+import dev.unwind.module.ConnectionException;
+import dev.unwind.module.ExecResult;
+import dev.unwind.module.FileStat;
+import dev.unwind.module.Shell;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Ansible's {@code environment}: variables every command of the task sees, its modules' included. They are
+ * exported inside the command, so they reach it through sudo as well (which resets the caller's environment).
+ */
+final class TaskEnvironment {
+    private TaskEnvironment() {
+    }
+
+    /** {@code c} with {@code env} exported before each command; {@code c} itself when there is none. */
+    static Connection of(Connection c, Map<String, String> env) {
+        if (env.isEmpty()) {
+            return c;
+        }
+        StringBuilder exports = new StringBuilder();
+        env.forEach((k, v) -> exports.append("export ").append(k).append('=').append(Shell.quote(v)).append("; "));
+        return new Exporting(c, exports.toString());
+    }
+
+    private record Exporting(Connection inner, String exports) implements Connection {
+        @Override
+        public String host() {
+            return inner.host();
+        }
+
+        @Override
+        public ExecResult exec(Command command) throws ConnectionException {
+            return inner.exec(new Command(exports + command.script(), command.stdin(), command.become(), command.timeout()));
+        }
+
+        // file transfers run no user command: the environment does not concern them
+        @Override
+        public FileStat stat(String path) throws ConnectionException {
+            return inner.stat(path);
+        }
+
+        @Override
+        public Optional<byte[]> get(String path) throws ConnectionException {
+            return inner.get(path);
+        }
+
+        @Override
+        public boolean get(String path, OutputStream into) throws ConnectionException {
+            return inner.get(path, into);
+        }
+
+        @Override
+        public void put(byte[] content, String path, String mode) throws ConnectionException {
+            inner.put(content, path, mode);
+        }
+
+        @Override
+        public void put(Path source, String path, String mode) throws ConnectionException {
+            inner.put(source, path, mode);
+        }
+
+        @Override
+        public void reconnect() {
+            inner.reconnect();
+        }
+
+        @Override
+        public Connection becoming(Become become) {
+            return new Exporting(inner.becoming(become), exports);
+        }
+    }
+}
