@@ -108,7 +108,7 @@ public final class PlaybookLoader {
                 if (m.containsKey("on_failure")) {
                     onFailure = OnFailure.parse(String.valueOf(string(m.get("on_failure"))));
                     if (onFailure == null) {
-                        problem(m.get("on_failure"), "on_failure must be one of: unwind, unwind_host, stop");
+                        problem(m.get("on_failure"), "on_failure must be one of: unwind, unwind_host (or continue, its Ansible name), stop");
                         onFailure = OnFailure.UNWIND;
                     }
                 }

@@ -44,6 +44,16 @@ public enum ConnectionVariable {
         return names;
     }
 
+    /**
+     * The user a connection to the host logs in as: the controller's own for a local connection, else
+     * {@code ansible_user}, by default the controller's user as Ansible has it.
+     */
+    public static String loginUser(Map<String, ?> vars) {
+        String self = System.getProperty("user.name");
+        String user = USER.text(vars);
+        return "local".equals(CONNECTION.text(vars)) || user == null ? self : user;
+    }
+
     /** The value under the first name that is set and not blank, as text; null when none is. */
     public String text(Map<String, ?> vars) {
         for (String n : names) {

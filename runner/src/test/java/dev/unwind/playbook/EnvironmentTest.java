@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code environment} on a play, a block and a task — inner layers winning, values templated, through become as well —
- * reaches the commands as ansible-playbook's does: the files each writes are identical.
+ * reaches the commands as ansible-playbook's does: the files each writes are identical. A root login asked to become
+ * root runs no sudo, as in Ansible.
  */
 class EnvironmentTest {
     @TempDir
@@ -46,8 +47,8 @@ class EnvironmentTest {
                       environment:
                         APP_LAYER: task
                         APP_TASK: "(region)-task"
-                    - name: through become
-                      ansible.builtin.shell: printf '%s\\n' "$APP_LAYER" > OUT/become.txt
+                    - name: through become, which a root login skips as Ansible does (no sudo, so no SUDO_USER)
+                      ansible.builtin.shell: (echo "$APP_LAYER"; [ -n "$SUDO_USER" ] && echo sudo || echo no sudo) > OUT/become.txt
                       changed_when: false
                       become: true
             """;
@@ -59,6 +60,7 @@ class EnvironmentTest {
 
         assertThat(run.ansibleOut()).contains("failed=0");
         assertThat(Files.readString(run.byAnsible().resolve("task.txt"))).isEqualTo("task|north-task\n");
+        assertThat(Files.readString(run.byAnsible().resolve("become.txt"))).isEqualTo("block\nno sudo\n");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(TreeImage.of(run.byUnwind())).as(r.toString()).isEqualTo(TreeImage.of(run.byAnsible()));
     }
