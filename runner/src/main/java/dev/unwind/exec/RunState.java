@@ -21,6 +21,13 @@ final class RunState {
         this.runId = runId;
     }
 
+    private int step;
+
+    /** The next step of the run: every task and handler run gets its own number, as the journal's entries do. */
+    synchronized int nextStep() {
+        return ++step;
+    }
+
     void note(String line) {
         notes.add(line);
     }

@@ -1,0 +1,234 @@
+package dev.unwind.exec;
+
+import dev.unwind.module.control.MetaModule;
+import dev.unwind.playbook.OnFailure;
+import dev.unwind.playbook.Play;
+import dev.unwind.playbook.Playbook;
+import dev.unwind.report.Event;
+import dev.unwind.undo.Entry;
+import dev.unwind.undo.EntryType;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One play on one batch of hosts, with Ansible's linear strategy: lock, facts, then each task on the hosts still in
+ * the play, with the handlers it notifies, the block it may be rescued by, and the play's failure policy.
+ */
+final class BatchRun {
+    /** A marker: the play ends here (meta end_play, or no host left), the run goes on. */
+    static final RunResult PLAY_ENDS = new RunResult("", RunStatus.OK, false, null);
+
+    private final RunParts p;
+    private final HostTasks hosts;
+    private final HostTaskRunner runner;
+    private final ExecutorService pool;
+    private final Playbook playbook;
+    private final Play play;
+    private final List<String> batch;
+    private final List<PlannedTask> tasks;
+    private final Handlers handlers;
+
+    BatchRun(RunParts parts, HostTasks hosts, HostTaskRunner runner, ExecutorService pool, Playbook playbook, Play play,
+             List<String> batch, List<PlannedTask> tasks) {
+        this.p = parts;
+        this.hosts = hosts;
+        this.runner = runner;
+        this.pool = pool;
+        this.playbook = playbook;
+        this.play = play;
+        this.batch = batch;
+        this.tasks = tasks;
+        this.handlers = new Handlers(play);
+    }
+
+    /** Runs the play's tasks on the batch; returns how the run ended when it must end now, else null. */
+    RunResult run() {
+        Set<String> active = Collections.synchronizedSet(new LinkedHashSet<>(batch));
+        p.taskVars().startPlay(play);
+        Rescues rescues = new Rescues();
+        int total = (int) tasks.stream().filter(t -> !Handlers.isFlush(t)).count() + (play.gatherFacts() ? 1 : 0)
+                + (p.settings().check() ? 0 : 1);
+        int number = 0;
+        if (!p.settings().check()) {
+            p.reporter().on(new Event.TaskStarted("Lock hosts", play.position().toString(), ++number, total));
+            if (!p.setup().lock(active, pool, play)) {
+                return p.ending().failed(play, "a host could not be locked");
+            }
+        }
+        if (play.gatherFacts()) {
+            p.reporter().on(new Event.TaskStarted("Gathering Facts", play.position().toString(), ++number, total));
+            if (!p.setup().gatherFacts(active, pool, play)) {
+                return p.ending().failed(play, "gathering facts failed");
+            }
+        }
+        for (PlannedTask pt : tasks) {
+            if (p.interrupt().requested()) {
+                return rerunHandlers(p.ending().unwindAll("interrupted", true));
+            }
+            if (Handlers.isFlush(pt)) {
+                RunResult ended = flush(active);
+                if (ended != null) {
+                    return ended;
+                }
+                continue;
+            }
+            List<String> targets = active.stream().filter(h -> rescues.runsOn(pt, h)).toList();
+            number++;
+            if (targets.isEmpty()) {
+                continue;
+            }
+            int thisStep = p.state().nextStep();
+            rescues.starting(pt, thisStep);
+            p.reporter().on(new Event.TaskStarted(p.taskVars().shownName(pt, targets, playbook), pt.task().position().toString(),
+                    number, total));
+            if (pt.task().pointOfNoReturn() && !p.settings().check()) {
+                p.journal().append(Entry.of(EntryType.POINT_OF_NO_RETURN).step(thisStep, null, pt.task().label(), pt.task().position().toString()));
+                p.state().note("passed the point of no return at '" + pt.task().label() + "' (" + pt.task().position() + ")");
+            }
+            RunResult ended = step(pt, thisStep, active, targets, rescues);
+            if (ended == PLAY_ENDS) {
+                break;
+            }
+            if (ended != null) {
+                return ended;
+            }
+        }
+        return null;
+    }
+
+
+    /** One task (or handler) on the active hosts, then the failure policy; null: go on. */
+    private RunResult step(PlannedTask pt, int thisStep, Set<String> active, List<String> targets, Rescues rescues) {
+        Map<String, HostOutcome> outcomes = hosts.run(pt, thisStep, runOnce(pt, targets), play, runner);
+        if (pt.task().delegation().runOnce() && pt.task().register() != null && outcomes.get(targets.get(0)) != null) {
+            // run_once: the first host's result is every host's
+            Map<String, Object> registered = outcomes.get(targets.get(0)).registered();
+            targets.forEach(h -> p.hostVariables().register(h, pt.task().register(), registered));
+        }
+        if (Rescues.rescuable(pt) && !p.settings().check()) {
+            rescue(pt, outcomes, rescues);
+        }
+        outcomes.forEach((host, o) -> {
+            if (o.status().equals("changed")) {
+                handlers.changed(host, pt.task());
+            }
+        });
+        if (!p.held().lost().isEmpty()) {
+            return p.ending().lockLost(play, p.held().lost());
+        }
+        if (endsPlay(outcomes, active)) {
+            return PLAY_ENDS;
+        }
+        return rerunHandlers(afterFailures(pt, active, outcomes));
+    }
+
+    /** {@code run_once}: the first host only. */
+    private static List<String> runOnce(PlannedTask pt, List<String> targets) {
+        return pt.task().delegation().runOnce() && !targets.isEmpty() ? targets.subList(0, 1) : targets;
+    }
+
+    /**
+     * A block with rescue is a transaction: on each host its task failed, the host's changes since the block began are
+     * unwound, newest first, then the host goes to the rescue (with {@code ansible_failed_task} and
+     * {@code ansible_failed_result}) instead of leaving the play. A host whose block cannot be unwound fails as usual.
+     */
+    private void rescue(PlannedTask pt, Map<String, HostOutcome> outcomes, Rescues rescues) {
+        for (Map.Entry<String, HostOutcome> e : new ArrayList<>(outcomes.entrySet())) {
+            String host = e.getKey();
+            if (!e.getValue().fatal() || e.getValue().status().equals("unreachable")) {
+                continue;
+            }
+            if (!p.ending().unwindBlock(host, rescues.blockStart(pt), "'" + pt.task().label() + "' failed on " + host
+                    + " inside a block with rescue")) {
+                p.state().count(host, "failed", false);
+                continue;
+            }
+            rescues.rescue(pt, host);
+            p.state().count(host, "rescued", false);
+            p.hostVariables().register(host, "ansible_failed_task", Map.of("name", pt.task().label(), "action", pt.task().module()));
+            p.hostVariables().register(host, "ansible_failed_result", e.getValue().registered());
+            outcomes.remove(host);
+        }
+    }
+
+    /** A flush: each notified handler once, in the order they are written, on the hosts that notified it. */
+    private RunResult flush(Set<String> active) {
+        for (Handlers.Due due : handlers.flush()) {
+            List<String> hosts = due.hosts().stream().filter(active::contains).toList();
+            if (hosts.isEmpty()) {
+                continue;
+            }
+            p.reporter().on(new Event.HandlerStarted(p.taskVars().shownName(due.handler(), hosts, playbook),
+                    due.handler().task().position().toString(), false));
+            handlers.ran(due.handler(), hosts);
+            Set<String> these = Collections.synchronizedSet(new LinkedHashSet<>(hosts));
+            RunResult ended = step(due.handler(), p.state().nextStep(), these, hosts, new Rescues());
+            // a host the handler failed (or ended) leaves the play, as after any task
+            hosts.stream().filter(h -> !these.contains(h)).forEach(active::remove);
+            if (ended != null && ended != PLAY_ENDS) {
+                return ended;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * After an unwind took every change back, the handlers that ran because of those changes run once more on the
+     * restored hosts (a service restarted for a new configuration is restarted on the old one). They are not
+     * journaled; one that fails leaves the run incomplete.
+     */
+    private RunResult rerunHandlers(RunResult r) {
+        if (r == null || r.status() != RunStatus.UNWOUND && r.status() != RunStatus.INTERRUPTED) {
+            return r;
+        }
+        boolean allRan = true;
+        for (Handlers.Due due : handlers.ranSoFar()) {
+            p.reporter().on(new Event.HandlerStarted(due.handler().shownLabel(), due.handler().task().position().toString(), true));
+            Map<String, HostOutcome> outcomes = hosts.run(due.handler(), p.state().nextStep(), due.hosts(), null, runner.unjournaled());
+            for (Map.Entry<String, HostOutcome> e : outcomes.entrySet()) {
+                if (e.getValue().fatal()) {
+                    allRan = false;
+                    p.state().note("the handler '" + due.handler().task().label() + "' did not run again on " + e.getKey()
+                            + " after the unwind: " + e.getValue().msg());
+                }
+            }
+        }
+        return allRan ? r : p.state().result(RunStatus.UNWIND_INCOMPLETE);
+    }
+
+    /** The failure policy after a task: hosts that failed leave; the play's on_failure and limits decide the rest. */
+    private RunResult afterFailures(PlannedTask pt, Set<String> active, Map<String, HostOutcome> outcomes) {
+        List<String> failed = outcomes.entrySet().stream().filter(e -> e.getValue().fatal()).map(Map.Entry::getKey).toList();
+        if (failed.isEmpty()) {
+            return null;
+        }
+        active.removeAll(failed);
+        String why = "task '" + pt.task().label() + "' failed on " + String.join(", ", failed);
+        boolean tooMany = play.maxFailPercentage() != null && failed.size() * 100.0 / batch.size() > play.maxFailPercentage();
+        p.state().failed(why + ": " + outcomes.get(failed.get(0)).msg());
+        if (play.onFailure() == OnFailure.UNWIND_HOST && !play.anyErrorsFatal() && !tooMany) {
+            failed.forEach(host -> p.ending().unwindHost(host, why));
+            return active.isEmpty() ? p.state().result(RunStatus.FAILED) : null;
+        }
+        return p.ending().failed(play, tooMany ? why + " (more than max_fail_percentage " + play.maxFailPercentage() + "%)" : why);
+    }
+
+    /** {@code meta: end_host} drops the host from the rest of the play; {@code meta: end_play} ends the play. */
+    private static boolean endsPlay(Map<String, HostOutcome> outcomes, Set<String> active) {
+        boolean endPlay = false;
+        for (Map.Entry<String, HostOutcome> e : outcomes.entrySet()) {
+            Object meta = e.getValue().result().get(MetaModule.KEY);
+            if (MetaModule.END_HOST.equals(meta)) {
+                active.remove(e.getKey());
+            }
+            endPlay |= MetaModule.END_PLAY.equals(meta);
+        }
+        return endPlay || active.isEmpty();
+    }
+}
