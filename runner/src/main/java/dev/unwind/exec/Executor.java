@@ -111,8 +111,6 @@ public final class Executor {
     }
 
     private RunResult runPlays(Playbook playbook, ExecutorService pool) {
-        HostTaskRunner runner = new HostTaskRunner(catalog, templates, journal, backups, secrets, reporter, settings,
-                SearchPath.of(playbook.directory()), this::marker);
         RunParts parts = new RunParts(settings, reporter, secrets, state, interrupt, hostVariables, taskVars, held, setup,
                 connector, journal, ending);
         HostTasks hostTasks = new HostTasks(parts, inventory, templates, pool, playbook);
@@ -128,6 +126,9 @@ public final class Executor {
             }
             hosts.forEach(state::host);
             List<PlannedTask> tasks = Plan.of(play, settings);
+            // a play's files are found from its own playbook's folder (an imported playbook's, for its plays)
+            HostTaskRunner runner = new HostTaskRunner(catalog, templates, journal, backups, secrets, reporter, settings,
+                    SearchPath.of(play.dir()), this::marker);
             for (List<String> batch : Batches.of(hosts, play.serial())) {
                 RunResult ended = new BatchRun(parts, hostTasks, runner, pool, playbook, play, batch, tasks).run();
                 if (ended != null) {

@@ -109,14 +109,14 @@ final class TaskVars {
         magic.put("group_names", inventory.groupNames(host));
         magic.put("groups", inventory.groups());
         magic.put("ansible_check_mode", settings.check());
-        magic.put("playbook_dir", playbook.directory().toString());
+        magic.put("playbook_dir", play.dir().toString());
         magic.put("ansible_play_hosts", inventory.hosts(play.hosts()));
         magic.put("hostvars", new HostVarsView(inventory, hostVariables));
         Map<String, Object> vars = new Scope().layer(inventory.hostVars(host)).layer(hostVariables.facts(host)).layer(magic)
                 .layer(settings.extraVars()).build();
         addRendered(vars, play.vars());
         for (String file : play.varsFiles()) {
-            Path p = playbook.directory().resolve(templates.renderText(file, vars));
+            Path p = play.dir().resolve(templates.renderText(file, vars));
             addRendered(vars, varsFiles.computeIfAbsent(p, f -> Yaml11.read(f).asVars()));
         }
         // the vars of the play's roles sit above vars_files, as Ansible has them

@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
  * and {@code tags} reach every task inside them.
  */
 public enum Keyword {
-    NAME(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE),
+    NAME(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE, Place.IMPORT_PLAYBOOK),
     HOSTS(Place.PLAY),
-    VARS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
+    IMPORT_PLAYBOOK(Place.IMPORT_PLAYBOOK),
+    VARS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE, Place.IMPORT_PLAYBOOK),
     VARS_FILES(Place.PLAY),
     GATHER_FACTS(Place.PLAY),
     BECOME(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE),
@@ -31,7 +32,7 @@ public enum Keyword {
     ON_FAILURE(Place.PLAY),
     ANY_ERRORS_FATAL(Place.PLAY),
     MAX_FAIL_PERCENTAGE(Place.PLAY),
-    TAGS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
+    TAGS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE, Place.IMPORT_PLAYBOOK),
     ENVIRONMENT(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
     BLOCK(Place.BLOCK),
     RESCUE(Place.BLOCK),
@@ -41,7 +42,7 @@ public enum Keyword {
     INCLUDE_ROLE(Place.INCLUDE),
     IMPORT_ROLE(Place.INCLUDE),
     ROLE(Place.ROLE),
-    WHEN(Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
+    WHEN(Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE, Place.IMPORT_PLAYBOOK),
     REGISTER(Place.TASK),
     LOOP(Place.TASK),
     WITH_ITEMS(Place.TASK),
@@ -70,7 +71,7 @@ public enum Keyword {
     /** Where in a playbook a mapping of keywords stands. */
     public enum Place {
         PLAY("a play"), BLOCK("a block"), TASK("a task"), HANDLER("a handler"), INCLUDE("an include"),
-        UNDO_TASK("an undo task"), ROLE("a role entry of 'roles:'");
+        UNDO_TASK("an undo task"), ROLE("a role entry of 'roles:'"), IMPORT_PLAYBOOK("an import_playbook entry");
 
         private final String label;
 

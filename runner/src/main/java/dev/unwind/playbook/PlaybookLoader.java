@@ -99,6 +99,10 @@ public final class PlaybookLoader {
                 if (m == null) {
                     continue;
                 }
+                if (m.containsKey("import_playbook")) {
+                    importPlaybook(m, out);
+                    continue;
+                }
                 unknownKeys(m, Keyword.Place.PLAY);
                 String hosts = string(m.get("hosts"));
                 if (hosts == null) {
@@ -142,8 +146,42 @@ public final class PlaybookLoader {
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
                         bool(m.get("gather_facts"), true), escalation(m), strings(m.get("serial")), tasks, onFailure,
                         bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
-                        handlers, checks.roles().exposed(), environment(m.get("environment"))));
+                        handlers, checks.roles().exposed(), environment(m.get("environment")), dir));
             }
+        }
+
+        /** {@code - import_playbook: other.yml}: its plays, in place, read from its own folder (with its roles/). */
+        private void importPlaybook(Map<String, Node> m, List<Play> out) {
+            unknownKeys(m, Keyword.Place.IMPORT_PLAYBOOK);
+            Node fileNode = m.get("import_playbook");
+            String name = string(fileNode);
+            if (name == null || Templates.isTemplate(name)) {
+                problem(fileNode, "import_playbook needs a playbook file name written out (no ${...}), relative to this playbook");
+                return;
+            }
+            if (depth >= MAX_INCLUDE_DEPTH) {
+                problem(fileNode, "playbooks import each other more than " + MAX_INCLUDE_DEPTH + " levels deep: is there a cycle?");
+                return;
+            }
+            Path path = dir.resolve(name).normalize();
+            Yaml11 imported;
+            try {
+                imported = Yaml11.read(path);
+            } catch (InvalidInput e) {
+                problems.add(new Problem(doc.at(fileNode), "cannot import " + path + ": " + e.getMessage()));
+                return;
+            }
+            if (imported.root() == null) {
+                return;
+            }
+            Path importedDir = path.getParent();
+            Checks there = new Checks(checks.expressions(), SearchPath.of(importedDir), RolePath.of(importedDir), checks.roles());
+            List<Play> plays = new ArrayList<>();
+            new Reader(imported, importedDir, problems, depth + 1, there).plays(imported.root(), plays);
+            Map<String, Object> vars = vars(m.get("vars"));
+            List<String> tags = strings(m.get("tags"));
+            List<String> when = conditions(m.get("when"));
+            plays.forEach(p -> out.add(p.imported(vars, tags, when)));
         }
 
         /** The implicit flush at the end of a section: {@code meta: flush_handlers}, where the section ends. */
