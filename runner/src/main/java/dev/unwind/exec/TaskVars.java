@@ -115,6 +115,8 @@ final class TaskVars {
         Map<String, Object> vars = new Scope().layer(inventory.hostVars(host)).layer(hostVariables.facts(host)).layer(magic)
                 .layer(settings.extraVars()).build();
         addRendered(vars, play.vars());
+        // answers are taken as typed, never templated (Ansible marks them unsafe)
+        vars.putAll(settings.prompted(play));
         for (String file : play.varsFiles()) {
             Path p = play.dir().resolve(templates.renderText(file, vars));
             addRendered(vars, varsFiles.computeIfAbsent(p, f -> Yaml11.read(f).asVars()));

@@ -20,6 +20,7 @@ public enum Keyword {
     IMPORT_PLAYBOOK(Place.IMPORT_PLAYBOOK),
     VARS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE, Place.IMPORT_PLAYBOOK),
     VARS_FILES(Place.PLAY),
+    VARS_PROMPT(Place.PLAY),
     GATHER_FACTS(Place.PLAY),
     BECOME(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE),
     BECOME_USER(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE),

@@ -146,8 +146,45 @@ public final class PlaybookLoader {
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
                         bool(m.get("gather_facts"), true), escalation(m), strings(m.get("serial")), tasks, onFailure,
                         bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
-                        handlers, checks.roles().exposed(), environment(m.get("environment")), dir));
+                        handlers, checks.roles().exposed(), environment(m.get("environment")), prompts(m.get("vars_prompt")),
+                        dir));
             }
+        }
+
+        /** {@code vars_prompt:} a list of {@code - name: x, prompt: ..., private, default, confirm}. */
+        private List<VarsPrompt> prompts(Node node) {
+            List<VarsPrompt> out = new ArrayList<>();
+            if (node == null) {
+                return out;
+            }
+            if (!(node instanceof SequenceNode seq)) {
+                problem(node, "vars_prompt is a list of '- name: variable' entries with a prompt");
+                return out;
+            }
+            Set<String> keys = Set.of("name", "prompt", "private", "default", "confirm", "unsafe");
+            for (Node n : seq.getValue()) {
+                Map<String, Node> m = mapping(n, "a vars_prompt entry (name, prompt, private, default, confirm)");
+                if (m == null) {
+                    continue;
+                }
+                m.forEach((k, v) -> {
+                    if (k.equals("encrypt") || k.equals("salt_size") || k.equals("salt")) {
+                        problem(keyOf.getOrDefault(v, v), "vars_prompt's '" + k + "' (hashing the answer) is not supported:"
+                                + " hash it in a task instead");
+                    } else if (!keys.contains(k)) {
+                        problem(keyOf.getOrDefault(v, v), "unknown key '" + k + "' in a vars_prompt entry" + suggestion(k, keys));
+                    }
+                });
+                String name = string(m.get("name"));
+                if (name == null) {
+                    problem(n, "a vars_prompt entry needs 'name:', the variable it sets");
+                    continue;
+                }
+                Object dflt = m.get("default") == null ? null : doc.value(m.get("default"));
+                out.add(new VarsPrompt(doc.at(n), name, Optional.ofNullable(string(m.get("prompt"))).orElse(name),
+                        bool(m.get("private"), true), dflt == null ? null : String.valueOf(dflt), bool(m.get("confirm"), false)));
+            }
+            return out;
         }
 
         /** {@code - import_playbook: other.yml}: its plays, in place, read from its own folder (with its roles/). */
