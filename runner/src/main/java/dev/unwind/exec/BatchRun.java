@@ -106,7 +106,7 @@ final class BatchRun {
     /** One task (or handler) on the active hosts, then the failure policy; null: go on. */
     private RunResult step(PlannedTask pt, int thisStep, Set<String> active, List<String> targets, Rescues rescues) {
         Map<String, HostOutcome> outcomes = hosts.run(pt, thisStep, runOnce(pt, targets), play, runner);
-        if (pt.task().delegation().runOnce() && pt.task().register() != null && outcomes.get(targets.get(0)) != null) {
+        if (pt.task().placement().runOnce() && pt.task().register() != null && outcomes.get(targets.get(0)) != null) {
             // run_once: the first host's result is every host's
             Map<String, Object> registered = outcomes.get(targets.get(0)).registered();
             targets.forEach(h -> p.hostVariables().register(h, pt.task().register(), registered));
@@ -130,7 +130,7 @@ final class BatchRun {
 
     /** {@code run_once}: the first host only. */
     private static List<String> runOnce(PlannedTask pt, List<String> targets) {
-        return pt.task().delegation().runOnce() && !targets.isEmpty() ? targets.subList(0, 1) : targets;
+        return pt.task().placement().runOnce() && !targets.isEmpty() ? targets.subList(0, 1) : targets;
     }
 
     /**
@@ -212,7 +212,7 @@ final class BatchRun {
         String why = "task '" + pt.task().label() + "' failed on " + String.join(", ", failed);
         boolean tooMany = play.maxFailPercentage() != null && failed.size() * 100.0 / batch.size() > play.maxFailPercentage();
         p.state().failed(why + ": " + outcomes.get(failed.get(0)).msg());
-        if (play.onFailure() == OnFailure.UNWIND_HOST && !play.anyErrorsFatal() && !tooMany) {
+        if (play.onFailure() == OnFailure.UNWIND_HOST && !pt.anyErrorsFatal() && !tooMany) {
             failed.forEach(host -> p.ending().unwindHost(host, why));
             return active.isEmpty() ? p.state().result(RunStatus.FAILED) : null;
         }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -43,34 +44,51 @@ final class HostTasks {
         boolean rescuable = Rescues.rescuable(pt) && !p.settings().check();
         List<Future<?>> running = new ArrayList<>();
         Map<String, HostOutcome> outcomes = new ConcurrentHashMap<>();
+        int throttle = pt.task().placement().throttle();
+        Semaphore slots = new Semaphore(throttle > 0 ? throttle : Math.max(1, targets.size()));
         for (String host : targets) {
             running.add(pool.submit(() -> {
                 if (stop.get() || p.interrupt().requested()) {
                     return;
                 }
-                HostOutcome o;
+                slots.acquireUninterruptibly();
                 try {
-                    String takenBy = p.held().lostTo(host);
-                    o = takenBy != null ? lockTaken(host, pt, takenBy) : runOnHost(pt, thisStep, host, runner);
-                } catch (RuntimeException | Error e) {
-                    // the host's entries are in the journal whatever happened here: fail the host, then unwind
-                    o = new HostOutcome("failed", false, "internal error in '" + pt.task().label() + "': " + e, Map.of("failed", true));
-                    p.reporter().on(new Event.HostResult(host, pt.task().label(), "failed", p.settings().check(), false, null,
-                            p.secrets().redact(o.msg()), null, null));
-                }
-                outcomes.put(host, o);
-                // a failure a block will rescue is counted by the rescue, and stops no other host
-                boolean toRescue = rescuable && o.fatal() && !o.status().equals("unreachable");
-                if (!toRescue) {
-                    p.state().count(host, o.status(), o.ignored());
-                }
-                if (!toRescue && play != null && o.fatal() && (play.onFailure() != OnFailure.UNWIND_HOST || play.anyErrorsFatal())) {
-                    stop.set(true);
+                    runAndCount(pt, thisStep, host, play, runner, rescuable, outcomes, stop);
+                } finally {
+                    slots.release();
                 }
             }));
         }
         Executor.waitAll(running);
         return outcomes;
+    }
+
+    /** The task on one host, its outcome kept and counted; a fatal one stops the hosts not yet started. */
+    private void runAndCount(PlannedTask pt, int thisStep, String host, Play play, HostTaskRunner runner, boolean rescuable,
+                             Map<String, HostOutcome> outcomes, AtomicBoolean stop) {
+        // asked again: the host may have waited for its slot while another failed
+        if (stop.get() || p.interrupt().requested()) {
+            return;
+        }
+        HostOutcome o;
+        try {
+            String takenBy = p.held().lostTo(host);
+            o = takenBy != null ? lockTaken(host, pt, takenBy) : runOnHost(pt, thisStep, host, runner);
+        } catch (RuntimeException | Error e) {
+            // the host's entries are in the journal whatever happened here: fail the host, then unwind
+            o = new HostOutcome("failed", false, "internal error in '" + pt.task().label() + "': " + e, Map.of("failed", true));
+            p.reporter().on(new Event.HostResult(host, pt.task().label(), "failed", p.settings().check(), false, null,
+                    p.secrets().redact(o.msg()), null, null));
+        }
+        outcomes.put(host, o);
+        // a failure a block will rescue is counted by the rescue, and stops no other host
+        boolean toRescue = rescuable && o.fatal() && !o.status().equals("unreachable");
+        if (!toRescue) {
+            p.state().count(host, o.status(), o.ignored());
+        }
+        if (!toRescue && play != null && o.fatal() && (play.onFailure() != OnFailure.UNWIND_HOST || pt.anyErrorsFatal())) {
+            stop.set(true);
+        }
     }
 
     /** Null when the run holds the delegate's lock, else why it cannot. */
@@ -97,8 +115,8 @@ final class HostTasks {
         String on = host;
         Connection conn;
         try {
-            if (pt.task().delegation().delegated()) {
-                on = templates.renderText(pt.task().delegation().delegateTo(), vars);
+            if (pt.task().placement().delegated()) {
+                on = templates.renderText(pt.task().placement().delegateTo(), vars);
                 String refused = !inventory.knows(on) ? "delegate_to '" + on + "' is no host of the inventory"
                         : lockDelegate(on);
                 if (refused != null) {
@@ -126,7 +144,7 @@ final class HostTasks {
         }
         Object facts = o.result().get("ansible_facts");
         if (facts instanceof Map<?, ?> m && pt.task().module().equals("set_fact") && !o.status().equals("failed")) {
-            String owner = pt.task().delegation().delegateFacts() ? on : host;
+            String owner = pt.task().placement().delegateFacts() ? on : host;
             m.forEach((k, v) -> p.hostVariables().register(owner, String.valueOf(k), v));
         }
         return o;

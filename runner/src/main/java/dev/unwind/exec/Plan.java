@@ -51,13 +51,14 @@ final class Plan {
      */
     private record Inherited(List<String> when, List<Map<String, Object>> vars, Escalation escalation, Set<String> tags,
                              BlockPart part, Role role, List<Map<String, Object>> defaults,
-                             List<Map<String, Object>> environment) {
+                             List<Map<String, Object>> environment, boolean anyErrorsFatal) {
         static Inherited of(Play play) {
             return new Inherited(List.of(), List.of(), play.escalation().over(new Escalation(false, "root")),
-                    new LinkedHashSet<>(play.tags()), null, null, List.of(), List.of(play.environment()));
+                    new LinkedHashSet<>(play.tags()), null, null, List.of(), List.of(play.environment()), play.anyErrorsFatal());
         }
 
-        Inherited enter(List<String> w, Map<String, Object> v, Escalation e, Set<String> t, Role r, Map<String, Object> env) {
+        Inherited enter(List<String> w, Map<String, Object> v, Escalation e, Set<String> t, Role r, Map<String, Object> env,
+                        boolean fatal) {
             List<String> when2 = new ArrayList<>(when);
             when2.addAll(w);
             List<Map<String, Object>> vars2 = new ArrayList<>(vars);
@@ -71,11 +72,12 @@ final class Plan {
             }
             List<Map<String, Object>> env2 = new ArrayList<>(environment);
             env2.add(env);
-            return new Inherited(when2, vars2, e.over(escalation), tags2, part, r != null ? r : role, defaults2, env2);
+            return new Inherited(when2, vars2, e.over(escalation), tags2, part, r != null ? r : role, defaults2, env2,
+                    anyErrorsFatal || fatal);
         }
 
         Inherited in(BlockPart p) {
-            return new Inherited(when, vars, escalation, tags, p, role, defaults, environment);
+            return new Inherited(when, vars, escalation, tags, p, role, defaults, environment, anyErrorsFatal);
         }
     }
 
@@ -83,7 +85,8 @@ final class Plan {
     private static void flatten(List<? extends TaskNode> nodes, Inherited around, int[] blocks, List<PlannedTask> out) {
         for (TaskNode n : nodes) {
             if (n instanceof Block b) {
-                Inherited inside = around.enter(b.when(), b.vars(), b.escalation(), b.tags(), b.role(), b.environment());
+                Inherited inside = around.enter(b.when(), b.vars(), b.escalation(), b.tags(), b.role(), b.environment(),
+                        b.anyErrorsFatal());
                 if (b.rescue().isEmpty() && b.always().isEmpty()) {
                     flatten(b.tasks(), inside, blocks, out);
                 } else {
@@ -94,9 +97,10 @@ final class Plan {
                     flatten(b.always(), inside.in(new BlockPart(id, BlockPart.Part.ALWAYS, rescues)), blocks, out);
                 }
             } else if (n instanceof Task task) {
-                Inherited at = around.enter(task.when(), task.vars(), task.escalation(), task.tags(), null, task.environment());
+                Inherited at = around.enter(task.when(), task.vars(), task.escalation(), task.tags(), null, task.environment(),
+                        false);
                 out.add(new PlannedTask(task, at.when(), at.vars(), at.escalation(), at.tags(), at.part(), at.role(),
-                        at.defaults(), at.environment()));
+                        at.defaults(), at.environment(), at.anyErrorsFatal()));
             }
         }
     }

@@ -11,15 +11,16 @@ import java.util.Set;
  * the block is a transaction: when one of its tasks fails on a host, that host's changes inside the block are unwound,
  * then {@code rescue} runs there; {@code always} runs on every host either way. A role's tasks are a block whose
  * {@code role} is set: its vars are the role's vars and parameters, its tasks find their files in the role's folder.
+ * {@code any_errors_fatal} on a block makes a failure of its tasks end the play on every host, whatever on_failure says.
  */
 public record Block(Position position, String name, List<TaskNode> tasks, List<String> when,
                     Map<String, Object> vars, Escalation escalation, Set<String> tags,
-                    List<TaskNode> rescue, List<TaskNode> always, Role role, Map<String, Object> environment)
-        implements TaskNode {
+                    List<TaskNode> rescue, List<TaskNode> always, Role role, Map<String, Object> environment,
+                    boolean anyErrorsFatal) implements TaskNode {
 
     /** A block that is no role's body and sets no environment. */
     public Block(Position position, String name, List<TaskNode> tasks, List<String> when, Map<String, Object> vars,
                  Escalation escalation, Set<String> tags, List<TaskNode> rescue, List<TaskNode> always) {
-        this(position, name, tasks, when, vars, escalation, tags, rescue, always, null, Map.of());
+        this(position, name, tasks, when, vars, escalation, tags, rescue, always, null, Map.of(), false);
     }
 }

@@ -31,7 +31,7 @@ public enum Keyword {
     POST_TASKS(Place.PLAY),
     HANDLERS(Place.PLAY),
     ON_FAILURE(Place.PLAY),
-    ANY_ERRORS_FATAL(Place.PLAY),
+    ANY_ERRORS_FATAL(Place.PLAY, Place.BLOCK),
     MAX_FAIL_PERCENTAGE(Place.PLAY),
     TAGS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE, Place.IMPORT_PLAYBOOK),
     ENVIRONMENT(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
@@ -66,6 +66,7 @@ public enum Keyword {
     DELEGATE_FACTS(Place.TASK),
     LOCAL_ACTION(Place.TASK),
     RUN_ONCE(Place.TASK),
+    THROTTLE(Place.TASK),
     LISTEN(Place.HANDLER),
     ARGS(Place.TASK, Place.UNDO_TASK);
 

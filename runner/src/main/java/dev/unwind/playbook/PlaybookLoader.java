@@ -225,7 +225,7 @@ public final class PlaybookLoader {
         private Task flushHandlers(Node section) {
             return new Task(doc.at(section), FLUSH_HANDLERS, "meta", Map.of("free_form", "flush_handlers"), List.of(), null, null,
                     null, 0, 0, null, null, false, new LinkedHashSet<>(List.of("always")), null, false, Map.of(), null, false,
-                    Escalation.INHERIT, null, List.of(), List.of(), Delegation.NONE, Map.of());
+                    Escalation.INHERIT, null, List.of(), List.of(), Placement.NONE, Map.of());
         }
 
         private List<TaskNode> handlers(Node node) {
@@ -305,7 +305,8 @@ public final class PlaybookLoader {
                     unknownKeys(m, Keyword.Place.BLOCK);
                     out.add(new Block(doc.at(n), string(m.get("name")), tasks(m.get("block")), conditions(m.get("when")),
                             vars(m.get("vars")), escalation(m), new LinkedHashSet<>(strings(m.get("tags"))),
-                            tasks(m.get("rescue")), tasks(m.get("always")), null, environment(m.get("environment"))));
+                            tasks(m.get("rescue")), tasks(m.get("always")), null, environment(m.get("environment")),
+                            bool(m.get("any_errors_fatal"), false)));
                 } else if (m.containsKey("include_tasks") || m.containsKey("import_tasks")) {
                     unknownKeys(m, Keyword.Place.INCLUDE);
                     include(n, m).ifPresent(out::add);
@@ -345,7 +346,7 @@ public final class PlaybookLoader {
             List<TaskNode> tasks = included.root() == null ? List.of() : sub.tasks(included.root());
             return Optional.of(new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
                     tasks, conditions(m.get("when")), vars(m.get("vars")), escalation(m),
-                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of(), null, environment(m.get("environment"))));
+                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of(), null, environment(m.get("environment")), false));
         }
 
         /** {@code roles:} of a play: names, or mappings with {@code role:} and the keywords a role entry takes. */
@@ -444,9 +445,9 @@ public final class PlaybookLoader {
             roleFile(at, dir, "tasks", files.tasksFrom()).ifPresent(r -> body.addAll(r.tasks(r.doc.root())));
             roleFile(at, dir, "handlers", files.handlersFrom()).ifPresent(r -> checks.roles().handlers(new Block(r.doc.at(r.doc.root()), "handlers of role " + name,
                             r.handlers(r.doc.root()), List.of(), vars, Escalation.INHERIT, Set.of(),
-                            List.of(), List.of(), role, Map.of())));
+                            List.of(), List.of(), role, Map.of(), false)));
             return Optional.of(new Block(doc.at(at), "role " + name, body, when, vars, escalation, tags, List.of(), List.of(), role,
-                    environment));
+                    environment, false));
         }
 
         /**
@@ -538,7 +539,7 @@ public final class PlaybookLoader {
                     bool(m.get("ignore_errors"), false), new LinkedHashSet<>(strings(m.get("tags"))),
                     m.containsKey("check_mode") ? bool(m.get("check_mode"), false) : null, bool(m.get("no_log"), false),
                     vars(m.get("vars")), undo, bool(m.get("point_of_no_return"), false), escalation(m), integer(m.get("timeout")),
-                    strings(m.get("notify")), strings(m.get("listen")), delegation(m), environment(m.get("environment")));
+                    strings(m.get("notify")), strings(m.get("listen")), placement(m), environment(m.get("environment")));
             if (place == Keyword.Place.TASK && undo == null && module.undoKind(args) == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
                 problem(n, "task '" + t.label() + "' can change the host but has no undo: add 'undo:' (a module call or a list"
                         + " of tasks), or 'undo: none' with 'reason:' saying why none is needed, or 'changed_when: false' if it"
@@ -588,12 +589,17 @@ public final class PlaybookLoader {
             return env;
         }
 
-        private Delegation delegation(Map<String, Node> m) {
+        private Placement placement(Map<String, Node> m) {
             String to = m.containsKey("local_action") ? "localhost" : string(m.get("delegate_to"));
             if (m.containsKey("local_action") && m.containsKey("delegate_to")) {
                 problem(m.get("delegate_to"), "local_action runs on localhost: it takes no delegate_to");
             }
-            return new Delegation(to, bool(m.get("delegate_facts"), false), bool(m.get("run_once"), false));
+            Integer throttle = integer(m.get("throttle"));
+            if (throttle != null && throttle < 1) {
+                problem(m.get("throttle"), "throttle is how many hosts run the task at once: 1 or more");
+            }
+            return new Placement(to, bool(m.get("delegate_facts"), false), bool(m.get("run_once"), false),
+                    throttle == null ? 0 : Math.max(throttle, 1));
         }
 
         private UndoSpec undo(Node n, Map<String, Node> m) {
