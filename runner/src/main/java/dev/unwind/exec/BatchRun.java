@@ -7,6 +7,7 @@ import dev.unwind.playbook.Playbook;
 import dev.unwind.report.Event;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.EntryType;
+import dev.unwind.undo.Journal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -166,9 +167,10 @@ final class BatchRun {
             }
             p.reporter().on(new Event.HandlerStarted(p.taskVars().shownName(due.handler(), hosts, playbook),
                     due.handler().task().position().toString(), false));
-            handlers.ran(due.handler(), hosts);
+            int thisStep = p.state().nextStep();
+            handlers.ran(due.handler(), hosts, thisStep);
             Set<String> these = Collections.synchronizedSet(new LinkedHashSet<>(hosts));
-            RunResult ended = step(due.handler(), p.state().nextStep(), these, hosts, new Rescues());
+            RunResult ended = step(due.handler(), thisStep, these, hosts, new Rescues());
             // a host the handler failed (or ended) leaves the play, as after any task
             hosts.stream().filter(h -> !these.contains(h)).forEach(active::remove);
             if (ended != null && ended != PLAY_ENDS) {
@@ -179,16 +181,19 @@ final class BatchRun {
     }
 
     /**
-     * After an unwind took every change back, the handlers that ran because of those changes run once more on the
-     * restored hosts (a service restarted for a new configuration is restarted on the old one). They are not
-     * journaled; one that fails leaves the run incomplete.
+     * After an unwind took every change back, the handlers that ran because of those changes, and did what no undo
+     * takes back (a restart, a reload: journaled with a reason, not an undo), run once more on the restored hosts: a
+     * service restarted for a new configuration is restarted on the old one. A handler whose change had an undo was
+     * taken back with the rest. The re-runs are not journaled; one that fails leaves the run incomplete.
      */
     private RunResult rerunHandlers(RunResult r) {
         if (r == null || r.status() != RunStatus.UNWOUND && r.status() != RunStatus.INTERRUPTED) {
             return r;
         }
         boolean allRan = true;
-        for (Handlers.Due due : handlers.ranSoFar()) {
+        List<Entry> journaled = Journal.read(p.journal().file()).entries();
+        for (Handlers.Due due : handlers.toRerun((step, host) -> journaled.stream().anyMatch(e -> e.type() == EntryType.CHANGED
+                && step.equals(e.step()) && host.equals(e.host()) && e.undo() == null && e.undoRef() == null && e.reason() != null))) {
             p.reporter().on(new Event.HandlerStarted(due.handler().shownLabel(), due.handler().task().position().toString(), true));
             Map<String, HostOutcome> outcomes = hosts.run(due.handler(), p.state().nextStep(), due.hosts(), null, runner.unjournaled());
             for (Map.Entry<String, HostOutcome> e : outcomes.entrySet()) {

@@ -24,7 +24,8 @@ final class Handlers {
 
     private final List<PlannedTask> handlers;
     private final Map<PlannedTask, Set<String>> notified = new LinkedHashMap<>();
-    private final Map<PlannedTask, Set<String>> ran = new LinkedHashMap<>();
+    /** Each handler that ran: the steps it ran as, and on which hosts. */
+    private final Map<PlannedTask, Map<Integer, List<String>>> ran = new LinkedHashMap<>();
 
     Handlers(Play play) {
         this.handlers = Plan.handlers(play);
@@ -66,16 +67,23 @@ final class Handlers {
         return out;
     }
 
-    synchronized void ran(PlannedTask handler, Collection<String> hosts) {
-        ran.computeIfAbsent(handler, x -> new LinkedHashSet<>()).addAll(hosts);
+    synchronized void ran(PlannedTask handler, Collection<String> hosts, int step) {
+        ran.computeIfAbsent(handler, x -> new LinkedHashMap<>()).put(step, List.copyOf(hosts));
     }
 
-    /** The handlers that ran, in definition order, with where: what runs again after an unwind. */
-    synchronized List<Due> ranSoFar() {
+    /**
+     * What runs again after an unwind: each handler that ran, in definition order, on the hosts where what it did
+     * could not be taken back ({@code slots} says, for a step and host, whether its change was journaled without an
+     * undo — a restart, a reload). A handler whose change had an undo was itself taken back by the unwind.
+     */
+    synchronized List<Due> toRerun(java.util.function.BiPredicate<Integer, String> irreversible) {
         List<Due> out = new ArrayList<>();
         for (PlannedTask h : handlers) {
-            if (ran.containsKey(h)) {
-                out.add(new Due(h, List.copyOf(ran.get(h))));
+            Set<String> hosts = new LinkedHashSet<>();
+            ran.getOrDefault(h, Map.of()).forEach((step, on) -> on.stream().filter(host -> irreversible.test(step, host))
+                    .forEach(hosts::add));
+            if (!hosts.isEmpty()) {
+                out.add(new Due(h, List.copyOf(hosts)));
             }
         }
         return out;

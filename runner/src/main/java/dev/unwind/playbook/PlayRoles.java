@@ -13,11 +13,13 @@ import java.util.Set;
 final class PlayRoles {
     private final Set<String> taken = new HashSet<>();
     private final List<TaskNode> handlers = new ArrayList<>();
+    private final Set<String> handlerFiles = new HashSet<>();
     private final List<Role> exposed = new ArrayList<>();
 
     void startPlay() {
         taken.clear();
         handlers.clear();
+        handlerFiles.clear();
         exposed.clear();
     }
 
@@ -35,9 +37,15 @@ final class PlayRoles {
         return taken.add(key);
     }
 
-    /** A role's handlers, each time the role is taken in: a name then calls the last loaded (Ansible's rule). */
-    void handlers(TaskNode block) {
-        handlers.add(block);
+    /**
+     * A role's handlers ({@code file}: the role's folder and handlers file), each time the role is taken in: a name then
+     * calls the last loaded (Ansible's rule). An include_role's are added only when the play has none of that file yet:
+     * Ansible adds them when the include runs, too late for what was notified before.
+     */
+    void handlers(String file, boolean included, TaskNode block) {
+        if (handlerFiles.add(file) || !included) {
+            handlers.add(block);
+        }
     }
 
     List<TaskNode> handlers() {

@@ -443,7 +443,8 @@ public final class PlaybookLoader {
                 checks.roles().expose(role);
             }
             roleFile(at, dir, "tasks", files.tasksFrom()).ifPresent(r -> body.addAll(r.tasks(r.doc.root())));
-            roleFile(at, dir, "handlers", files.handlersFrom()).ifPresent(r -> checks.roles().handlers(new Block(r.doc.at(r.doc.root()), "handlers of role " + name,
+            roleFile(at, dir, "handlers", files.handlersFrom()).ifPresent(r -> checks.roles().handlers(dir + "|" + files.handlersFrom(),
+                    !once, new Block(r.doc.at(r.doc.root()), "handlers of role " + name,
                             r.handlers(r.doc.root()), List.of(), vars, Escalation.INHERIT, Set.of(),
                             List.of(), List.of(), role, Map.of(), false)));
             return Optional.of(new Block(doc.at(at), "role " + name, body, when, vars, escalation, tags, List.of(), List.of(), role,
