@@ -48,6 +48,8 @@ public final class Executor {
     private final RunState state;
     private Journal journal;
     private RunEnding ending;
+    /** The connection variables the current play's keywords set. */
+    private volatile Map<String, Object> playReach = Map.of();
     private HostSetup setup;
 
     public Executor(RunSettings settings, Inventory inventory, Transport transport, ModuleCatalog catalog, Reporter reporter,
@@ -63,8 +65,10 @@ public final class Executor {
         this.state = new RunState(run.id());
         this.taskVars = new TaskVars(inventory, hostVariables, settings, templates, secrets);
         // extra vars win over the inventory's for connecting too (-e ansible_connection=local)
+        // the play's remote_user and the like lie below the host's own variables; extra vars win over both
         this.connector = new HostConnector(transport, host -> {
-            Map<String, Object> hv = inventory.hostVars(host);
+            Map<String, Object> hv = new LinkedHashMap<>(playReach);
+            hv.putAll(inventory.hostVars(host));
             hv.putAll(settings.extraVars());
             return hv;
         }, secrets, null);
@@ -76,7 +80,8 @@ public final class Executor {
         journal = Journal.open(run.journal());
         ending = new RunEnding(settings, run, () -> new UnwindSession(catalog, connector.guarded(held::requireHeld), backups,
                 secrets, journal, reporter, settings.forks(), this::marker), interrupt, state);
-        setup = new HostSetup(held, connector, hostVariables, journal, reporter, secrets, state, settings.check(), this::lockPath);
+        setup = new HostSetup(held, connector, hostVariables, journal, reporter, secrets, state, settings.check(), this::lockPath,
+                () -> playReach);
         Map<String, Object> runInfo = new LinkedHashMap<>();
         runInfo.put("playbook", playbook.file().toAbsolutePath().toString());
         runInfo.put("inventory", settings.inventorySources());
@@ -125,6 +130,7 @@ public final class Executor {
                 continue;
             }
             hosts.forEach(state::host);
+            playReach = play.reach();
             List<PlannedTask> tasks = Plan.of(play, settings);
             // a play's files are found from its own playbook's folder (an imported playbook's, for its plays)
             HostTaskRunner runner = new HostTaskRunner(catalog, templates, journal, backups, secrets, reporter, settings,

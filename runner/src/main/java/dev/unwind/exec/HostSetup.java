@@ -14,9 +14,11 @@ import dev.unwind.vars.HostVariables;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** What a play does on each host before its tasks: take the host's lock (journaled), gather its facts. */
@@ -30,9 +32,12 @@ final class HostSetup {
     private final RunState state;
     private final boolean check;
     private final UnaryOperator<String> lockPath;
+    private final Supplier<Map<String, Object>> playReach;
 
     HostSetup(HeldLocks held, HostConnector connector, HostVariables hostVariables, Journal journal, Reporter reporter,
-              Secrets secrets, RunState state, boolean check, UnaryOperator<String> lockPath) {
+              Secrets secrets, RunState state, boolean check, UnaryOperator<String> lockPath,
+              Supplier<Map<String, Object>> playReach) {
+        this.playReach = playReach;
         this.held = held;
         this.connector = connector;
         this.hostVariables = hostVariables;
@@ -113,7 +118,10 @@ final class HostSetup {
             state.note(host + ": " + r.message());
         }
         // so that a rollback after a crash can release what this run held
-        journal.append(Entry.of(EntryType.LOCKED).step(0, host, "lock", lockPath.apply(host)));
+        // the play's remote_user and the like too: the rollback reaches the host as the run did
+        Entry locked = Entry.of(EntryType.LOCKED).step(0, host, "lock", lockPath.apply(host));
+        Map<String, Object> reach = playReach.get();
+        journal.append(reach.isEmpty() ? locked : locked.run(Map.of("connection", reach)));
         return null;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param handlers the play's handlers (role handlers are blocks of them), in the order they run
  * @param roles    the roles whose defaults and vars the whole play sees, in the order they were taken in
  * @param environment what every command of the play sees, unless a block or task says otherwise
+ * @param reach    connection variables its keywords set (remote_user is ansible_user...), below the hosts' own
  * @param prompts  its vars_prompt, asked before the run
  * @param dir      the folder of the playbook the play is written in (an imported one's own): its paths are relative to it
  */
@@ -21,7 +22,7 @@ public record Play(Position position, String name, String hosts, Map<String, Obj
                    boolean gatherFacts, Escalation escalation, List<String> serial, List<TaskNode> tasks,
                    OnFailure onFailure, boolean anyErrorsFatal, Integer maxFailPercentage, List<String> tags,
                    List<TaskNode> handlers, List<Role> roles,
-                   Map<String, Object> environment, List<VarsPrompt> prompts, Path dir) {
+                   Map<String, Object> environment, Map<String, Object> reach, List<VarsPrompt> prompts, Path dir) {
 
     /**
      * The play as {@code import_playbook} brings it in: the import's tags added, its vars below the play's own, its
@@ -35,6 +36,6 @@ public record Play(Position position, String name, String hosts, Map<String, Obj
         List<TaskNode> guarded = when.isEmpty() ? tasks
                 : List.of(new Block(position, null, tasks, when, Map.of(), Escalation.INHERIT, java.util.Set.of(), List.of(), List.of()));
         return new Play(position, name, hosts, v, varsFiles, gatherFacts, escalation, serial, guarded, onFailure,
-                anyErrorsFatal, maxFailPercentage, t, handlers, roles, environment, prompts, dir);
+                anyErrorsFatal, maxFailPercentage, t, handlers, roles, environment, reach, prompts, dir);
     }
 }

@@ -146,8 +146,8 @@ public final class PlaybookLoader {
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
                         bool(m.get("gather_facts"), true), escalation(m), strings(m.get("serial")), tasks, onFailure,
                         bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
-                        handlers, checks.roles().exposed(), environment(m.get("environment")), prompts(m.get("vars_prompt")),
-                        dir));
+                        handlers, checks.roles().exposed(), environment(m.get("environment")), reach(m),
+                        prompts(m.get("vars_prompt")), dir));
             }
         }
 
@@ -757,7 +757,23 @@ public final class PlaybookLoader {
             }
         }
 
+        /** The connection variables a play's keywords set: remote_user, connection, port. */
+        private Map<String, Object> reach(Map<String, Node> m) {
+            Map<String, Object> reach = new LinkedHashMap<>();
+            dev.unwind.transport.ConnectionVariable.PLAY_KEYWORDS.forEach((keyword, variable) -> {
+                if (m.get(keyword) != null) {
+                    reach.put(variable.names().get(0), doc.value(m.get(keyword)));
+                }
+            });
+            return reach;
+        }
+
         private Escalation escalation(Map<String, Node> m) {
+            String method = string(m.get("become_method"));
+            if (method != null && !method.equals("sudo")) {
+                problem(m.get("become_method"), "unwind becomes with sudo only, not '" + method + "': leave become_method out"
+                        + " or write sudo");
+            }
             return new Escalation(m.containsKey("become") ? bool(m.get("become"), false) : null, string(m.get("become_user")));
         }
 

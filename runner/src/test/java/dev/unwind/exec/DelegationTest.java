@@ -69,6 +69,7 @@ class DelegationTest {
     @Test
     void delegationLeavesTheFilesAnsibleLeaves() throws Exception {
         SideBySideProject run = SideBySideProject.run(root, Map.of("site.yml", play("")), """
+                localhost ansible_connection=local unwind_lock_path=LOCKS/localhost
                 [web]
                 web1 ansible_connection=local side=first unwind_lock_path=LOCKS/web1
                 web2 ansible_connection=local side=second unwind_lock_path=LOCKS/web2
@@ -91,7 +92,8 @@ class DelegationTest {
         String lb = LB.fleet().host(0).hostVars().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
         Path ini = root.resolve("hosts.ini");
-        Files.writeString(ini, "[web]\nweb1 ansible_connection=local side=first unwind_lock_path=" + locks.resolve("web1")
+        Files.writeString(ini, "localhost ansible_connection=local unwind_lock_path=" + locks.resolve("localhost")
+                + "\n[web]\nweb1 ansible_connection=local side=first unwind_lock_path=" + locks.resolve("web1")
                 + "\nweb2 ansible_connection=local side=second unwind_lock_path=" + locks.resolve("web2")
                 + "\n[balancers]\nlb " + lb + " side=balancer unwind_lock_path=" + locks.resolve("lb") + "\n");
         return ini;
