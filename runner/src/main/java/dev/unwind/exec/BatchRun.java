@@ -190,10 +190,16 @@ final class BatchRun {
         if (r == null || r.status() != RunStatus.UNWOUND && r.status() != RunStatus.INTERRUPTED) {
             return r;
         }
+        return rerunHandlers(batch) ? r : p.state().result(RunStatus.UNWIND_INCOMPLETE);
+    }
+
+    /** The re-runs on {@code unwound} (hosts whose changes an unwind took back); false when one failed. */
+    private boolean rerunHandlers(List<String> unwound) {
         boolean allRan = true;
         List<Entry> journaled = Journal.read(p.journal().file()).entries();
-        for (Handlers.Due due : handlers.toRerun((step, host) -> journaled.stream().anyMatch(e -> e.type() == EntryType.CHANGED
-                && step.equals(e.step()) && host.equals(e.host()) && e.undo() == null && e.undoRef() == null && e.reason() != null))) {
+        for (Handlers.Due due : handlers.toRerun((step, host) -> unwound.contains(host) && journaled.stream().anyMatch(e ->
+                e.type() == EntryType.CHANGED && step.equals(e.step()) && host.equals(e.host()) && e.undo() == null
+                        && e.undoRef() == null && e.reason() != null))) {
             p.reporter().on(new Event.HandlerStarted(due.handler().shownLabel(), due.handler().task().position().toString(), true));
             Map<String, HostOutcome> outcomes = hosts.run(due.handler(), p.state().nextStep(), due.hosts(), null, runner.unjournaled());
             for (Map.Entry<String, HostOutcome> e : outcomes.entrySet()) {
@@ -204,7 +210,7 @@ final class BatchRun {
                 }
             }
         }
-        return allRan ? r : p.state().result(RunStatus.UNWIND_INCOMPLETE);
+        return allRan;
     }
 
     /** The failure policy after a task: hosts that failed leave; the play's on_failure and limits decide the rest. */
@@ -218,8 +224,11 @@ final class BatchRun {
         boolean tooMany = play.maxFailPercentage() != null && failed.size() * 100.0 / batch.size() > play.maxFailPercentage();
         p.state().failed(why + ": " + outcomes.get(failed.get(0)).msg());
         if (play.onFailure() == OnFailure.UNWIND_HOST && !pt.anyErrorsFatal() && !tooMany) {
-            failed.forEach(host -> p.ending().unwindHost(host, why));
-            return active.isEmpty() ? p.state().result(RunStatus.FAILED) : null;
+            List<String> unwound = failed.stream().filter(host -> p.ending().unwindHost(host, why)).toList();
+            if (!rerunHandlers(unwound)) {
+                p.state().leftSomething();
+            }
+            return active.isEmpty() ? p.state().result(p.state().endStatus()) : null;
         }
         return p.ending().failed(play, tooMany ? why + " (more than max_fail_percentage " + play.maxFailPercentage() + "%)" : why);
     }

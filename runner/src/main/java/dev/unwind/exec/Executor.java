@@ -145,7 +145,7 @@ public final class Executor {
         if (interrupt.requested()) {
             return ending.unwindAll("interrupted", true);
         }
-        return state.result(state.anyHostFailed() ? RunStatus.FAILED : RunStatus.OK);
+        return state.result(state.endStatus());
     }
 
     private String marker(String host) {

@@ -61,6 +61,18 @@ final class RunState {
         counts.merge(host, Counts.ZERO.add(status, ignored), Counts::plus);
     }
 
+    private volatile boolean leftSomething;
+
+    /** A host's own unwind (unwind_host) could not take everything back: the run cannot end "fully unwound". */
+    void leftSomething() {
+        leftSomething = true;
+    }
+
+    /** How a run that reached its end without unwinding everything ends: ok, failed, or incomplete. */
+    RunStatus endStatus() {
+        return leftSomething ? RunStatus.UNWIND_INCOMPLETE : anyHostFailed() ? RunStatus.FAILED : RunStatus.OK;
+    }
+
     boolean anyHostFailed() {
         return counts.values().stream().anyMatch(c -> c.failed() > 0 || c.unreachable() > 0);
     }
