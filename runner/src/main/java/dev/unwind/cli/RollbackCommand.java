@@ -176,7 +176,9 @@ final class RollbackCommand implements Callable<Integer> {
         Map<String, Object> hv = new java.util.LinkedHashMap<>();
         pending.all().stream().filter(e -> e.type() == EntryType.LOCKED && host.equals(e.host()) && e.run() != null)
                 .findFirst().ifPresent(e -> hv.putAll((Map<String, Object>) e.run().getOrDefault("connection", Map.of())));
-        hv.putAll(inv.hostVars(host));
+        if (inv.knows(host)) {
+            hv.putAll(inv.hostVars(host));
+        }
         hv.putAll((Map<String, Object>) info.getOrDefault("connection", Map.of()));
         return hv;
     }

@@ -107,6 +107,11 @@ final class BatchRun {
     /** One task (or handler) on the active hosts, then the failure policy; null: go on. */
     private RunResult step(PlannedTask pt, int thisStep, Set<String> active, List<String> targets, Rescues rescues) {
         Map<String, HostOutcome> outcomes = hosts.run(pt, thisStep, runOnce(pt, targets), play, runner);
+        if (RuntimeInventory.changes(outcomes)) {
+            RuntimeInventory.apply(p.inventory(), outcomes);
+            // groups and group_names are computed per play: afresh, with the new hosts and groups
+            p.taskVars().startPlay(play);
+        }
         if (pt.task().placement().runOnce() && pt.task().register() != null && outcomes.get(targets.get(0)) != null) {
             // run_once: the first host's result is every host's
             Map<String, Object> registered = outcomes.get(targets.get(0)).registered();
@@ -129,9 +134,10 @@ final class BatchRun {
         return rerunHandlers(afterFailures(pt, active, outcomes));
     }
 
-    /** {@code run_once}: the first host only. */
+    /** {@code run_once} (and add_host, which Ansible runs once for the play): the first host only. */
     private static List<String> runOnce(PlannedTask pt, List<String> targets) {
-        return pt.task().placement().runOnce() && !targets.isEmpty() ? targets.subList(0, 1) : targets;
+        boolean once = pt.task().placement().runOnce() || pt.task().module().equals("add_host") && pt.task().loop() == null;
+        return once && !targets.isEmpty() ? targets.subList(0, 1) : targets;
     }
 
     /**

@@ -81,7 +81,7 @@ public final class Executor {
         ending = new RunEnding(settings, run, () -> new UnwindSession(catalog, connector.guarded(held::requireHeld), backups,
                 secrets, journal, reporter, settings.forks(), this::marker), interrupt, state);
         setup = new HostSetup(held, connector, hostVariables, journal, reporter, secrets, state, settings.check(), this::lockPath,
-                () -> playReach);
+                this::reachToJournal);
         Map<String, Object> runInfo = new LinkedHashMap<>();
         runInfo.put("playbook", playbook.file().toAbsolutePath().toString());
         runInfo.put("inventory", settings.inventorySources());
@@ -116,9 +116,9 @@ public final class Executor {
     }
 
     private RunResult runPlays(Playbook playbook, ExecutorService pool) {
-        RunParts parts = new RunParts(settings, reporter, secrets, state, interrupt, hostVariables, taskVars, held, setup,
+        RunParts parts = new RunParts(inventory, settings, reporter, secrets, state, interrupt, hostVariables, taskVars, held, setup,
                 connector, journal, ending);
-        HostTasks hostTasks = new HostTasks(parts, inventory, templates, pool, playbook);
+        HostTasks hostTasks = new HostTasks(parts, templates, pool, playbook);
         for (Play play : playbook.plays()) {
             List<String> hosts = inventory.hosts(play.hosts());
             if (settings.limit() != null) {
@@ -167,6 +167,19 @@ public final class Executor {
         } catch (RuntimeException e) {
             state.note("could not remove the before-images kept on the hosts: " + e.getMessage());
         }
+    }
+
+    /**
+     * What a rollback needs, beyond the inventory's files, to reach the host as the run did: its play's remote_user and
+     * the like, and for a host add_host added, its connection variables (none of them secrets).
+     */
+    private Map<String, Object> reachToJournal(String host) {
+        Map<String, Object> reach = new LinkedHashMap<>(playReach);
+        if (inventory.addedAtRunTime(host)) {
+            reach.putAll(ConnectionVariable.reachOf(inventory.hostVars(host)));
+            reach.put("unwind_lock_path", lockPath(host));
+        }
+        return reach;
     }
 
     private String lockPath(String host) {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** What a play does on each host before its tasks: take the host's lock (journaled), gather its facts. */
@@ -32,11 +32,12 @@ final class HostSetup {
     private final RunState state;
     private final boolean check;
     private final UnaryOperator<String> lockPath;
-    private final Supplier<Map<String, Object>> playReach;
+    /** A host's connection variables the journal keeps beside its lock (the play's remote_user...). */
+    private final Function<String, Map<String, Object>> playReach;
 
     HostSetup(HeldLocks held, HostConnector connector, HostVariables hostVariables, Journal journal, Reporter reporter,
               Secrets secrets, RunState state, boolean check, UnaryOperator<String> lockPath,
-              Supplier<Map<String, Object>> playReach) {
+              Function<String, Map<String, Object>> playReach) {
         this.playReach = playReach;
         this.held = held;
         this.connector = connector;
@@ -120,7 +121,7 @@ final class HostSetup {
         // so that a rollback after a crash can release what this run held
         // the play's remote_user and the like too: the rollback reaches the host as the run did
         Entry locked = Entry.of(EntryType.LOCKED).step(0, host, "lock", lockPath.apply(host));
-        Map<String, Object> reach = playReach.get();
+        Map<String, Object> reach = playReach.apply(host);
         journal.append(reach.isEmpty() ? locked : locked.run(Map.of("connection", reach)));
         return null;
     }

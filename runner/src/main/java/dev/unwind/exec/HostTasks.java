@@ -1,6 +1,5 @@
 package dev.unwind.exec;
 
-import dev.unwind.inventory.Inventory;
 import dev.unwind.module.Become;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
@@ -25,14 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class HostTasks {
     private final RunParts p;
-    private final Inventory inventory;
     private final Templates templates;
     private final ExecutorService pool;
     private final Playbook playbook;
 
-    HostTasks(RunParts parts, Inventory inventory, Templates templates, ExecutorService pool, Playbook playbook) {
+    HostTasks(RunParts parts, Templates templates, ExecutorService pool, Playbook playbook) {
         this.p = parts;
-        this.inventory = inventory;
         this.templates = templates;
         this.pool = pool;
         this.playbook = playbook;
@@ -117,7 +114,7 @@ final class HostTasks {
         try {
             if (pt.task().placement().delegated()) {
                 on = templates.renderText(pt.task().placement().delegateTo(), vars);
-                String refused = !inventory.knows(on) ? "delegate_to '" + on + "' is no host of the inventory"
+                String refused = !p.inventory().knows(on) ? "delegate_to '" + on + "' is no host of the inventory"
                         : lockDelegate(on);
                 if (refused != null) {
                     p.reporter().on(new Event.HostResult(host, pt.task().label(), "failed", p.settings().check(), false, null, refused, null, null));

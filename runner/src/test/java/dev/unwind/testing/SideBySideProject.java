@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * One Ansible project (playbook, roles, task files, templates) written twice from one text: {@code (expr)} becomes
  * {@code {{ expr }}} in Ansible's copy and {@code ${expr}} in unwind's, and OUT the folder each copy writes into.
- * Ansible's copy is run on the local host at once; unwind's is left for the test to run.
+ * LOCKS the folder for the hosts' locks. Ansible's copy is run on the local host at once; unwind's is left for the test
+ * to run.
  *
  * @param ansibleOut what ansible-playbook printed
  * @param byAnsible  where Ansible's copy wrote
@@ -43,7 +44,8 @@ public record SideBySideProject(String ansibleOut, Path byAnsible, Path byUnwind
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path p = dir.resolve(f.getKey());
             Files.createDirectories(p.getParent());
-            Files.writeString(p, f.getValue().replace("OUT", out.toString()).replaceAll(EXPRESSION, expression));
+            Files.writeString(p, f.getValue().replace("OUT", out.toString()).replace("LOCKS", out.getParent().resolve("locks").toString())
+                    .replaceAll(EXPRESSION, expression));
         }
         return dir;
     }
