@@ -51,6 +51,11 @@ final class TaskVars {
         Map<String, Object> registered = hostVariables.registered(host);
         Map<String, Object> vars = roleDefaults(pt, play, registered);
         vars.putAll(play);
+        if (pt.role() != null) {
+            vars.put("role_name", pt.role().name());
+            vars.put("ansible_role_name", pt.role().name());
+            vars.put("role_path", pt.role().dir().toString());
+        }
         // block and task vars may refer to registered results, which still win over them
         vars.putAll(registered);
         pt.vars().forEach(layer -> addRendered(vars, layer));
@@ -110,6 +115,8 @@ final class TaskVars {
         magic.put("groups", inventory.groups());
         magic.put("ansible_check_mode", settings.check());
         magic.put("playbook_dir", play.dir().toString());
+        // Ansible's default, so that templates that print it render as Ansible's do
+        magic.put("ansible_managed", "Ansible managed");
         magic.put("ansible_play_hosts", inventory.hosts(play.hosts()));
         magic.put("hostvars", new HostVarsView(inventory, hostVariables));
         Map<String, Object> vars = new Scope().layer(inventory.hostVars(host)).layer(hostVariables.facts(host)).layer(magic)

@@ -23,6 +23,8 @@ public enum Keyword {
     VARS_PROMPT(Place.PLAY),
     GATHER_FACTS(Place.PLAY),
     REMOTE_USER(Place.PLAY),
+    /** Ansible's older name of remote_user. */
+    USER(Place.PLAY),
     CONNECTION(Place.PLAY),
     PORT(Place.PLAY),
     BECOME(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE),

@@ -14,12 +14,14 @@ final class PlayRoles {
     private final Set<String> taken = new HashSet<>();
     private final List<TaskNode> handlers = new ArrayList<>();
     private final Set<String> handlerFiles = new HashSet<>();
+    private final Set<String> brokenHandlers = new HashSet<>();
     private final List<Role> exposed = new ArrayList<>();
 
     void startPlay() {
         taken.clear();
         handlers.clear();
         handlerFiles.clear();
+        brokenHandlers.clear();
         exposed.clear();
     }
 
@@ -46,6 +48,15 @@ final class PlayRoles {
         if (handlerFiles.add(file) || !included) {
             handlers.add(block);
         }
+    }
+
+    /** A handler of the play that could not be read (its problem is reported): the name it would answer to. */
+    void brokenHandler(String name) {
+        brokenHandlers.add(name);
+    }
+
+    Set<String> brokenHandlers() {
+        return Set.copyOf(brokenHandlers);
     }
 
     List<TaskNode> handlers() {

@@ -29,9 +29,6 @@ public final class PlaybookLoader {
     private static final int MAX_INCLUDE_DEPTH = 20;
     /** The name of the implicit flush of the handlers at the end of pre_tasks, tasks and post_tasks. */
     public static final String FLUSH_HANDLERS = "flush handlers";
-    /** Jinja2's {{ x }} and {% %}; Go templates handed to docker/kubectl ({{.Names}}, {{json .}}) are left alone. */
-    private static final java.util.regex.Pattern JINJA = java.util.regex.Pattern.compile(
-            "\\{%|\\{\\{(?!-?\\s*(\\.|json\\b|range\\b|if\\b|end\\b|index\\b|printf\\b|with\\b|else\\b|upper\\b|lower\\b))");
 
     private final ModuleCatalog catalog;
     private final Templates templates = new Templates();
@@ -243,6 +240,9 @@ public final class PlaybookLoader {
                     Task t = task(n, m, Keyword.Place.HANDLER);
                     if (t != null) {
                         out.add(t);
+                    } else if (m.get("name") instanceof ScalarNode name) {
+                        // already reported: its notifies are not reported again as naming no handler
+                        checks.roles().brokenHandler(name.getValue());
                     }
                 }
             }
@@ -251,7 +251,7 @@ public final class PlaybookLoader {
 
         /** Every name a task notifies is a handler's name or one of its listen topics (Ansible fails at run time). */
         private void notified(List<TaskNode> nodes, List<TaskNode> handlers) {
-            Set<String> known = new LinkedHashSet<>();
+            Set<String> known = new LinkedHashSet<>(checks.roles().brokenHandlers());
             handlerNames(handlers, null, known);
             notified(nodes, known);
         }
@@ -664,7 +664,7 @@ public final class PlaybookLoader {
                 return;
             }
             if (node instanceof ScalarNode s) {
-                if (JINJA.matcher(s.getValue()).find()) {
+                if (ExpressionCheck.JINJA.matcher(s.getValue()).find()) {
                     problem(node, "Jinja2 '{{ ... }}' is not how unwind templates: write ${...} (FreeMarker), e.g. ${ansible_host}");
                     reported.add(node);
                 } else if (checks.expressions().text(doc, s)) {

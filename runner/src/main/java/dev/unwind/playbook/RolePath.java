@@ -11,7 +11,7 @@ import java.util.Optional;
  * Where roles are found, in Ansible's order: {@code roles/} beside the playbook, the roles path
  * ({@code UNWIND_ROLES_PATH}, else {@code ANSIBLE_ROLES_PATH}, else Ansible's default
  * {@code ~/.ansible/roles:/usr/share/ansible/roles:/etc/ansible/roles}), then the playbook's own folder.
- * A role written as a path ({@code ./roles/x}, {@code /srv/roles/x}) is that folder.
+ * A role written as a path ({@code group/x}, {@code ./roles/x}) is looked up the same way; an absolute one is that folder.
  */
 record RolePath(List<Path> dirs) {
     private static final String DEFAULT = "~/.ansible/roles:/usr/share/ansible/roles:/etc/ansible/roles";
@@ -36,10 +36,10 @@ record RolePath(List<Path> dirs) {
         return new RolePath(List.copyOf(dirs));
     }
 
+    /** The role's folder: {@code name} under each folder in order (a name with '/' too, as Ansible resolves it). */
     Optional<Path> find(String name) {
-        if (name.contains("/")) {
-            Path p = dirs.get(dirs.size() - 1).resolve(name).normalize();
-            return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
+        if (Path.of(name).isAbsolute()) {
+            return Files.isDirectory(Path.of(name)) ? Optional.of(Path.of(name).normalize()) : Optional.empty();
         }
         return dirs.stream().map(d -> d.resolve(name).normalize()).filter(Files::isDirectory).findFirst();
     }

@@ -21,7 +21,7 @@ public record SearchPath(List<Path> dirs) {
             dirs.add(Path.of(repo));
         }
         dirs.add(Path.of("").toAbsolutePath());
-        return new SearchPath(List.copyOf(dirs));
+        return new SearchPath(dirs.stream().map(Path::normalize).distinct().toList());
     }
 
     /** This path with a role's folder searched first, as Ansible looks in the role before the playbook. */
