@@ -74,7 +74,7 @@ public enum Keyword {
     RUN_ONCE(Place.TASK),
     THROTTLE(Place.TASK),
     LISTEN(Place.HANDLER),
-    ARGS(Place.TASK, Place.UNDO_TASK);
+    ARGS(Place.TASK, Place.UNDO_TASK, Place.INCLUDE);
 
     /** Where in a playbook a mapping of keywords stands. */
     public enum Place {

@@ -344,9 +344,42 @@ public final class PlaybookLoader {
             }
             Reader sub = new Reader(included, path.getParent(), problems, depth + 1, checks);
             List<TaskNode> tasks = included.root() == null ? List.of() : sub.tasks(included.root());
-            return Optional.of(new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
+            Block include = new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
                     tasks, conditions(m.get("when")), vars(m.get("vars")), escalation(m),
-                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of(), null, environment(m.get("environment")), false));
+                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of(), null, environment(m.get("environment")), false);
+            return Optional.of(apply(m.get("args"), include));
+        }
+
+        /**
+         * {@code args: apply:} of an include: keywords given to every included task (tags, become, become_user,
+         * environment, vars), as a block around them.
+         */
+        private Block apply(Node args, Block include) {
+            Map<String, Node> a = args == null ? null : mapping(args, "args of an include (apply)");
+            if (a == null) {
+                return include;
+            }
+            a.forEach((k, v) -> {
+                if (!k.equals("apply")) {
+                    problem(keyOf.getOrDefault(v, v), "an include's args take 'apply:' only; '" + k + "' goes in the included tasks");
+                }
+            });
+            Map<String, Node> apply = a.get("apply") == null ? null : mapping(a.get("apply"), "apply (tags, become, become_user, environment, vars)");
+            if (apply == null) {
+                return include;
+            }
+            Set<String> allowed = Set.of("tags", "become", "become_user", "become_method", "environment", "vars");
+            apply.forEach((k, v) -> {
+                if (!allowed.contains(k)) {
+                    problem(keyOf.getOrDefault(v, v), "apply takes " + String.join(", ", new java.util.TreeSet<>(allowed))
+                            + ", not '" + k + "'");
+                }
+            });
+            Block applied = new Block(include.position(), "apply", include.tasks(), List.of(), vars(apply.get("vars")),
+                    escalation(apply), new LinkedHashSet<>(strings(apply.get("tags"))), List.of(), List.of(), null,
+                    environment(apply.get("environment")), false);
+            return new Block(include.position(), include.name(), List.of(applied), include.when(), include.vars(),
+                    include.escalation(), include.tags(), List.of(), List.of(), null, include.environment(), false);
         }
 
         /** {@code roles:} of a play: names, or mappings with {@code role:} and the keywords a role entry takes. */
@@ -402,7 +435,8 @@ public final class PlaybookLoader {
             boolean imported = key.equals("import_role");
             return role(spec.containsKey("name") ? spec.get("name") : m.get(key), string(spec.get("name")), files,
                     vars(m.get("vars")), conditions(m.get("when")), new LinkedHashSet<>(strings(m.get("tags"))),
-                    escalation(m), imported, imported || bool(spec.get("public"), false), environment(m.get("environment")));
+                    escalation(m), imported, imported || bool(spec.get("public"), false), environment(m.get("environment")))
+                    .map(b -> apply(m.get("args"), (Block) b));
         }
 
         /**
