@@ -31,6 +31,8 @@ public enum Keyword {
     BECOME_USER(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE),
     BECOME_METHOD(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE),
     SERIAL(Place.PLAY),
+    /** linear, or free, which runs as linear: the same changes, each task waiting for every host (an undo needs the order). */
+    STRATEGY(Place.PLAY),
     PRE_TASKS(Place.PLAY),
     ROLES(Place.PLAY),
     TASKS(Place.PLAY),

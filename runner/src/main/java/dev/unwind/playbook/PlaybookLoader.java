@@ -105,6 +105,10 @@ public final class PlaybookLoader {
                 if (hosts == null) {
                     problem(n, "the play has no 'hosts': say which hosts it runs on (a pattern such as 'all' or 'managers')");
                 }
+                String strategy = string(m.get("strategy"));
+                if (strategy != null && !Set.of("linear", "free").contains(strategy)) {
+                    problem(m.get("strategy"), "strategy is linear or free (which unwind runs as linear), not '" + strategy + "'");
+                }
                 OnFailure onFailure = OnFailure.UNWIND;
                 if (m.containsKey("on_failure")) {
                     onFailure = OnFailure.parse(String.valueOf(string(m.get("on_failure"))));
