@@ -1,17 +1,13 @@
 package dev.unwind.exec;
 
-import dev.unwind.module.Become;
 import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
-import dev.unwind.module.ExecResult;
-import dev.unwind.module.FileStat;
 import dev.unwind.module.Shell;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Ansible's {@code environment}: variables every command of the task sees, its modules' included. They are
@@ -31,51 +27,26 @@ final class TaskEnvironment {
         return new Exporting(c, exports.toString());
     }
 
-    private record Exporting(Connection inner, String exports) implements Connection {
+    private record Exporting(Connection inner, String exports) implements CommandWrapping {
         @Override
-        public String host() {
-            return inner.host();
+        public Command wrap(Command command) {
+            return new Command(exports + command.script(), command.stdin(), command.become(), command.timeout());
         }
 
         @Override
-        public ExecResult exec(Command command) throws ConnectionException {
-            return inner.exec(new Command(exports + command.script(), command.stdin(), command.become(), command.timeout()));
+        public Connection over(Connection other) {
+            return new Exporting(other, exports);
         }
 
-        // file transfers run no user command: the environment does not concern them
-        @Override
-        public FileStat stat(String path) throws ConnectionException {
-            return inner.stat(path);
-        }
-
-        @Override
-        public Optional<byte[]> get(String path) throws ConnectionException {
-            return inner.get(path);
-        }
-
+        // streamed transfers run no user command either: straight through (over SFTP where the transport has it)
         @Override
         public boolean get(String path, OutputStream into) throws ConnectionException {
             return inner.get(path, into);
         }
 
         @Override
-        public void put(byte[] content, String path, String mode) throws ConnectionException {
-            inner.put(content, path, mode);
-        }
-
-        @Override
         public void put(Path source, String path, String mode) throws ConnectionException {
             inner.put(source, path, mode);
-        }
-
-        @Override
-        public void reconnect() {
-            inner.reconnect();
-        }
-
-        @Override
-        public Connection becoming(Become become) {
-            return new Exporting(inner.becoming(become), exports);
         }
     }
 }
