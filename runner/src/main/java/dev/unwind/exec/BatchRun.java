@@ -68,37 +68,106 @@ final class BatchRun {
                 return p.ending().failed(play, "gathering facts failed");
             }
         }
-        for (PlannedTask pt : tasks) {
-            if (p.interrupt().requested()) {
-                return rerunHandlers(p.ending().unwindAll("interrupted", true));
-            }
-            if (Handlers.isFlush(pt)) {
-                RunResult ended = flush(active);
-                if (ended != null) {
-                    return ended;
+        for (int i = 0; i < tasks.size(); i++) {
+            PlannedTask pt = tasks.get(i);
+            RunResult ended;
+            if (pt.includeLoop() != null) {
+                int end = i;
+                while (end < tasks.size() && pt.includeLoop().equals(tasks.get(end).includeLoop())) {
+                    end++;
                 }
-                continue;
+                ended = looped(tasks.subList(i, end), active, rescues, number, total);
+                number += end - i;
+                i = end - 1;
+            } else {
+                number += Handlers.isFlush(pt) ? 0 : 1;
+                ended = task(pt, active, rescues, number, total);
             }
-            List<String> targets = active.stream().filter(h -> rescues.runsOn(pt, h)).toList();
-            number++;
-            if (targets.isEmpty()) {
-                continue;
-            }
-            int thisStep = p.state().nextStep();
-            rescues.starting(pt, thisStep);
-            p.reporter().on(new Event.TaskStarted(p.taskVars().shownName(pt, targets, playbook), pt.task().position().toString(),
-                    number, total));
-            if (pt.task().pointOfNoReturn() && !p.settings().check()) {
-                p.journal().append(Entry.of(EntryType.POINT_OF_NO_RETURN).step(thisStep, null, pt.task().label(), pt.task().position().toString()));
-                p.state().note("passed the point of no return at '" + pt.task().label() + "' (" + pt.task().position() + ")");
-            }
-            RunResult ended = step(pt, thisStep, active, targets, rescues);
             if (ended == PLAY_ENDS) {
                 break;
             }
             if (ended != null) {
                 return ended;
             }
+        }
+        return null;
+    }
+
+    /** One planned task (or a flush) on the active hosts; null: go on. */
+    private RunResult task(PlannedTask pt, Set<String> active, Rescues rescues, int number, int total) {
+        if (p.interrupt().requested()) {
+            return rerunHandlers(p.ending().unwindAll("interrupted", true));
+        }
+        if (Handlers.isFlush(pt)) {
+            return flush(active);
+        }
+        List<String> targets = active.stream().filter(h -> rescues.runsOn(pt, h)).toList();
+        if (targets.isEmpty()) {
+            return null;
+        }
+        int thisStep = p.state().nextStep();
+        rescues.starting(pt, thisStep);
+        p.reporter().on(new Event.TaskStarted(p.taskVars().shownName(pt, targets, playbook), pt.task().position().toString(),
+                number, total));
+        if (pt.task().pointOfNoReturn() && !p.settings().check()) {
+            p.journal().append(Entry.of(EntryType.POINT_OF_NO_RETURN).step(thisStep, null, pt.task().label(), pt.task().position().toString()));
+            p.state().note("passed the point of no return at '" + pt.task().label() + "' (" + pt.task().position() + ")");
+        }
+        return step(pt, thisStep, active, targets, rescues);
+    }
+
+    /**
+     * A looped include: its tasks, together, once per item; each host has its own items (rendered with its variables),
+     * a host out of items waits for the others. The loop variable is the host's for the iteration, then taken back.
+     */
+    private RunResult looped(List<PlannedTask> scope, Set<String> active, Rescues rescues, int number, int total) {
+        IncludeLoop loop = scope.get(0).includeLoop();
+        Map<String, List<?>> items = new java.util.LinkedHashMap<>();
+        for (String host : List.copyOf(active)) {
+            Object rendered;
+            try {
+                rendered = p.templates().render(loop.loop().items(), p.taskVars().of(host, playbook, scope.get(0)));
+            } catch (RuntimeException e) {
+                rendered = e;
+            }
+            if (!(rendered instanceof List<?> list)) {
+                String why = "the loop of the include at " + scope.get(0).task().position() + " on " + host + ": "
+                        + (rendered instanceof RuntimeException e ? e.getMessage() : "not a list");
+                p.state().failed(why);
+                return p.ending().failed(play, why);
+            }
+            items.put(host, loop.loop().flatten() ? HostTaskRunner.flattenedOnce(list) : list);
+        }
+        int most = items.values().stream().mapToInt(List::size).max().orElse(0);
+        try {
+            for (int index = 0; index < most; index++) {
+                int i = index;
+                Set<String> these = Collections.synchronizedSet(new LinkedHashSet<>());
+                items.forEach((host, list) -> {
+                    if (i < list.size() && active.contains(host)) {
+                        these.add(host);
+                        p.hostVariables().register(host, loop.loop().loopVar(), list.get(i));
+                        if (loop.loop().indexVar() != null) {
+                            p.hostVariables().register(host, loop.loop().indexVar(), i);
+                        }
+                    }
+                });
+                for (int t = 0; t < scope.size(); t++) {
+                    RunResult ended = task(scope.get(t), these, rescues, number + t, total);
+                    // a host that failed (or ended) in the iteration leaves the play, as after any task
+                    items.keySet().stream().filter(h -> i < items.get(h).size() && !these.contains(h)).forEach(active::remove);
+                    if (ended != null) {
+                        return ended;
+                    }
+                }
+            }
+        } finally {
+            items.keySet().forEach(host -> {
+                p.hostVariables().unregister(host, loop.loop().loopVar());
+                if (loop.loop().indexVar() != null) {
+                    p.hostVariables().unregister(host, loop.loop().indexVar());
+                }
+            });
         }
         return null;
     }

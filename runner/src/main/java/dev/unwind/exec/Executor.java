@@ -116,7 +116,7 @@ public final class Executor {
     }
 
     private RunResult runPlays(Playbook playbook, ExecutorService pool) {
-        RunParts parts = new RunParts(inventory, settings, reporter, secrets, state, interrupt, hostVariables, taskVars, held, setup,
+        RunParts parts = new RunParts(inventory, templates, settings, reporter, secrets, state, interrupt, hostVariables, taskVars, held, setup,
                 connector, journal, ending);
         HostTasks hostTasks = new HostTasks(parts, templates, pool, playbook);
         for (Play play : playbook.plays()) {

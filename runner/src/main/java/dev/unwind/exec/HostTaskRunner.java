@@ -309,7 +309,7 @@ final class HostTaskRunner {
     }
 
     /** Ansible's with_items: an item that is itself a list is spread into the loop (one level). */
-    private static List<Object> flattenedOnce(List<?> items) {
+    static List<Object> flattenedOnce(List<?> items) {
         List<Object> out = new java.util.ArrayList<>();
         for (Object i : items) {
             if (i instanceof List<?> inner) {

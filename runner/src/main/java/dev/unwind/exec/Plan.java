@@ -51,10 +51,11 @@ final class Plan {
      */
     private record Inherited(List<String> when, List<Map<String, Object>> vars, Escalation escalation, Set<String> tags,
                              BlockPart part, Role role, List<Map<String, Object>> defaults,
-                             List<Map<String, Object>> environment, boolean anyErrorsFatal) {
+                             List<Map<String, Object>> environment, boolean anyErrorsFatal, IncludeLoop loop) {
         static Inherited of(Play play) {
             return new Inherited(List.of(), List.of(), play.escalation().over(new Escalation(false, "root")),
-                    new LinkedHashSet<>(play.tags()), null, null, List.of(), List.of(play.environment()), play.anyErrorsFatal());
+                    new LinkedHashSet<>(play.tags()), null, null, List.of(), List.of(play.environment()), play.anyErrorsFatal(),
+                    null);
         }
 
         Inherited enter(List<String> w, Map<String, Object> v, Escalation e, Set<String> t, Role r, Map<String, Object> env,
@@ -73,11 +74,15 @@ final class Plan {
             List<Map<String, Object>> env2 = new ArrayList<>(environment);
             env2.add(env);
             return new Inherited(when2, vars2, e.over(escalation), tags2, part, r != null ? r : role, defaults2, env2,
-                    anyErrorsFatal || fatal);
+                    anyErrorsFatal || fatal, loop);
         }
 
         Inherited in(BlockPart p) {
-            return new Inherited(when, vars, escalation, tags, p, role, defaults, environment, anyErrorsFatal);
+            return new Inherited(when, vars, escalation, tags, p, role, defaults, environment, anyErrorsFatal, loop);
+        }
+
+        Inherited looping(IncludeLoop l) {
+            return new Inherited(when, vars, escalation, tags, part, role, defaults, environment, anyErrorsFatal, l);
         }
     }
 
@@ -87,6 +92,9 @@ final class Plan {
             if (n instanceof Block b) {
                 Inherited inside = around.enter(b.when(), b.vars(), b.escalation(), b.tags(), b.role(), b.environment(),
                         b.anyErrorsFatal());
+                if (b.loop() != null) {
+                    inside = inside.looping(new IncludeLoop(++blocks[0], b.loop()));
+                }
                 if (b.rescue().isEmpty() && b.always().isEmpty()) {
                     flatten(b.tasks(), inside, blocks, out);
                 } else {
@@ -100,7 +108,7 @@ final class Plan {
                 Inherited at = around.enter(task.when(), task.vars(), task.escalation(), task.tags(), null, task.environment(),
                         false);
                 out.add(new PlannedTask(task, at.when(), at.vars(), at.escalation(), at.tags(), at.part(), at.role(),
-                        at.defaults(), at.environment(), at.anyErrorsFatal()));
+                        at.defaults(), at.environment(), at.anyErrorsFatal(), at.loop()));
             }
         }
     }

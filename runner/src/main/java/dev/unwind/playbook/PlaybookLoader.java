@@ -310,7 +310,7 @@ public final class PlaybookLoader {
                     out.add(new Block(doc.at(n), string(m.get("name")), tasks(m.get("block")), conditions(m.get("when")),
                             vars(m.get("vars")), escalation(m), new LinkedHashSet<>(strings(m.get("tags"))),
                             tasks(m.get("rescue")), tasks(m.get("always")), null, environment(m.get("environment")),
-                            bool(m.get("any_errors_fatal"), false)));
+                            bool(m.get("any_errors_fatal"), false), null));
                 } else if (m.containsKey("include_tasks") || m.containsKey("import_tasks")) {
                     unknownKeys(m, Keyword.Place.INCLUDE);
                     include(n, m).ifPresent(out::add);
@@ -350,8 +350,32 @@ public final class PlaybookLoader {
             List<TaskNode> tasks = included.root() == null ? List.of() : sub.tasks(included.root());
             Block include = new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
                     tasks, conditions(m.get("when")), vars(m.get("vars")), escalation(m),
-                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of(), null, environment(m.get("environment")), false);
-            return Optional.of(apply(m.get("args"), include));
+                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of(), null, environment(m.get("environment")), false,
+                    null);
+            return Optional.of(looped(m, apply(m.get("args"), include)));
+        }
+
+        /**
+         * An include with a loop: its tasks run once per item (each host its own items, in step). A looped include inside
+         * another is refused: one loop variable scope at a time.
+         */
+        private Block looped(Map<String, Node> m, Block include) {
+            Loop loop = loop(m);
+            if (loop == null) {
+                return include;
+            }
+            if (containsLoop(include.tasks())) {
+                problem(m.get("loop") != null ? m.get("loop") : m.get("with_items") != null ? m.get("with_items") : m.get("with_list"),
+                        "an include with a loop includes another include with a loop: unwind runs one looped include at a time;"
+                                + " loop inside the included tasks instead");
+            }
+            return new Block(include.position(), include.name(), include.tasks(), include.when(), include.vars(),
+                    include.escalation(), include.tags(), List.of(), List.of(), include.role(), include.environment(),
+                    include.anyErrorsFatal(), loop);
+        }
+
+        private boolean containsLoop(List<TaskNode> nodes) {
+            return nodes.stream().anyMatch(n -> n instanceof Block b && (b.loop() != null || containsLoop(b.tasks())));
         }
 
         /**
@@ -381,9 +405,9 @@ public final class PlaybookLoader {
             });
             Block applied = new Block(include.position(), "apply", include.tasks(), List.of(), vars(apply.get("vars")),
                     escalation(apply), new LinkedHashSet<>(strings(apply.get("tags"))), List.of(), List.of(), null,
-                    environment(apply.get("environment")), false);
+                    environment(apply.get("environment")), false, null);
             return new Block(include.position(), include.name(), List.of(applied), include.when(), include.vars(),
-                    include.escalation(), include.tags(), List.of(), List.of(), null, include.environment(), false);
+                    include.escalation(), include.tags(), List.of(), List.of(), null, include.environment(), false, null);
         }
 
         /** {@code roles:} of a play: names, or mappings with {@code role:} and the keywords a role entry takes. */
@@ -440,7 +464,7 @@ public final class PlaybookLoader {
             return role(spec.containsKey("name") ? spec.get("name") : m.get(key), string(spec.get("name")), files,
                     vars(m.get("vars")), conditions(m.get("when")), new LinkedHashSet<>(strings(m.get("tags"))),
                     escalation(m), imported, imported || bool(spec.get("public"), false), environment(m.get("environment")))
-                    .map(b -> apply(m.get("args"), (Block) b));
+                    .map(b -> looped(m, apply(m.get("args"), (Block) b)));
         }
 
         /**
@@ -484,9 +508,9 @@ public final class PlaybookLoader {
             roleFile(at, dir, "handlers", files.handlersFrom()).ifPresent(r -> checks.roles().handlers(dir + "|" + files.handlersFrom(),
                     !once, new Block(r.doc.at(r.doc.root()), "handlers of role " + name,
                             r.handlers(r.doc.root()), List.of(), vars, Escalation.INHERIT, Set.of(),
-                            List.of(), List.of(), role, Map.of(), false)));
+                            List.of(), List.of(), role, Map.of(), false, null)));
             return Optional.of(new Block(doc.at(at), "role " + name, body, when, vars, escalation, tags, List.of(), List.of(), role,
-                    environment, false));
+                    environment, false, null));
         }
 
         /**

@@ -24,6 +24,14 @@ public final class HostVariables {
         registered.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(name, value == null ? "" : value);
     }
 
+    /** Takes back what {@link #register} set (a looped include's item, once its loop ends). */
+    public void unregister(String host, String name) {
+        Map<String, Object> mine = registered.get(host);
+        if (mine != null) {
+            mine.remove(name);
+        }
+    }
+
     public Map<String, Object> registered(String host) {
         return new LinkedHashMap<>(registered.getOrDefault(host, Map.of()));
     }
