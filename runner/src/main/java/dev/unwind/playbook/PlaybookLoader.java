@@ -571,7 +571,11 @@ public final class PlaybookLoader {
                 if (known.isEmpty() && unknown.size() == 1) {
                     problem(keyNode, "unknown module '" + k + "'" + suggestion(k, moduleNames()) + " (see 'unwind doc' for the list)");
                 } else {
-                    problem(keyNode, "unknown key '" + k + "' in " + place.label() + suggestion(k, allowed));
+                    // it may be a keyword mistyped or a module unwind lacks: say both, and the nearest of either
+                    Set<String> either = new LinkedHashSet<>(allowed);
+                    either.addAll(moduleNames());
+                    problem(keyNode, "unknown key '" + k + "' in " + place.label() + suggestion(k, either)
+                            + " (neither one of its keywords nor a module unwind has: see 'unwind doc --keywords' and 'unwind doc')");
                 }
             }
             if (known.size() > 1) {
