@@ -8,7 +8,6 @@ import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
 import dev.unwind.module.Module;
 import dev.unwind.module.ModuleCatalog;
-import dev.unwind.module.ModuleLog;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Secrets;
 import dev.unwind.module.Status;
@@ -77,8 +76,7 @@ final class HostTaskRunner {
         try {
             out = runChecked(pt, step, host, conn, vars, become);
         } catch (TemplateError e) {
-            out = new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position() + ": "
-                    + e.getMessage(), Map.of("failed", true));
+            out = failed(task, e.getMessage());
         }
         if (task.noLog()) {
             NoLogResult.register(out.result(), secrets);
@@ -104,8 +102,7 @@ final class HostTaskRunner {
         }
         Object items = templates.render(task.loop().items(), vars);
         if (!(items instanceof List<?> list)) {
-            return new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position()
-                    + ": loop must be a list, got " + describe(items), Map.of("failed", true));
+            return failed(task, "loop must be a list, got " + describe(items));
         }
         List<?> each = task.loop().flatten() ? flattenedOnce(list) : list;
         LoopOutcome loop = new LoopOutcome();
@@ -138,6 +135,7 @@ final class HostTaskRunner {
                 .forEach(a -> secrets.add(String.valueOf(args.get(a.name()))));
         boolean mayChange = journal != null && !check && module.undoKind(args) != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());
         TaskUndo undos = new TaskUndo(templates, pt, vars);
+        TaskConditions conditions = new TaskConditions(templates, task);
         TaskJournal tj = null;
         if (mayChange) {
             tj = new TaskJournal(journal, backups, secrets,
@@ -157,7 +155,7 @@ final class HostTaskRunner {
         TaskJournal announcer = tj;
         TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates,
                 pt.role() == null ? searchPath : searchPath.within(pt.role().dir()), backups,
-                log(host), secrets, catalog, u -> {
+                new HostLog(reporter, host), secrets, catalog, u -> {
                     if (announcer != null) {
                         announcer.announce(u);
                     }
@@ -184,10 +182,10 @@ final class HostTaskRunner {
                 } catch (RuntimeException e) {
                     raw = Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 }
-                result = registered(raw);
-                o = applyOverrides(task, raw, result, vars);
-                result = registered(o);
-                if (task.until() == null || attempt >= task.retries() || untilHolds(task, result, vars)) {
+                result = TaskConditions.registered(raw);
+                o = conditions.applied(raw, result, vars);
+                result = TaskConditions.registered(o);
+                if (task.until() == null || attempt >= task.retries() || conditions.untilHolds(result, vars)) {
                     break;
                 }
                 attempt++;
@@ -235,65 +233,18 @@ final class HostTaskRunner {
                     why += " (and its end could not be journaled: " + journalFailed.getMessage() + ")";
                 }
             }
-            return new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position() + ": "
-                    + secrets.redact(why), Map.of("failed", true));
+            return failed(task, secrets.redact(why));
         }
     }
 
-    private Outcome applyOverrides(Task task, Outcome o, Map<String, Object> result, Map<String, Object> vars) {
-        if (task.changedWhen() == null && task.failedWhen() == null) {
-            return o;
-        }
-        Map<String, Object> scope = TaskUndo.scope(task, vars, result);
-        Outcome out = o;
-        if (task.changedWhen() != null && o.status() != Status.SKIPPED && o.status() != Status.FAILED) {
-            out = out.withStatus(templates.test(task.changedWhen(), scope) ? Status.CHANGED : Status.OK);
-        }
-        if (task.failedWhen() != null && o.status() != Status.SKIPPED) {
-            boolean failed = templates.test(task.failedWhen(), scope);
-            if (failed) {
-                out = new Outcome(Status.FAILED, "failed_when held: " + task.failedWhen(), out.result(), out.diff(), out.undo());
-            } else if (out.failed()) {
-                out = out.withStatus(Status.OK);
-            }
-        }
-        return out;
-    }
-
-    private boolean untilHolds(Task task, Map<String, Object> result, Map<String, Object> vars) {
-        return templates.test(task.until(), TaskUndo.scope(task, vars, result));
+    /** The task failed on this host before or around its module, for the reason given. */
+    private static HostOutcome failed(Task task, String why) {
+        return new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position() + ": " + why,
+                Map.of("failed", true));
     }
 
     private boolean effectiveCheck(Task task) {
         return task.checkMode() != null ? task.checkMode() : settings.check();
-    }
-
-    /** What {@code register:} stores: the module's result plus changed/failed/msg. */
-    private static Map<String, Object> registered(Outcome o) {
-        Map<String, Object> r = new LinkedHashMap<>(o.result());
-        r.put("changed", o.changed());
-        r.put("failed", o.failed());
-        r.put("skipped", o.status() == Status.SKIPPED);
-        if (o.msg() != null) {
-            r.putIfAbsent("msg", o.msg());
-        }
-        return r;
-    }
-
-
-
-    private ModuleLog log(String host) {
-        return new ModuleLog() {
-            @Override
-            public void info(String line) {
-                reporter.on(new Event.Output(host, line));
-            }
-
-            @Override
-            public void output(String line) {
-                reporter.on(new Event.Output(host, line));
-            }
-        };
     }
 
     /** The task's environment, the innermost layer winning, rendered with the task's variables. */
