@@ -122,23 +122,19 @@ final class BatchRun {
      */
     private RunResult looped(List<PlannedTask> scope, Set<String> active, Rescues rescues, int number, int total) {
         IncludeLoop loop = scope.get(0).includeLoop();
-        Map<String, List<?>> items = new java.util.LinkedHashMap<>();
+        Map<String, List<Object>> items = new java.util.LinkedHashMap<>();
         for (String host : List.copyOf(active)) {
-            Object rendered;
             try {
-                rendered = p.templates().render(loop.loop().items(), p.taskVars().of(host, playbook, scope.get(0)));
+                items.put(host, runner.loopItems(scope.get(0), loop.loop(), "include_tasks",
+                        p.taskVars().of(host, playbook, scope.get(0))));
             } catch (RuntimeException e) {
-                rendered = e;
-            }
-            if (!(rendered instanceof List<?> list)) {
-                String why = "the loop of the include at " + scope.get(0).task().position() + " on " + host + ": "
-                        + (rendered instanceof RuntimeException e ? e.getMessage() : "not a list");
+                String why = "the loop of the include at " + scope.get(0).task().position() + " on " + host + ": " + e.getMessage();
                 p.state().failed(why);
                 return p.ending().failed(play, why);
             }
-            items.put(host, loop.loop().flatten() ? HostTaskRunner.flattenedOnce(list) : list);
         }
         int most = items.values().stream().mapToInt(List::size).max().orElse(0);
+        Set<String> bound = new LinkedHashSet<>();
         try {
             for (int index = 0; index < most; index++) {
                 int i = index;
@@ -146,10 +142,11 @@ final class BatchRun {
                 items.forEach((host, list) -> {
                     if (i < list.size() && active.contains(host)) {
                         these.add(host);
-                        p.hostVariables().register(host, loop.loop().loopVar(), list.get(i));
-                        if (loop.loop().indexVar() != null) {
-                            p.hostVariables().register(host, loop.loop().indexVar(), i);
-                        }
+                        // the item under its loop_var, the index, ansible_loop: what a task's loop binds
+                        new LoopIteration(list, i, loop.loop().control()).bound().forEach((name, value) -> {
+                            p.hostVariables().register(host, name, value);
+                            bound.add(name);
+                        });
                     }
                 });
                 for (int t = 0; t < scope.size(); t++) {
@@ -162,12 +159,7 @@ final class BatchRun {
                 }
             }
         } finally {
-            items.keySet().forEach(host -> {
-                p.hostVariables().unregister(host, loop.loop().loopVar());
-                if (loop.loop().indexVar() != null) {
-                    p.hostVariables().unregister(host, loop.loop().indexVar());
-                }
-            });
+            items.keySet().forEach(host -> bound.forEach(name -> p.hostVariables().unregister(host, name)));
         }
         return null;
     }

@@ -13,6 +13,8 @@ import dev.unwind.module.Secrets;
 import dev.unwind.module.Status;
 import dev.unwind.module.Undo;
 import dev.unwind.module.UndoKind;
+import dev.unwind.playbook.Loop;
+import dev.unwind.playbook.LoopItems;
 import dev.unwind.playbook.SearchPath;
 import dev.unwind.playbook.Task;
 import dev.unwind.report.Event;
@@ -88,32 +90,36 @@ final class HostTaskRunner {
         return out;
     }
 
+    /** As Ansible: a looped task's conditions are judged for each item, with the item's variables. */
     private HostOutcome runChecked(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars,
                                    Become become) {
         Task task = pt.task();
-        for (String condition : pt.when()) {
-            if (!templates.test(condition, vars)) {
-                return new HostOutcome("skipped", false, "condition is false: " + condition,
-                        Map.of("skipped", true, "changed", false, "skip_reason", "conditional result was false"));
-            }
-        }
         if (task.loop() == null) {
-            return item(pt, step, host, conn, vars, become, null, null);
+            HostOutcome skipped = TaskConditions.skipped(templates, pt.when(), vars);
+            return skipped != null ? skipped : item(pt, step, host, conn, vars, become, null, null);
         }
-        Object items = templates.render(task.loop().items(), vars);
-        if (!(items instanceof List<?> list)) {
-            return failed(task, "loop must be a list, got " + describe(items));
-        }
-        List<?> each = task.loop().flatten() ? flattenedOnce(list) : list;
-        LoopOutcome loop = new LoopOutcome();
-        for (int index = 0; index < each.size(); index++) {
-            Object item = each.get(index);
-            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
-            itemVars.put(task.loop().loopVar(), item);
-            if (task.loop().indexVar() != null) {
-                itemVars.put(task.loop().indexVar(), index);
+        List<Object> items;
+        try {
+            items = loopItems(pt, task.loop(), task.module(), vars);
+        } catch (TemplateError e) {
+            // a loop over something undefined is no error where the conditions skip the task anyway (when: x is defined)
+            HostOutcome skipped = e.undefined() != null ? TaskConditions.skipped(templates, pt.when(), vars) : null;
+            if (skipped == null) {
+                throw e;
             }
-            if (!loop.add(item, item(pt, step, host, conn, itemVars, become, item, index))) {
+            return skipped;
+        } catch (IllegalArgumentException e) {
+            return failed(task, e.getMessage());
+        }
+        LoopOutcome loop = new LoopOutcome();
+        for (LoopIteration turn : LoopIteration.over(items, task.loop().control())) {
+            if (turn.index() > 0) {
+                sleep(task.loop().control().pause());
+            }
+            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+            itemVars.putAll(turn.bound());
+            HostOutcome skipped = TaskConditions.skipped(templates, pt.when(), itemVars);
+            if (!loop.add(turn, skipped != null ? skipped : item(pt, step, host, conn, itemVars, become, turn.item(), turn.index()))) {
                 break;
             }
         }
@@ -154,7 +160,7 @@ final class HostTaskRunner {
         }
         TaskJournal announcer = tj;
         TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates,
-                pt.role() == null ? searchPath : searchPath.within(pt.role().dir()), backups,
+                searchPath(pt), backups,
                 new HostLog(reporter, host), secrets, catalog, u -> {
                     if (announcer != null) {
                         announcer.announce(u);
@@ -247,6 +253,16 @@ final class HostTaskRunner {
         return task.checkMode() != null ? task.checkMode() : settings.check();
     }
 
+    /** A loop's items on a host, rendered with its variables; {@code module} says where its lookups look for files. */
+    List<Object> loopItems(PlannedTask pt, Loop loop, String module, Map<String, Object> vars) {
+        return new LoopItems(searchPath(pt)).of(loop, module, v -> templates.render(v, vars));
+    }
+
+    /** Where the task's controller files are: its role's folder first, as Ansible looks in the role before the playbook. */
+    private SearchPath searchPath(PlannedTask pt) {
+        return pt.role() == null ? searchPath : searchPath.within(pt.role().dir());
+    }
+
     /** The task's environment, the innermost layer winning, rendered with the task's variables. */
     private Map<String, String> environment(PlannedTask pt, Map<String, Object> vars) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -257,23 +273,6 @@ final class HostTaskRunner {
     /** The delegate a task runs on for {@code host} (its connection reaches another inventory host), else null. */
     private static String delegate(String host, Connection conn) {
         return host.equals(conn.host()) ? null : conn.host();
-    }
-
-    /** Ansible's with_items: an item that is itself a list is spread into the loop (one level). */
-    static List<Object> flattenedOnce(List<?> items) {
-        List<Object> out = new java.util.ArrayList<>();
-        for (Object i : items) {
-            if (i instanceof List<?> inner) {
-                out.addAll(inner);
-            } else {
-                out.add(i);
-            }
-        }
-        return out;
-    }
-
-    private static String describe(Object v) {
-        return v == null ? "nothing" : v instanceof Map<?, ?> ? "a mapping" : "'" + v + "'";
     }
 
     private static void sleep(double seconds) {

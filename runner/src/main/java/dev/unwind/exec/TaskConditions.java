@@ -6,13 +6,26 @@ import dev.unwind.playbook.Task;
 import dev.unwind.template.Templates;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A task's {@code changed_when}, {@code failed_when} and {@code until}, judged on what its module returned on one host
- * (with the result in scope as {@code result} and under its register name), and what {@code register:} stores.
+ * A task's conditions on one host: {@code when} (its blocks' included) before it runs; {@code changed_when},
+ * {@code failed_when} and {@code until}, judged on what its module returned (the result in scope as {@code result}
+ * and under its register name); and what {@code register:} stores.
  */
 record TaskConditions(Templates templates, Task task) {
+
+    /** Skipped when one of the conditions is false with these variables; null when all hold. */
+    static HostOutcome skipped(Templates templates, List<String> when, Map<String, Object> vars) {
+        for (String condition : when) {
+            if (!templates.test(condition, vars)) {
+                return new HostOutcome("skipped", false, "condition is false: " + condition,
+                        Map.of("skipped", true, "changed", false, "skip_reason", "conditional result was false"));
+            }
+        }
+        return null;
+    }
 
     /** The outcome as changed_when and failed_when make it; a skipped outcome stays skipped. */
     Outcome applied(Outcome o, Map<String, Object> result, Map<String, Object> vars) {

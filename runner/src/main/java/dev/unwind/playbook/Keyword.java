@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * Every playbook keyword unwind knows, and where each may be written: the one list of keywords. The loader refuses a
  * key that is not here, or that is here but written somewhere it does not belong (saying where it does).
  * Inheritance follows Ansible: a play's and a block's {@code become}, {@code become_user}, {@code when}, {@code vars}
- * and {@code tags} reach every task inside them.
+ * and {@code tags} reach every task inside them. A key that is a keyword of another place and also a module's name
+ * ({@code pause}, a loop_control key) is the module where the keyword does not belong.
  */
 public enum Keyword {
     NAME(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.UNDO_TASK, Place.ROLE, Place.IMPORT_PLAYBOOK),
@@ -56,7 +57,20 @@ public enum Keyword {
     LOOP(Place.TASK, Place.INCLUDE),
     WITH_ITEMS(Place.TASK, Place.INCLUDE),
     WITH_LIST(Place.TASK, Place.INCLUDE),
+    WITH_DICT(Place.TASK, Place.INCLUDE),
+    WITH_FILEGLOB(Place.TASK, Place.INCLUDE),
+    WITH_FIRST_FOUND(Place.TASK, Place.INCLUDE),
+    WITH_SEQUENCE(Place.TASK, Place.INCLUDE),
+    WITH_TOGETHER(Place.TASK, Place.INCLUDE),
+    WITH_NESTED(Place.TASK, Place.INCLUDE),
+    WITH_SUBELEMENTS(Place.TASK, Place.INCLUDE),
     LOOP_CONTROL(Place.TASK, Place.INCLUDE),
+    LOOP_VAR(Place.LOOP_CONTROL),
+    INDEX_VAR(Place.LOOP_CONTROL),
+    LABEL(Place.LOOP_CONTROL),
+    PAUSE(Place.LOOP_CONTROL),
+    EXTENDED(Place.LOOP_CONTROL),
+    EXTENDED_ALLITEMS(Place.LOOP_CONTROL),
     UNTIL(Place.TASK),
     RETRIES(Place.TASK, Place.UNDO_TASK),
     DELAY(Place.TASK, Place.UNDO_TASK),
@@ -81,7 +95,8 @@ public enum Keyword {
     /** Where in a playbook a mapping of keywords stands. */
     public enum Place {
         PLAY("a play"), BLOCK("a block"), TASK("a task"), HANDLER("a handler"), INCLUDE("an include"),
-        UNDO_TASK("an undo task"), ROLE("a role entry of 'roles:'"), IMPORT_PLAYBOOK("an import_playbook entry");
+        UNDO_TASK("an undo task"), ROLE("a role entry of 'roles:'"), IMPORT_PLAYBOOK("an import_playbook entry"),
+        LOOP_CONTROL("loop_control");
 
         private final String label;
 

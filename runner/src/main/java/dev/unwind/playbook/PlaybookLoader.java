@@ -360,13 +360,12 @@ public final class PlaybookLoader {
          * another is refused: one loop variable scope at a time.
          */
         private Block looped(Map<String, Node> m, Block include) {
-            Loop loop = loop(m);
+            Loop loop = loop(m, m.containsKey("include_role") ? "include_role" : "include_tasks");
             if (loop == null) {
                 return include;
             }
             if (containsLoop(include.tasks())) {
-                problem(m.get("loop") != null ? m.get("loop") : m.get("with_items") != null ? m.get("with_items") : m.get("with_list"),
-                        "an include with a loop includes another include with a loop: unwind runs one looped include at a time;"
+                problem(m.get(loop.with().key()), "an include with a loop includes another include with a loop: unwind runs one looped include at a time;"
                                 + " loop inside the included tasks instead");
             }
             return new Block(include.position(), include.name(), include.tasks(), include.when(), include.vars(),
@@ -562,7 +561,9 @@ public final class PlaybookLoader {
                 return null;
             }
             Set<String> allowed = Keyword.keysOf(place);
-            List<String> moduleKeys = m.keySet().stream().filter(k -> !allowed.contains(k) && Keyword.of(k).isEmpty()).toList();
+            // a keyword of another place that is also a module's name (pause) is the module here
+            List<String> moduleKeys = m.keySet().stream()
+                    .filter(k -> !allowed.contains(k) && (Keyword.of(k).isEmpty() || catalog.find(k).isPresent())).toList();
             List<String> unknown = moduleKeys.stream().filter(k -> catalog.find(k).isEmpty()).toList();
             List<String> known = moduleKeys.stream().filter(k -> catalog.find(k).isPresent()).toList();
             misplaced(m, place);
@@ -596,7 +597,7 @@ public final class PlaybookLoader {
             if (moduleName.equals("template")) {
                 template(m.get(key), m.get("args"), args.get("src"));
             }
-            Loop loop = loop(m);
+            Loop loop = loop(m, moduleName);
             UndoSpec undo = undo(n, m);
             String changedWhen = condition(m.get("changed_when"));
             Task t = new Task(doc.at(n), string(m.get("name")), moduleName, args, conditions(m.get("when")),
@@ -746,10 +747,9 @@ public final class PlaybookLoader {
             }
         }
 
-        /** loop: a list, or one ${...} that gives a list when rendered. */
-        /** {@code loop}, {@code with_items} or {@code with_list}, and {@code loop_control}; null without a loop. */
-        private Loop loop(Map<String, Node> m) {
-            List<String> given = List.of("loop", "with_items", "with_list").stream().filter(m::containsKey).toList();
+        /** The task's loop ({@code loop} or one of the {@code with_*}) with its {@code loop_control}; null without one. */
+        private Loop loop(Map<String, Node> m, String module) {
+            List<Loop.With> given = java.util.Arrays.stream(Loop.With.values()).filter(w -> m.containsKey(w.key())).toList();
             Node control = m.get("loop_control");
             if (given.isEmpty()) {
                 if (control != null) {
@@ -758,33 +758,71 @@ public final class PlaybookLoader {
                 return null;
             }
             if (given.size() > 1) {
-                problem(m.get(given.get(1)), "a task has one loop: use either " + String.join(" or ", given));
+                problem(m.get(given.get(1).key()), "a task has one loop: use either "
+                        + String.join(" or ", given.stream().map(Loop.With::key).toList()));
             }
-            Node loop = m.get(given.get(0));
-            boolean literal = loop instanceof SequenceNode
-                    || loop instanceof ScalarNode s && !s.getTag().getValue().endsWith("null") && Templates.isTemplate(s.getValue());
-            if (!literal) {
-                problem(loop, given.get(0) + " must be a list (- item) or a ${...} expression that gives one, got "
-                        + (loop instanceof MappingNode ? "a mapping" : "'" + doc.value(loop) + "'"));
+            Loop.With with = given.get(0);
+            Node node = m.get(with.key());
+            boolean template = node instanceof ScalarNode s && !s.getTag().getValue().endsWith("null") && Templates.isTemplate(s.getValue());
+            boolean listOnly = with == Loop.With.LOOP || with == Loop.With.ITEMS || with == Loop.With.LIST;
+            if (node instanceof ScalarNode s && s.getTag().getValue().endsWith("null")) {
+                problem(node, with.key() + " needs its items (a list, or a ${...} expression that gives one)");
+            } else if (listOnly && !(node instanceof SequenceNode) && !template) {
+                problem(node, with.key() + " must be a list (- item) or a ${...} expression that gives one, got "
+                        + (node instanceof MappingNode ? "a mapping" : "'" + doc.value(node) + "'"));
             }
-            String loopVar = "item";
-            String indexVar = null;
-            String label = null;
-            if (control != null) {
-                Map<String, Node> c = mapping(control, "loop_control (loop_var, index_var, label)");
-                if (c != null) {
-                    c.forEach((k, v) -> {
-                        if (!Set.of("loop_var", "index_var", "label").contains(k)) {
-                            problem(keyOf.getOrDefault(v, v), "unknown key '" + k + "' in loop_control: it takes loop_var,"
-                                    + " index_var and label");
+            Loop loop = new Loop(with, doc.value(node), loopControl(control));
+            literalTerms(loop, node, module);
+            return loop;
+        }
+
+        /** Terms written out (no ${...}) are expanded now, so that bad ones stop the run before it starts. */
+        private void literalTerms(Loop loop, Node node, String module) {
+            if (!literal(loop.terms())) {
+                return;
+            }
+            try {
+                switch (loop.with()) {
+                    case SEQUENCE -> {
+                        // each term checked at its own line, without listing numbers that may be many
+                        List<Node> terms = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+                        for (Node term : terms) {
+                            try {
+                                SequenceTerm.parse(doc.value(term));
+                            } catch (IllegalArgumentException e) {
+                                problem(term, "with_sequence: " + e.getMessage());
+                            }
                         }
-                    });
-                    loopVar = Optional.ofNullable(string(c.get("loop_var"))).orElse("item");
-                    indexVar = string(c.get("index_var"));
-                    label = string(c.get("label"));
+                    }
+                    case DICT, TOGETHER, NESTED, SUBELEMENTS ->
+                            new LoopItems(checks.searchPath()).of(loop, module, java.util.function.UnaryOperator.identity());
+                    default -> {
+                    }
                 }
+            } catch (IllegalArgumentException e) {
+                problem(node, loop.with().key() + ": " + e.getMessage());
             }
-            return new Loop(doc.value(loop), given.get(0).equals("with_items"), loopVar, indexVar, label);
+        }
+
+        private static boolean literal(Object v) {
+            if (v instanceof String s) {
+                return !Templates.isTemplate(s);
+            }
+            if (v instanceof Map<?, ?> m) {
+                return m.keySet().stream().allMatch(PlaybookLoader.Reader::literal) && m.values().stream().allMatch(PlaybookLoader.Reader::literal);
+            }
+            return !(v instanceof List<?> l) || l.stream().allMatch(PlaybookLoader.Reader::literal);
+        }
+
+        private LoopControl loopControl(Node control) {
+            Map<String, Node> c = control == null ? null : mapping(control, "loop_control (loop_var, index_var, label, pause, extended)");
+            if (c == null) {
+                return LoopControl.DEFAULT;
+            }
+            unknownKeys(c, Keyword.Place.LOOP_CONTROL);
+            return new LoopControl(Optional.ofNullable(string(c.get("loop_var"))).orElse("item"), string(c.get("index_var")),
+                    string(c.get("label")), number(c.get("pause"), 0), bool(c.get("extended"), false),
+                    bool(c.get("extended_allitems"), true));
         }
 
         /** A template task's literal src: found where the executor will look, and parsed. */
@@ -884,7 +922,8 @@ public final class PlaybookLoader {
 
         /** A keyword written where it does not belong: say where it does. */
         private void misplaced(Map<String, Node> m, Keyword.Place place) {
-            m.forEach((k, v) -> Keyword.of(k).filter(kw -> !kw.allowedIn(place)).ifPresent(kw ->
+            boolean callsModule = place == Keyword.Place.TASK || place == Keyword.Place.HANDLER || place == Keyword.Place.UNDO_TASK;
+            m.forEach((k, v) -> Keyword.of(k).filter(kw -> !kw.allowedIn(place) && !(callsModule && catalog.find(k).isPresent())).ifPresent(kw ->
                     problem(keyOf.getOrDefault(v, v), "'" + k + "' does not belong in " + place.label() + ": it goes in "
                             + kw.whereItBelongs())));
         }
