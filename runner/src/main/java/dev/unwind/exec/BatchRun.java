@@ -51,7 +51,7 @@ final class BatchRun {
     /** Runs the play's tasks on the batch; returns how the run ended when it must end now, else null. */
     RunResult run() {
         Set<String> active = Collections.synchronizedSet(new LinkedHashSet<>(batch));
-        p.taskVars().startPlay(play);
+        p.taskVars().startBatch(batch, active);
         Rescues rescues = new Rescues();
         int total = (int) tasks.stream().filter(t -> !Handlers.isFlush(t)).count() + (play.gatherFacts() ? 1 : 0)
                 + (p.settings().check() ? 0 : 1);
@@ -171,7 +171,7 @@ final class BatchRun {
         if (RuntimeInventory.changes(outcomes)) {
             RuntimeInventory.apply(p.inventory(), outcomes);
             // groups and group_names are computed per play: afresh, with the new hosts and groups
-            p.taskVars().startPlay(play);
+            p.taskVars().recompute();
         }
         if (pt.task().placement().runOnce() && pt.task().register() != null && outcomes.get(targets.get(0)) != null) {
             // run_once: the first host's result is every host's

@@ -131,6 +131,7 @@ public final class Executor {
             }
             hosts.forEach(state::host);
             playReach = play.reach();
+            taskVars.startPlay(play, hosts, state::hostFailed);
             List<PlannedTask> tasks = Plan.of(play, settings);
             // a play's files are found from its own playbook's folder (an imported playbook's, for its plays)
             HostTaskRunner runner = new HostTaskRunner(catalog, templates, journal, backups, secrets, reporter, settings,

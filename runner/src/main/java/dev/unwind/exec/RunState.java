@@ -73,8 +73,14 @@ final class RunState {
         return leftSomething ? RunStatus.UNWIND_INCOMPLETE : anyHostFailed() ? RunStatus.FAILED : RunStatus.OK;
     }
 
+    /** The host failed a task (not ignored, not rescued) or was unreachable. */
+    boolean hostFailed(String host) {
+        Counts c = counts.get(host);
+        return c != null && (c.failed() > 0 || c.unreachable() > 0);
+    }
+
     boolean anyHostFailed() {
-        return counts.values().stream().anyMatch(c -> c.failed() > 0 || c.unreachable() > 0);
+        return counts.keySet().stream().anyMatch(this::hostFailed);
     }
 
     /** The tallies by host name, as the recap lists them. */

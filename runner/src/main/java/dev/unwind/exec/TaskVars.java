@@ -12,14 +12,17 @@ import dev.unwind.vars.Scope;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The variables a task sees on a host, with Ansible's precedence: inventory, facts, magic variables, play vars and
- * vars_files, block and task vars, registered results, extra vars. A play's part is computed once per host per play.
+ * vars_files, block and task vars, registered results, extra vars; then the magic variables that change
+ * while the play runs (which hosts remain), above all, as in Ansible. A play's part is computed once per host per batch.
  */
 final class TaskVars {
     private final Inventory inventory;
@@ -29,7 +32,9 @@ final class TaskVars {
     private final Secrets secrets;
     private final Map<Path, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> playVars = new ConcurrentHashMap<>();
+    private final UnwindVersion version = UnwindVersion.current();
     private Play play;
+    private PlayHosts playHosts = PlayHosts.none();
 
     TaskVars(Inventory inventory, HostVariables hostVariables, RunSettings settings, Templates templates, Secrets secrets) {
         this.inventory = inventory;
@@ -39,9 +44,20 @@ final class TaskVars {
         this.secrets = secrets;
     }
 
-    /** A new play (or batch of one): its play-level variables are computed afresh, facts included. */
-    void startPlay(Play p) {
+    /** A new play, on these hosts (after --limit); {@code failed} tells the hosts that failed earlier in the run. */
+    void startPlay(Play p, List<String> hosts, Predicate<String> failed) {
         play = p;
+        playHosts = new PlayHosts(hosts, failed);
+    }
+
+    /** A new batch of the play: its play-level variables are computed afresh, facts included. */
+    void startBatch(List<String> batch, Set<String> active) {
+        playHosts.startBatch(batch, active);
+        recompute();
+    }
+
+    /** The play-level variables are computed afresh for the next task: the inventory changed (add_host, group_by). */
+    void recompute() {
         playVars.clear();
     }
 
@@ -61,6 +77,9 @@ final class TaskVars {
         pt.vars().forEach(layer -> addRendered(vars, layer));
         vars.putAll(registered);
         vars.putAll(settings.extraVars());
+        vars.put("ansible_play_hosts", playHosts.remaining());
+        vars.put("ansible_play_batch", playHosts.batch());
+        vars.put("play_hosts", playHosts.batch());
         return vars;
     }
 
@@ -117,7 +136,12 @@ final class TaskVars {
         magic.put("playbook_dir", play.dir().toString());
         // Ansible's default, so that templates that print it render as Ansible's do
         magic.put("ansible_managed", "Ansible managed");
-        magic.put("ansible_play_hosts", inventory.hosts(play.hosts()));
+        magic.put("ansible_play_hosts_all", playHosts.all());
+        magic.put("ansible_play_name", play.name() != null ? play.name() : play.hosts());
+        magic.put("ansible_run_tags", settings.tags().isEmpty() ? List.of("all") : List.copyOf(settings.tags()));
+        magic.put("ansible_skip_tags", List.copyOf(settings.skipTags()));
+        magic.put("ansible_diff_mode", settings.diff());
+        magic.put("ansible_version", version.asAnsibleVersion());
         magic.put("hostvars", new HostVarsView(inventory, hostVariables));
         Map<String, Object> vars = new Scope().layer(inventory.hostVars(host)).layer(hostVariables.facts(host)).layer(magic)
                 .layer(settings.extraVars()).build();

@@ -1,0 +1,114 @@
+package dev.unwind.playbook;
+
+import dev.unwind.cli.Cli;
+import dev.unwind.testing.SideBySide;
+import dev.unwind.testing.TreeImage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The variables Ansible gives every play — which hosts are in it and in its batch, the tags and diff asked for, the
+ * version, the play's name — run by ansible-playbook and by unwind side by side on three local hosts: the files each
+ * leaves are byte-, mode- and owner-identical.
+ */
+class AnsibleVariablesTest {
+    private static final List<String> HOSTS = List.of("h1", "h2", "h3");
+
+    /** Every task is tagged t1 (or always), so that --tags t1 runs them all. */
+    static final String MAGIC = """
+            - name: magic variables
+              hosts: local
+              gather_facts: false
+              serial: 2
+              tasks:
+                - name: a folder per host
+                  ansible.builtin.file: path=OUT/(inventory_hostname) state=directory mode=0755
+                  tags: t1
+                - name: h2 leaves the play
+                  ansible.builtin.meta: end_host
+                  when: inventory_hostname == 'h2'
+                  tags: t1
+                - name: the batch, without the host that left
+                  ansible.builtin.copy:
+                    dest: "OUT/(inventory_hostname)/batch-(item)"
+                    content: "(ansible_play_batch[0])\\n"
+                    mode: "0644"
+                  loop: "(ansible_play_batch)"
+                  tags: t1
+                - name: its old name
+                  ansible.builtin.copy: dest=OUT/(inventory_hostname)/play-hosts-(item) content=x mode=0644
+                  loop: "(play_hosts)"
+                  tags: always
+                - name: the hosts still in the play
+                  ansible.builtin.copy: dest=OUT/(inventory_hostname)/hosts-(item) content=x mode=0644
+                  loop: "(ansible_play_hosts)"
+                  tags: t1
+                - name: every host of the play
+                  ansible.builtin.copy: dest=OUT/(inventory_hostname)/all-(item) content=x mode=0644
+                  loop: "(ansible_play_hosts_all)"
+                  tags: t1
+                - name: the tags asked for
+                  ansible.builtin.copy: dest=OUT/(inventory_hostname)/run-tag-(item) content=x mode=0644
+                  loop: "(ansible_run_tags)"
+                  tags: t1
+                - name: the tags skipped
+                  ansible.builtin.copy: dest=OUT/(inventory_hostname)/skip-tag-(item) content=x mode=0644
+                  loop: "(ansible_skip_tags)"
+                  tags: t1
+                - name: diff mode
+                  ansible.builtin.copy: dest=OUT/(inventory_hostname)/diff-mode content=x mode=0644
+                  when: ansible_diff_mode
+                  tags: t1
+                - name: a task that is skipped by tag
+                  ansible.builtin.copy: dest=OUT/(inventory_hostname)/skipped content=x mode=0644
+                  tags: [t1, t9]
+                - name: the play's name
+                  ansible.builtin.copy:
+                    dest: "OUT/(inventory_hostname)/play-name"
+                    content: "(ansible_play_name)\\n"
+                    mode: "0644"
+                  tags: t1
+                - name: the version, in Ansible's shape
+                  ansible.builtin.copy:
+                    dest: "OUT/(inventory_hostname)/version-(item.key)"
+                    content: "«'number' if item.value is number else 'text' ¦ item.value?is_number?then('number', 'text')»\\n"
+                    mode: "0644"
+                  with_dict: "(ansible_version)"
+                  tags: t1
+            """;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void theMagicVariablesAreAnsiblesWithOptions() throws Exception {
+        sameFilesAsAnsible(root.resolve("options"), List.of("--tags", "t1", "--skip-tags", "t9", "--diff"),
+                "h1/run-tag-t1", "h1/skip-tag-t9", "h1/diff-mode", "h3/hosts-h2", "h1/batch-h1", "h3/batch-h3",
+                "h1/all-h2", "h1/version-revision");
+    }
+
+    @Test
+    void theMagicVariablesAreAnsiblesWithoutOptions() throws Exception {
+        sameFilesAsAnsible(root.resolve("plain"), List.of(), "h1/run-tag-all", "h3/skipped", "h1/play-hosts-h1");
+    }
+
+    /** Ansible's and unwind's runs leave the same files, among them {@code expected} (so the play did run). */
+    private void sameFilesAsAnsible(Path dir, List<String> options, String... expected) throws Exception {
+        Files.createDirectories(dir);
+        SideBySide run = SideBySide.of(dir, MAGIC, HOSTS, options);
+        Cli.Result r = run.unwind(new Cli(dir.resolve("home")));
+
+        assertThat(run.ansibleOut()).contains("failed=0");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Map<String, String> ansibleTree = TreeImage.of(run.byAnsible());
+        assertThat(ansibleTree).as(run.ansibleOut()).containsKeys(expected).doesNotContainKeys("h2/batch-h2");
+        assertThat(TreeImage.of(run.byUnwind())).as(r.toString()).isEqualTo(ansibleTree);
+    }
+}
