@@ -136,7 +136,7 @@ final class HostTaskRunner {
         Task task = pt.task();
         Module module = catalog.find(task.module()).orElseThrow();
         boolean check = effectiveCheck(task);
-        Map<String, Object> args = templates.renderMap(task.args(), vars);
+        Map<String, Object> args = Omit.dropped(templates.renderMap(task.args(), vars));
         module.spec().args().stream().filter(a -> a.secret() && args.get(a.name()) != null)
                 .forEach(a -> secrets.add(String.valueOf(args.get(a.name()))));
         boolean mayChange = journal != null && !check && module.undoKind(args) != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());

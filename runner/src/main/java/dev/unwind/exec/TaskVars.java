@@ -142,6 +142,7 @@ final class TaskVars {
         magic.put("ansible_skip_tags", List.copyOf(settings.skipTags()));
         magic.put("ansible_diff_mode", settings.diff());
         magic.put("ansible_version", version.asAnsibleVersion());
+        magic.put("omit", Omit.PLACEHOLDER);
         magic.put("hostvars", new HostVarsView(inventory, hostVariables));
         Map<String, Object> vars = new Scope().layer(inventory.hostVars(host)).layer(hostVariables.facts(host)).layer(magic)
                 .layer(settings.extraVars()).build();

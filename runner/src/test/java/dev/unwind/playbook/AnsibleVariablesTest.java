@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The variables Ansible gives every play — which hosts are in it and in its batch, the tags and diff asked for, the
- * version, the play's name — run by ansible-playbook and by unwind side by side on three local hosts: the files each
- * leaves are byte-, mode- and owner-identical.
+ * version, the play's name — and {@code omit}, run by ansible-playbook and by unwind side by side on local hosts: the
+ * files each leaves are byte-, mode- and owner-identical.
  */
 class AnsibleVariablesTest {
     private static final List<String> HOSTS = List.of("h1", "h2", "h3");
@@ -109,6 +109,39 @@ class AnsibleVariablesTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         Map<String, String> ansibleTree = TreeImage.of(run.byAnsible());
         assertThat(ansibleTree).as(run.ansibleOut()).containsKeys(expected).doesNotContainKeys("h2/batch-h2");
+        assertThat(TreeImage.of(run.byUnwind())).as(r.toString()).isEqualTo(ansibleTree);
+    }
+
+    static final String OMIT = """
+            - name: omit
+              hosts: local
+              gather_facts: false
+              vars:
+                given_mode: "0600"
+              tasks:
+                - name: the output folder
+                  ansible.builtin.file: path=OUT state=directory mode=0755
+                - name: an argument left out when its variable is undefined
+                  ansible.builtin.copy:
+                    dest: OUT/omitted.txt
+                    content: "default mode\\n"
+                    mode: "«no_such_mode | default(omit) ¦ no_such_mode!omit»"
+                - name: and given when it is defined
+                  ansible.builtin.copy:
+                    dest: OUT/given.txt
+                    content: "given mode\\n"
+                    mode: "«given_mode | default(omit) ¦ given_mode!omit»"
+            """;
+
+    @Test
+    void omitLeavesAnArgumentOutAsIfItWereNotWritten() throws Exception {
+        SideBySide run = SideBySide.of(root, OMIT);
+        Cli.Result r = run.unwind(new Cli(root.resolve("home")));
+
+        assertThat(run.ansibleOut()).contains("failed=0");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Map<String, String> ansibleTree = TreeImage.of(run.byAnsible());
+        assertThat(ansibleTree).containsKeys("omitted.txt", "given.txt");
         assertThat(TreeImage.of(run.byUnwind())).as(r.toString()).isEqualTo(ansibleTree);
     }
 }
