@@ -139,11 +139,8 @@ final class HostTasks {
         if (pt.task().register() != null) {
             p.hostVariables().register(host, pt.task().register(), o.registered());
         }
-        Object facts = o.result().get("ansible_facts");
-        if (facts instanceof Map<?, ?> m && pt.task().module().equals("set_fact") && !o.status().equals("failed")) {
-            String owner = pt.task().placement().delegateFacts() ? on : host;
-            m.forEach((k, v) -> p.hostVariables().register(owner, String.valueOf(k), v));
-        }
+        // set_fact's and include_vars' variables are the delegate's when the task says delegate_facts
+        LearnedVars.learn(pt.task().placement().delegateFacts() ? on : host, pt.task().module(), o, p.hostVariables());
         return o;
     }
 

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 
 /**
  * The variables a task sees on a host, with Ansible's precedence: inventory, facts, magic variables, play vars and
- * vars_files, block and task vars, registered results, extra vars; then the magic variables that change
+ * vars_files, block and task vars, include_vars, registered results, extra vars; then the magic variables that change
  * while the play runs (which hosts remain), above all, as in Ansible. A play's part is computed once per host per batch.
  */
 final class TaskVars {
@@ -64,17 +64,22 @@ final class TaskVars {
     /** The variables {@code pt} sees on {@code host}, lowest precedence first. */
     Map<String, Object> of(String host, Playbook playbook, PlannedTask pt) {
         Map<String, Object> play = playVars.computeIfAbsent(host, h -> playScope(h, playbook));
+        Map<String, Object> included = hostVariables.included(host);
         Map<String, Object> registered = hostVariables.registered(host);
-        Map<String, Object> vars = roleDefaults(pt, play, registered);
+        Map<String, Object> learned = new LinkedHashMap<>(included);
+        learned.putAll(registered);
+        Map<String, Object> vars = roleDefaults(pt, play, learned);
         vars.putAll(play);
         if (pt.role() != null) {
             vars.put("role_name", pt.role().name());
             vars.put("ansible_role_name", pt.role().name());
             vars.put("role_path", pt.role().dir().toString());
         }
-        // block and task vars may refer to registered results, which still win over them
+        // block and task vars may refer to included vars and registered results, which still win over them
+        vars.putAll(included);
         vars.putAll(registered);
         pt.vars().forEach(layer -> addRendered(vars, layer));
+        vars.putAll(included);
         vars.putAll(registered);
         vars.putAll(settings.extraVars());
         vars.put("ansible_play_hosts", playHosts.remaining());

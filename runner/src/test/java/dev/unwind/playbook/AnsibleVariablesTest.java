@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The variables Ansible gives every play — which hosts are in it and in its batch, the tags and diff asked for, the
- * version, the play's name — and {@code omit}, run by ansible-playbook and by unwind side by side on local hosts: the
- * files each leaves are byte-, mode- and owner-identical.
+ * version, the play's name — and {@code omit} and {@code include_vars}, run by ansible-playbook and by unwind side by
+ * side on three local hosts: the files each leaves are byte-, mode- and owner-identical.
  */
 class AnsibleVariablesTest {
     private static final List<String> HOSTS = List.of("h1", "h2", "h3");
@@ -143,5 +143,67 @@ class AnsibleVariablesTest {
         Map<String, String> ansibleTree = TreeImage.of(run.byAnsible());
         assertThat(ansibleTree).containsKeys("omitted.txt", "given.txt");
         assertThat(TreeImage.of(run.byUnwind())).as(r.toString()).isEqualTo(ansibleTree);
+    }
+
+    static final String INCLUDE_VARS = """
+            - name: include_vars
+              hosts: local
+              gather_facts: false
+              vars:
+                from_play: play
+              tasks:
+                - name: the output folder
+                  ansible.builtin.file: path=OUT state=directory mode=0755
+                - name: a set_fact the included vars do not override
+                  ansible.builtin.set_fact:
+                    from_fact: fact
+                - name: one file, found under vars/
+                  ansible.builtin.include_vars: common.yml
+                - name: one file, under a name
+                  ansible.builtin.include_vars:
+                    file: extra.yml
+                    name: extra
+                - name: a folder of them, in sorted order
+                  ansible.builtin.include_vars:
+                    dir: vars/layers
+                    files_matching: "^[a-z]"
+                    ignore_files: [skip.yml]
+                - name: the first found of a list
+                  ansible.builtin.include_vars: "(item)"
+                  with_first_found:
+                    - missing.yml
+                    - flavour.yml
+                - name: what each variable became
+                  ansible.builtin.copy:
+                    dest: OUT/vars.txt
+                    content: |
+                      (from_play) (from_fact) (common) (extra.deep.value) (layered) (first_only) (flavour) (shared)
+                    mode: "0644"
+                  vars:
+                    shared: task vars lose to included ones
+            """;
+
+    @Test
+    void includeVarsLoadsFilesAndFoldersAtItsPrecedence() throws Exception {
+        Path vars = Files.createDirectories(root.resolve("vars/layers"));
+        Files.createDirectories(vars.resolve("sub"));
+        Files.writeString(vars.getParent().resolve("common.yml"), "common: from common\nfrom_play: common beats play\n"
+                + "from_fact: common loses to set_fact\nshared: common\n");
+        Files.writeString(vars.getParent().resolve("extra.yml"), "deep: {value: nested}\n");
+        Files.writeString(vars.getParent().resolve("flavour.yml"), "flavour: first found\n");
+        Files.writeString(vars.resolve("b.yml"), "layered: b\nshared: b\n");
+        Files.writeString(vars.resolve("a.yml"), "layered: a\nfirst_only: a\n");
+        Files.writeString(vars.resolve("skip.yml"), "layered: skipped\n");
+        Files.writeString(vars.resolve("Upper.yml"), "layered: not matching\n");
+        Files.writeString(vars.resolve("sub/c.yml"), "layered: c from sub\n");
+        SideBySide run = SideBySide.of(root, INCLUDE_VARS);
+        Cli.Result r = run.unwind(new Cli(root.resolve("home")));
+
+        assertThat(run.ansibleOut()).contains("failed=0");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Map<String, String> ansibleTree = TreeImage.of(run.byAnsible());
+        assertThat(ansibleTree).containsKeys("vars.txt");
+        assertThat(TreeImage.of(run.byUnwind())).as(r.toString() + Files.readString(run.byUnwind().resolve("vars.txt")))
+                .isEqualTo(ansibleTree);
     }
 }
