@@ -51,13 +51,23 @@ public record SideBySide(String ansibleOut, Path byAnsible, Path byUnwind, Path 
             Files.createDirectories(byUnwind);
         }
         Path jinja = root.resolve("ansible.yml");
-        Files.writeString(jinja, written(play.replace("OUT", byAnsible.toString()), 1, "{{ ", " }}"));
+        Files.writeString(jinja, forAnsible(play.replace("OUT", byAnsible.toString())));
         Path freemarker = root.resolve("unwind.yml");
-        Files.writeString(freemarker, written(play.replace("OUT", byUnwind.toString()), 2, "${", "}"));
+        Files.writeString(freemarker, forUnwind(play.replace("OUT", byUnwind.toString())));
         List<String> args = new ArrayList<>(List.of("-i", inventory.toString(), jinja.toString()));
         args.addAll(options);
         String out = AnsiblePlaybook.run(root, root, args);
         return new SideBySide(out, byAnsible, byUnwind, inventory, freemarker, List.copyOf(options));
+    }
+
+    /** Ansible's copy of a text: {@code (expr)} as {@code {{ expr }}}, the Jinja side of each «jinja ¦ freemarker». */
+    static String forAnsible(String text) {
+        return written(text, 1, "{{ ", " }}");
+    }
+
+    /** unwind's copy of a text: {@code (expr)} as {@code ${expr}}, the FreeMarker side of each «jinja ¦ freemarker». */
+    static String forUnwind(String text) {
+        return written(text, 2, "${", "}");
     }
 
     /** The play in one language: {@code which} picks the side of each «jinja ¦ freemarker», taken as written. */
