@@ -73,6 +73,9 @@ final class HostTasks {
             o = takenBy != null ? lockTaken(host, pt, takenBy) : runOnHost(pt, thisStep, host, runner);
         } catch (RuntimeException | Error e) {
             // the host's entries are in the journal whatever happened here: fail the host, then unwind
+            if (System.getenv("UNWIND_DEBUG") != null) {
+                e.printStackTrace();
+            }
             o = new HostOutcome("failed", false, "internal error in '" + pt.task().label() + "': " + e, Map.of("failed", true));
             p.reporter().on(new Event.HostResult(host, pt.task().label(), "failed", p.settings().check(), false, null,
                     p.secrets().redact(o.msg()), null, null));

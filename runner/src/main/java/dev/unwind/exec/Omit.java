@@ -35,11 +35,19 @@ final class Omit {
         return out;
     }
 
-    /** Within lists only mappings are looked into: a list item that is the placeholder stays, as in Ansible. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Within lists only mappings are looked into: a list item that is the placeholder stays, as in Ansible. A mapping
+     * inside may have keys that are not text (YAML's {@code 80: http}): they are kept as they are.
+     */
     private static Object inner(Object v) {
         if (v instanceof Map<?, ?> m) {
-            return dropped((Map<String, Object>) m);
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> {
+                if (!PLACEHOLDER.equals(x)) {
+                    out.put(k, inner(x));
+                }
+            });
+            return out;
         }
         if (v instanceof List<?> l) {
             return l.stream().map(x -> x instanceof Map<?, ?> ? inner(x) : x).toList();

@@ -28,8 +28,17 @@ public enum ConnectionVariable {
      * The play keywords that set a connection variable for the play's hosts; a host's own variable wins over them,
      * as in Ansible ({@code ansible_user} in the inventory beats {@code remote_user} on the play).
      */
-    public static final Map<String, ConnectionVariable> PLAY_KEYWORDS = Map.of("remote_user", USER, "user", USER,
-            "connection", CONNECTION, "port", PORT);
+    public static final Map<String, ConnectionVariable> PLAY_KEYWORDS = playKeywords();
+
+    /** In a fixed order, so that the journal writes them always alike. */
+    private static Map<String, ConnectionVariable> playKeywords() {
+        Map<String, ConnectionVariable> m = new LinkedHashMap<>();
+        m.put("remote_user", USER);
+        m.put("user", USER);
+        m.put("connection", CONNECTION);
+        m.put("port", PORT);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     /** The password key of a {@code bastion} map (mkectl, launchpad, k0sctl): a login password too. */
     private static final String BASTION = "bastion";

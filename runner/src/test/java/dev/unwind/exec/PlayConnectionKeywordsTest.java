@@ -60,7 +60,8 @@ class PlayConnectionKeywordsTest {
         assertThat(Files.readString(out.resolve("who.txt"))).isEqualTo(TestUsers.loginUser());
         try (var runs = Files.list(root.resolve("home/runs"))) {
             Path journal = runs.findFirst().orElseThrow().resolve("journal.jsonl");
-            assertThat(Files.readString(journal)).contains("\"run\":{\"connection\":{\"ansible_port\":" + h.port() + ",\"ansible_user\":\"" + TestUsers.loginUser() + "\"}}");
+            assertThat(Files.readString(journal)).contains("\"run\":{\"connection\":{\"ansible_user\":\"" + TestUsers.loginUser()
+                    + "\",\"ansible_port\":" + h.port() + "}}");
         }
     }
 
