@@ -4,6 +4,7 @@ import dev.unwind.module.Become;
 import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
+import dev.unwind.module.DirectFiles;
 import dev.unwind.module.ExecResult;
 import dev.unwind.module.FileStat;
 import dev.unwind.module.Shell;
@@ -59,19 +60,16 @@ public final class TaskMarker {
             return inner.exec(new Command(wrapped, command.stdin(), command.become(), command.timeout()));
         }
 
+        /** A stat changes nothing: it need not be marked. */
         @Override
         public FileStat stat(String path) throws ConnectionException {
             return inner.stat(path);
         }
 
+        /** Transfers that run no command have nothing to mark; those through the shell come back to exec above. */
         @Override
-        public Optional<byte[]> get(String path) throws ConnectionException {
-            return inner.get(path);
-        }
-
-        @Override
-        public void put(byte[] content, String path, String mode) throws ConnectionException {
-            inner.put(content, path, mode);
+        public Optional<DirectFiles> direct() {
+            return inner.direct();
         }
 
         @Override
