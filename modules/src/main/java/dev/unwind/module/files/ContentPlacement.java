@@ -43,8 +43,14 @@ public final class ContentPlacement {
 
     public static Outcome place(ModuleContext ctx, String dest, Payload content, Attributes attrs, boolean force,
                                 Map<String, Object> result, String contentChange) throws ConnectionException {
+        return place(ctx, new PriorState(dest, ctx.connection().stat(dest)), content, attrs, force, result, contentChange);
+    }
+
+    /** @param prior the destination as the caller has just seen it (copy looks whether it is a directory) */
+    static Outcome place(ModuleContext ctx, PriorState prior, Payload content, Attributes attrs, boolean force,
+                         Map<String, Object> result, String contentChange) throws ConnectionException {
         Connection c = ctx.connection();
-        PriorState prior = PriorState.of(c, dest);
+        String dest = prior.path();
         FileStat now = prior.stat();
         if (now.isDirectory()) {
             return Outcome.failed("destination " + dest + " is a directory");
