@@ -6,6 +6,7 @@ import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.Secrets;
+import dev.unwind.module.SourceDigests;
 import dev.unwind.module.control.MetaModule;
 import dev.unwind.playbook.OnFailure;
 import dev.unwind.playbook.Play;
@@ -124,7 +125,7 @@ public final class Executor {
 
     private RunResult runPlays(Playbook playbook, ExecutorService pool) {
         HostTaskRunner runner = new HostTaskRunner(catalog, templates, journal, backups, secrets, reporter, settings,
-                SearchPath.of(playbook.directory()), this::marker);
+                SearchPath.of(playbook.directory()), this::marker, new SourceDigests(run.digests()));
         for (Play play : playbook.plays()) {
             List<String> hosts = inventory.hosts(play.hosts());
             if (settings.limit() != null) {
