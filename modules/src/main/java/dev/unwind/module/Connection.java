@@ -206,16 +206,23 @@ public interface Connection extends AutoCloseable {
     int CHUNK = 4 * 1024 * 1024;
 
     /**
-     * The shell that gives the temporary file {@code $t} the owner, group and mode it is to have, then renames it over
-     * {@code q}. A replaced file keeps its owner and group, as Ansible's copy does (where we may chown); chown comes
-     * before chmod, since chown clears setuid/setgid.
+     * The shell that gives the temporary file {@code $t} the owner, group and mode it is to have, syncs it, then renames
+     * it over {@code q}. A replaced file keeps its owner and group, as Ansible's copy does (where we may chown); chown
+     * comes before chmod, since chown clears setuid/setgid.
      */
     private static String settle(String q, String mode) {
         String chmod = mode != null ? "chmod " + Shell.quote(mode) + " \"$t\""
                 : "if [ -e " + q + " ]; then chmod --reference=" + q + " \"$t\"; else chmod 0644 \"$t\"; fi";
         String chown = "if [ -e " + q + " ]; then chown --reference=" + q + " \"$t\" 2>/dev/null || true; fi";
-        return chown + " && " + chmod + " && mv -f \"$t\" " + q;
+        return chown + " && " + chmod + " && " + SYNC_TEMPORARY + " && mv -f \"$t\" " + q;
     }
+
+    /**
+     * Puts {@code $t}'s bytes on disk before the rename makes them the file: a crash right after the rename then finds
+     * the new content, not an empty or partial file under the destination's name. coreutils' {@code sync FILE}
+     * (8.24 and later) syncs that one file; where sync takes no file, nothing more is done than before.
+     */
+    String SYNC_TEMPORARY = "{ sync -- \"$t\" 2>/dev/null || :; }";
 
     private void checked(ExecResult r, String path) {
         if (!r.ok()) {

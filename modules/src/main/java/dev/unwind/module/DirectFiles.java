@@ -4,9 +4,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A way of moving files to and from a host that runs no command there (SFTP over SSH), as {@link Connection#direct()}
- * offers it. Because it runs no command, the views of a connection that change how commands run (a task's timeout, its
- * task marker) pass it through unchanged; become does not, since it writes as the login user.
+ * A way of moving files to and from a host that runs no command there for the bytes (SFTP over SSH), as
+ * {@link Connection#direct()} offers it; a put ends with one short command that syncs the temporary file and renames it
+ * into place. The views of a connection that change how commands run (a task's timeout, its task marker) pass it
+ * through unchanged; become does not, since it writes as the login user.
  */
 public interface DirectFiles {
 

@@ -166,9 +166,12 @@ public final class SshConnection implements Connection {
         });
     }
 
-    /** Streams into a temporary file beside {@code path}, then renames it over: a dropped transfer leaves the old file. */
+    /**
+     * Streams into a temporary file beside {@code path}, then syncs it and renames it over with one command (JSch's
+     * SFTP has no fsync): a dropped transfer leaves the old file, a crash after the rename the new one.
+     */
     private void sftpPut(DirectFiles.Source source, String path, String mode) throws ConnectionException {
-        sftp(path, sftp -> {
+        String tmp = sftp(path, sftp -> {
             SftpATTRS replaced = null;
             try {
                 replaced = sftp.stat(path);
@@ -178,24 +181,28 @@ public final class SshConnection implements Connection {
                 }
             }
             int perms = mode != null ? Integer.parseInt(mode, 8) : replaced != null ? replaced.getPermissions() & 07777 : 0644;
-            String tmp = path + ".unwind." + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+            String t = path + ".unwind." + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
             try (InputStream in = source.open()) {
-                sftp.put(in, tmp, ChannelSftp.OVERWRITE);
+                sftp.put(in, t, ChannelSftp.OVERWRITE);
                 if (replaced != null) {
-                    keepOwner(sftp, tmp, replaced);
+                    keepOwner(sftp, t, replaced);
                 }
-                sftp.chmod(perms, tmp);
-                sftp.rename(tmp, path);
+                sftp.chmod(perms, t);
             } catch (SftpException | IOException e) {
                 try {
-                    sftp.rm(tmp);
+                    sftp.rm(t);
                 } catch (SftpException ignored) {
                     // nothing was left behind
                 }
                 throw e;
             }
-            return null;
+            return t;
         });
+        ExecResult r = exec(Command.of("t=" + Shell.quote(tmp) + " && " + SYNC_TEMPORARY + " && mv -f -- \"$t\" " + Shell.quote(path)
+                + " || { rc=$?; rm -f -- \"$t\"; exit $rc; }"));
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot write " + path + " on " + host + ": " + r.stderr().strip());
+        }
     }
 
     /** A replaced file keeps its owner and group, as Ansible's copy does, where the login may chown (root). */
