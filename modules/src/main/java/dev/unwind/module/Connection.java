@@ -29,32 +29,11 @@ public interface Connection extends AutoCloseable {
     }
 
     default FileStat stat(String path) throws ConnectionException {
-        String q = Shell.quote(path);
-        // the link target comes last and is read to the end exactly: a target may end in spaces
-        ExecResult r = exec(Command.of("if [ -e " + q + " ] || [ -L " + q + " ]; then stat -c '%F|%a|%u|%g|%U|%G|%s' -- " + q
-                + " && readlink -- " + q + "; exit 0; else echo ABSENT; fi"));
-        String out = r.stdout();
+        ExecResult r = exec(Command.of(FileStat.script(Shell.quote(path))));
         if (!r.ok()) {
             throw new IllegalStateException("cannot stat " + path + " on " + host() + ": " + r.stderr().strip());
         }
-        if (out.strip().equals("ABSENT")) {
-            return FileStat.ABSENT;
-        }
-        int eol = out.indexOf('\n');
-        String[] f = (eol < 0 ? out : out.substring(0, eol)).split("\\|", -1);
-        FileStat.Kind kind = switch (f[0]) {
-            case "regular file", "regular empty file" -> FileStat.Kind.FILE;
-            case "directory" -> FileStat.Kind.DIRECTORY;
-            case "symbolic link" -> FileStat.Kind.LINK;
-            default -> FileStat.Kind.OTHER;
-        };
-        String mode = f[1].length() < 3 ? "0".repeat(3 - f[1].length()) + f[1] : f[1];
-        String target = null;
-        if (kind == FileStat.Kind.LINK && eol >= 0) {
-            target = out.substring(eol + 1);
-            target = target.endsWith("\n") ? target.substring(0, target.length() - 1) : target;
-        }
-        return new FileStat(true, kind, mode, f[4], f[5], Long.parseLong(f[6]), target, f[2], f[3]);
+        return FileStat.parse(r.stdout());
     }
 
     /**

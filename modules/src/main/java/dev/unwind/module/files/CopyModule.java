@@ -72,14 +72,27 @@ public final class CopyModule implements Module {
             } else {
                 payload = Payload.of(String.valueOf(args.raw("content")).getBytes(StandardCharsets.UTF_8));
             }
-            // the destination's stat tells whether it is a directory and, when it is not, what it is now: one round trip
-            FileStat at = dest.endsWith("/") ? null : ctx.connection().stat(dest);
+            // one look at the destination tells whether it is a directory and, when it is not, what it is now; for a
+            // large file of the source's size it also takes the checksum that decides whether it is the same
+            FileStat at = null;
+            String sha256 = null;
+            if (dest.endsWith("/")) {
+                at = null;
+            } else if (payload.size() > BeforeImage.CONTROLLER_LIMIT && args.bool("force")) {
+                HostDigest.Seen seen = HostDigest.statWithSha256(ctx.connection(), dest, payload.size());
+                at = seen.stat();
+                sha256 = seen.sha256();
+            } else {
+                at = ctx.connection().stat(dest);
+            }
             if (src != null && (at == null || at.isDirectory())) {
                 dest = dest.replaceFirst("/+$", "") + "/" + src.getFileName();
                 at = null;
+                sha256 = null;
             }
             PriorState prior = new PriorState(dest, at != null ? at : ctx.connection().stat(dest));
-            return ContentPlacement.place(ctx, prior, payload, Attributes.from(args), args.bool("force"), extra, "content changed");
+            return ContentPlacement.place(ctx, prior, sha256, payload, Attributes.from(args), args.bool("force"), extra,
+                    "content changed");
         } catch (IOException e) {
             return Outcome.failed("cannot read src: " + e.getMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {
