@@ -35,14 +35,17 @@ public final class ModuleCatalog {
     /** The module of this name, or of its fully qualified name (FQCN) where unwind has the module. */
     public Optional<Module> find(String name) {
         Module m = modules.get(name);
-        if (m == null) {
-            for (String prefix : COLLECTIONS) {
-                if (name.startsWith(prefix)) {
-                    m = modules.get(name.substring(prefix.length()));
-                }
+        return Optional.ofNullable(m != null ? m : modules.get(shortName(name)));
+    }
+
+    /** {@code ansible.builtin.include_tasks} is {@code include_tasks}: the name without a collection unwind knows. */
+    public static String shortName(String name) {
+        for (String prefix : COLLECTIONS) {
+            if (name.startsWith(prefix)) {
+                return name.substring(prefix.length());
             }
         }
-        return Optional.ofNullable(m);
+        return name;
     }
 
     public Collection<Module> all() {

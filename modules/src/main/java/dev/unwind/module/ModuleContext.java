@@ -2,6 +2,7 @@ package dev.unwind.module;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** Everything a module may use while it runs on one host. */
 public interface ModuleContext {
@@ -23,6 +24,22 @@ public interface ModuleContext {
 
     /** A controller-side file named by a task ({@code copy: src=}), found beside the playbook. */
     Path localFile(String src);
+
+    /**
+     * A controller-side file or folder a task names, found as Ansible's lookups find one: under {@code sub}
+     * ({@code vars}, {@code files}) beside the playbook, or beside the playbook itself; empty when there is none.
+     */
+    default Optional<Path> controllerPath(String name, String sub) {
+        return Optional.empty();
+    }
+
+    /**
+     * The variables of a controller-side YAML or JSON file, read as the playbook's vars_files are; an
+     * {@link dev.unwind.input.InvalidInput} naming the file, line and column when it is malformed.
+     */
+    default Map<String, Object> readVars(Path file) {
+        throw new UnsupportedOperationException("this context reads no vars files");
+    }
 
     /** Evaluates a FreeMarker condition against {@link #vars()} ({@code assert: that=}). */
     boolean test(String condition);

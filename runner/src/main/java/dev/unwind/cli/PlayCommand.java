@@ -93,8 +93,9 @@ final class PlayCommand implements Callable<Integer> {
         RunSecrets secrets = new RunSecrets();
         Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
         checkHosts(pb, inv, limit);
+        Map<String, Map<String, Object>> prompted = VarsPrompts.ask(pb, extra, secrets);
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
-                absolute(sources), failAfterTask, keepBeforeImages);
+                absolute(sources), failAfterTask, keepBeforeImages, prompted);
         return ExitCode.of(new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
                 .run(secrets, new Interrupt(), r -> r).result());
     }

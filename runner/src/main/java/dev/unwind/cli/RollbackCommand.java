@@ -104,7 +104,7 @@ final class RollbackCommand implements Callable<Integer> {
                     // the run died before it could release its hosts' locks
                     Inventory inv = inventory(info, playbook, pending, secrets);
                     try (Transports transports = new Transports(connection.sshTransport(secrets, forks));
-                         RollbackLocks locks = RollbackLocks.take(lockedHosts(pending), inv, h -> reach(inv, h, info), transports, dir.id(), reporter)) {
+                         RollbackLocks locks = RollbackLocks.take(lockedHosts(pending), inv, h -> reach(inv, h, info, pending), transports, dir.id(), reporter)) {
                         locks.refused().values().forEach(why -> reporter.on(new Event.Note(why)));
                     }
                 }
@@ -116,16 +116,16 @@ final class RollbackCommand implements Callable<Integer> {
             ModuleCatalog catalog = playbook == null ? ModuleCatalog.builtIn() : Catalogs.forPlaybook(playbook);
             try (Journal journal = Journal.open(dir.journal());
                  Transports transports = new Transports(connection.sshTransport(secrets, forks));
-                 RollbackLocks locks = RollbackLocks.take(hostsToLock(pending), inv, h -> reach(inv, h, info), transports, dir.id(), reporter)) {
+                 RollbackLocks locks = RollbackLocks.take(hostsToLock(pending), inv, h -> reach(inv, h, info, pending), transports, dir.id(), reporter)) {
                 journal.setAside().ifPresent(p -> reporter.on(new Event.Note("the damaged end of the journal is kept in " + p)));
                 // another run holds these hosts now: undoing there would undo over its changes
-                List<Entry> changes = pending.unwindable().stream().filter(e -> !locks.refused().containsKey(e.host())).toList();
+                List<Entry> changes = pending.unwindable().stream().filter(e -> !locks.refused().containsKey(e.target())).toList();
                 locks.refused().forEach((host, why) -> reporter.on(new Event.Note("NOT undone on " + host + ": "
                         + pending.forHost(host).size() + " change(s): " + why)));
                 UnwindSession session = new UnwindSession(catalog,
-                        new HostConnector(transports, h -> reach(inv, h, info), secrets, askedBecome).guarded(locks::requireHeld),
+                        new HostConnector(transports, h -> reach(inv, h, info, pending), secrets, askedBecome).guarded(locks::requireHeld),
                         new FileBackups(dir.backups(), dir.id()), secrets, journal, reporter, forks,
-                        host -> TaskMarker.path(String.valueOf(reach(inv, host, info).getOrDefault("unwind_lock_path",
+                        host -> TaskMarker.path(String.valueOf(reach(inv, host, info, pending).getOrDefault("unwind_lock_path",
                                 HostLock.DEFAULT_PATH)), dir.id()));
                 UnwindReport r = session.unwind("rollback of run " + dir.id(), changes, line -> reporter.on(new Event.Note(line)));
                 boolean complete = r.complete() && !mayMiss && locks.refused().isEmpty();
@@ -163,14 +163,22 @@ final class RollbackCommand implements Callable<Integer> {
     /** Every host the rollback may touch, whether or not the run's journal says it locked it. */
     private static Set<String> hostsToLock(Pending pending) {
         Set<String> hosts = lockedHosts(pending);
-        pending.unwindable().stream().map(Entry::host).filter(Objects::nonNull).forEach(hosts::add);
+        pending.unwindable().stream().map(Entry::target).filter(Objects::nonNull).forEach(hosts::add);
         return hosts;
     }
 
-    /** A host's variables with the run's own connection extra vars over them, as the run reached it. */
+    /**
+     * A host's variables as the run reached it: what its play's keywords set (remote_user..., journaled with its lock)
+     * below them, the run's own connection extra vars over them.
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> reach(Inventory inv, String host, Map<String, Object> info) {
-        Map<String, Object> hv = inv.hostVars(host);
+    private static Map<String, Object> reach(Inventory inv, String host, Map<String, Object> info, Pending pending) {
+        Map<String, Object> hv = new java.util.LinkedHashMap<>();
+        pending.all().stream().filter(e -> e.type() == EntryType.LOCKED && host.equals(e.host()) && e.run() != null)
+                .findFirst().ifPresent(e -> hv.putAll((Map<String, Object>) e.run().getOrDefault("connection", Map.of())));
+        if (inv.knows(host)) {
+            hv.putAll(inv.hostVars(host));
+        }
         hv.putAll((Map<String, Object>) info.getOrDefault("connection", Map.of()));
         return hv;
     }

@@ -169,7 +169,7 @@ final class UpgradeCommand implements Callable<Integer> {
         vars.putAll(ExtraVars.parse(extraVars));
         Set<String> tags = dryRun ? Set.of("dry-run") : Set.of();
         RunSettings settings = new RunSettings(false, false, forks, new LinkedHashSet<>(tags), new LinkedHashSet<>(), null, null,
-                vars, verbose, PlayCommand.absolute(sources), failAfterTask, false);
+                vars, verbose, PlayCommand.absolute(sources), failAfterTask, false, Map.of());
         Interrupt interrupt = new Interrupt();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "upgrade-timeout");

@@ -1,5 +1,6 @@
 package dev.unwind.cli;
 
+import dev.unwind.exec.UnwindVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,8 +17,7 @@ final class VersionCommand implements Runnable {
     }
 
     static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return "unwind " + (v == null ? "0.1.0-SNAPSHOT" : v) + " (Java " + System.getProperty("java.version") + ")";
+        return "unwind " + UnwindVersion.current().full() + " (Java " + System.getProperty("java.version") + ")";
     }
 
     static final class Provider implements CommandLine.IVersionProvider {

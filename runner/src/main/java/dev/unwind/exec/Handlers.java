@@ -24,7 +24,8 @@ final class Handlers {
 
     private final List<PlannedTask> handlers;
     private final Map<PlannedTask, Set<String>> notified = new LinkedHashMap<>();
-    private final Map<PlannedTask, Set<String>> ran = new LinkedHashMap<>();
+    /** Each handler that ran: the steps it ran as, and on which hosts. */
+    private final Map<PlannedTask, Map<Integer, List<String>>> ran = new LinkedHashMap<>();
 
     Handlers(Play play) {
         this.handlers = Plan.handlers(play);
@@ -34,13 +35,22 @@ final class Handlers {
         return pt.task().module().equals("meta") && MetaModule.FLUSH_HANDLERS.equals(pt.task().args().get("free_form"));
     }
 
-    /** {@code task} changed {@code host}: the handlers it names are due there. */
+    /**
+     * {@code task} changed {@code host}: the handlers it names are due there. A name (or "role : name") calls the last
+     * handler loaded under it, as in Ansible (a role taken in twice has its handlers twice); a listen topic calls all.
+     */
     synchronized void changed(String host, Task task) {
         for (String name : task.notifies()) {
+            PlannedTask named = null;
             for (PlannedTask h : handlers) {
-                if (name.equals(h.task().name()) || h.task().listen().contains(name)) {
+                if (name.equals(h.task().name()) || h.role() != null && name.equals(h.role().name() + " : " + h.task().name())) {
+                    named = h;
+                } else if (h.task().listen().contains(name)) {
                     notified.computeIfAbsent(h, x -> new LinkedHashSet<>()).add(host);
                 }
+            }
+            if (named != null) {
+                notified.computeIfAbsent(named, x -> new LinkedHashSet<>()).add(host);
             }
         }
     }
@@ -57,16 +67,23 @@ final class Handlers {
         return out;
     }
 
-    synchronized void ran(PlannedTask handler, Collection<String> hosts) {
-        ran.computeIfAbsent(handler, x -> new LinkedHashSet<>()).addAll(hosts);
+    synchronized void ran(PlannedTask handler, Collection<String> hosts, int step) {
+        ran.computeIfAbsent(handler, x -> new LinkedHashMap<>()).put(step, List.copyOf(hosts));
     }
 
-    /** The handlers that ran, in definition order, with where: what runs again after an unwind. */
-    synchronized List<Due> ranSoFar() {
+    /**
+     * What runs again after an unwind: each handler that ran, in definition order, on the hosts where what it did
+     * could not be taken back ({@code slots} says, for a step and host, whether its change was journaled without an
+     * undo — a restart, a reload). A handler whose change had an undo was itself taken back by the unwind.
+     */
+    synchronized List<Due> toRerun(java.util.function.BiPredicate<Integer, String> irreversible) {
         List<Due> out = new ArrayList<>();
         for (PlannedTask h : handlers) {
-            if (ran.containsKey(h)) {
-                out.add(new Due(h, List.copyOf(ran.get(h))));
+            Set<String> hosts = new LinkedHashSet<>();
+            ran.getOrDefault(h, Map.of()).forEach((step, on) -> on.stream().filter(host -> irreversible.test(step, host))
+                    .forEach(hosts::add));
+            if (!hosts.isEmpty()) {
+                out.add(new Due(h, List.copyOf(hosts)));
             }
         }
         return out;

@@ -45,9 +45,17 @@ public final class HostConnector {
         return new LiveConnection(transport, host, hv, null);
     }
 
+    /**
+     * Becoming {@code user} on the host; null when the connection already logs in as that user (Ansible skips become
+     * then too: a root login with become: true does not go through sudo and keeps its PATH).
+     */
     public Become become(String host, String user) {
+        Map<String, Object> hv = vars.apply(host);
+        if (user != null && user.equals(ConnectionVariable.loginUser(hv))) {
+            return null;
+        }
         return new Become(user, askedBecomePassword != null ? askedBecomePassword
-                : ConnectionVariable.BECOME_PASSWORD.text(vars.apply(host)));
+                : ConnectionVariable.BECOME_PASSWORD.text(hv));
     }
 
     /** What an unwind connects with: the lock checked first, then the host, becoming {@code user} when given. */

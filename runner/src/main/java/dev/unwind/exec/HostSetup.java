@@ -14,9 +14,11 @@ import dev.unwind.vars.HostVariables;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** What a play does on each host before its tasks: take the host's lock (journaled), gather its facts. */
@@ -30,9 +32,13 @@ final class HostSetup {
     private final RunState state;
     private final boolean check;
     private final UnaryOperator<String> lockPath;
+    /** A host's connection variables the journal keeps beside its lock (the play's remote_user...). */
+    private final Function<String, Map<String, Object>> playReach;
 
     HostSetup(HeldLocks held, HostConnector connector, HostVariables hostVariables, Journal journal, Reporter reporter,
-              Secrets secrets, RunState state, boolean check, UnaryOperator<String> lockPath) {
+              Secrets secrets, RunState state, boolean check, UnaryOperator<String> lockPath,
+              Function<String, Map<String, Object>> playReach) {
+        this.playReach = playReach;
         this.held = held;
         this.connector = connector;
         this.hostVariables = hostVariables;
@@ -92,6 +98,14 @@ final class HostSetup {
         return failed.isEmpty() || (play.onFailure() == OnFailure.UNWIND_HOST && !active.isEmpty());
     }
 
+    /**
+     * A delegate is locked like any host of the play, the first time a task runs on it (journaled, so a rollback
+     * finds and releases it); null when held, else why not. Delegating hosts may ask at once: one at a time.
+     */
+    synchronized String lockDelegate(String host) throws ConnectionException {
+        return check ? null : lock(host);
+    }
+
     private String lock(String host) throws ConnectionException {
         if (held.holds(host)) {
             return null;
@@ -105,7 +119,10 @@ final class HostSetup {
             state.note(host + ": " + r.message());
         }
         // so that a rollback after a crash can release what this run held
-        journal.append(Entry.of(EntryType.LOCKED).step(0, host, "lock", lockPath.apply(host)));
+        // the play's remote_user and the like too: the rollback reaches the host as the run did
+        Entry locked = Entry.of(EntryType.LOCKED).step(0, host, "lock", lockPath.apply(host));
+        Map<String, Object> reach = playReach.apply(host);
+        journal.append(reach.isEmpty() ? locked : locked.run(Map.of("connection", reach)));
         return null;
     }
 }

@@ -8,12 +8,13 @@ import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
 import dev.unwind.module.Module;
 import dev.unwind.module.ModuleCatalog;
-import dev.unwind.module.ModuleLog;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Secrets;
 import dev.unwind.module.Status;
 import dev.unwind.module.Undo;
 import dev.unwind.module.UndoKind;
+import dev.unwind.playbook.Loop;
+import dev.unwind.playbook.LoopItems;
 import dev.unwind.playbook.SearchPath;
 import dev.unwind.playbook.Task;
 import dev.unwind.report.Event;
@@ -79,8 +80,7 @@ final class HostTaskRunner {
         try {
             out = runChecked(pt, step, host, conn, vars, become);
         } catch (TemplateError e) {
-            out = new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position() + ": "
-                    + e.getMessage(), Map.of("failed", true));
+            out = failed(task, e.getMessage());
         }
         if (task.noLog()) {
             NoLogResult.register(out.result(), secrets);
@@ -92,33 +92,36 @@ final class HostTaskRunner {
         return out;
     }
 
+    /** As Ansible: a looped task's conditions are judged for each item, with the item's variables. */
     private HostOutcome runChecked(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars,
                                    Become become) {
         Task task = pt.task();
-        for (String condition : pt.when()) {
-            if (!templates.test(condition, vars)) {
-                return new HostOutcome("skipped", false, "condition is false: " + condition,
-                        Map.of("skipped", true, "changed", false, "skip_reason", "conditional result was false"));
-            }
-        }
         if (task.loop() == null) {
-            return item(pt, step, host, conn, vars, become, null, null);
+            HostOutcome skipped = TaskConditions.skipped(templates, pt.when(), vars);
+            return skipped != null ? skipped : item(pt, step, host, conn, vars, become, null, null);
         }
-        Object items = templates.render(task.loop().items(), vars);
-        if (!(items instanceof List<?> list)) {
-            return new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position()
-                    + ": loop must be a list, got " + describe(items), Map.of("failed", true));
-        }
-        List<?> each = task.loop().flatten() ? flattenedOnce(list) : list;
-        LoopOutcome loop = new LoopOutcome();
-        for (int index = 0; index < each.size(); index++) {
-            Object item = each.get(index);
-            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
-            itemVars.put(task.loop().loopVar(), item);
-            if (task.loop().indexVar() != null) {
-                itemVars.put(task.loop().indexVar(), index);
+        List<Object> items;
+        try {
+            items = loopItems(pt, task.loop(), task.module(), vars);
+        } catch (TemplateError e) {
+            // a loop over something undefined is no error where the conditions skip the task anyway (when: x is defined)
+            HostOutcome skipped = e.undefined() != null ? TaskConditions.skipped(templates, pt.when(), vars) : null;
+            if (skipped == null) {
+                throw e;
             }
-            if (!loop.add(item, item(pt, step, host, conn, itemVars, become, item, index))) {
+            return skipped;
+        } catch (IllegalArgumentException e) {
+            return failed(task, e.getMessage());
+        }
+        LoopOutcome loop = new LoopOutcome();
+        for (LoopIteration turn : LoopIteration.over(items, task.loop().control())) {
+            if (turn.index() > 0) {
+                sleep(task.loop().control().pause());
+            }
+            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+            itemVars.putAll(turn.bound());
+            HostOutcome skipped = TaskConditions.skipped(templates, pt.when(), itemVars);
+            if (!loop.add(turn, skipped != null ? skipped : item(pt, step, host, conn, itemVars, become, turn.item(), turn.index()))) {
                 break;
             }
         }
@@ -135,28 +138,32 @@ final class HostTaskRunner {
         Task task = pt.task();
         Module module = catalog.find(task.module()).orElseThrow();
         boolean check = effectiveCheck(task);
-        Map<String, Object> args = templates.renderMap(task.args(), vars);
+        Map<String, Object> args = Omit.dropped(templates.renderMap(task.args(), vars));
         module.spec().args().stream().filter(a -> a.secret() && args.get(a.name()) != null)
                 .forEach(a -> secrets.add(String.valueOf(args.get(a.name()))));
         boolean mayChange = journal != null && !check && module.undoKind(args) != UndoKind.READ_ONLY && !"false".equals(task.changedWhen());
         TaskUndo undos = new TaskUndo(templates, pt, vars);
+        TaskConditions conditions = new TaskConditions(templates, task);
         TaskJournal tj = null;
         if (mayChange) {
             tj = new TaskJournal(journal, backups, secrets,
-                    Entry.of(EntryType.STARTED).step(step, host, task.label(), task.position().toString()).item(index),
+                    Entry.of(EntryType.STARTED).step(step, host, task.label(), task.position().toString()).item(index)
+                            .on(delegate(host, conn)),
                     undos.user(become), undos.noLog());
             tj.started(undos.beforeRun());
         }
         if (task.label().equals(PAUSE_BEFORE)) {
             pauseForTest();
         }
-        Connection c = TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout());
+        Connection c = TaskEnvironment.of(TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout()),
+                environment(pt, vars));
         if (mayChange) {
-            c = TaskMarker.marking(c, markers.apply(host));
+            c = TaskMarker.marking(c, markers.apply(conn.host()));
         }
         TaskJournal announcer = tj;
-        TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates, searchPath, backups,
-                log(host), secrets, catalog, u -> {
+        TaskContext ctx = new TaskContext(c, check, settings.diff(), vars, templates,
+                searchPath(pt), backups,
+                new HostLog(reporter, host), secrets, catalog, u -> {
                     if (announcer != null) {
                         announcer.announce(u);
                     }
@@ -183,10 +190,10 @@ final class HostTaskRunner {
                 } catch (RuntimeException e) {
                     raw = Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 }
-                result = registered(raw);
-                o = applyOverrides(task, raw, result, vars);
-                result = registered(o);
-                if (task.until() == null || attempt >= task.retries() || untilHolds(task, result, vars)) {
+                result = TaskConditions.registered(raw);
+                o = conditions.applied(raw, result, vars);
+                result = TaskConditions.registered(o);
+                if (task.until() == null || attempt >= task.retries() || conditions.untilHolds(result, vars)) {
                     break;
                 }
                 attempt++;
@@ -234,82 +241,40 @@ final class HostTaskRunner {
                     why += " (and its end could not be journaled: " + journalFailed.getMessage() + ")";
                 }
             }
-            return new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position() + ": "
-                    + secrets.redact(why), Map.of("failed", true));
+            return failed(task, secrets.redact(why));
         }
     }
 
-    private Outcome applyOverrides(Task task, Outcome o, Map<String, Object> result, Map<String, Object> vars) {
-        if (task.changedWhen() == null && task.failedWhen() == null) {
-            return o;
-        }
-        Map<String, Object> scope = TaskUndo.scope(task, vars, result);
-        Outcome out = o;
-        if (task.changedWhen() != null && o.status() != Status.SKIPPED && o.status() != Status.FAILED) {
-            out = out.withStatus(templates.test(task.changedWhen(), scope) ? Status.CHANGED : Status.OK);
-        }
-        if (task.failedWhen() != null && o.status() != Status.SKIPPED) {
-            boolean failed = templates.test(task.failedWhen(), scope);
-            if (failed) {
-                out = new Outcome(Status.FAILED, "failed_when held: " + task.failedWhen(), out.result(), out.diff(), out.undo());
-            } else if (out.failed()) {
-                out = out.withStatus(Status.OK);
-            }
-        }
-        return out;
-    }
-
-    private boolean untilHolds(Task task, Map<String, Object> result, Map<String, Object> vars) {
-        return templates.test(task.until(), TaskUndo.scope(task, vars, result));
+    /** The task failed on this host before or around its module, for the reason given. */
+    private static HostOutcome failed(Task task, String why) {
+        return new HostOutcome("failed", task.ignoreErrors(), "task '" + task.label() + "' at " + task.position() + ": " + why,
+                Map.of("failed", true));
     }
 
     private boolean effectiveCheck(Task task) {
         return task.checkMode() != null ? task.checkMode() : settings.check();
     }
 
-    /** What {@code register:} stores: the module's result plus changed/failed/msg. */
-    private static Map<String, Object> registered(Outcome o) {
-        Map<String, Object> r = new LinkedHashMap<>(o.result());
-        r.put("changed", o.changed());
-        r.put("failed", o.failed());
-        r.put("skipped", o.status() == Status.SKIPPED);
-        if (o.msg() != null) {
-            r.putIfAbsent("msg", o.msg());
-        }
-        return r;
+    /** A loop's items on a host, rendered with its variables; {@code module} says where its lookups look for files. */
+    List<Object> loopItems(PlannedTask pt, Loop loop, String module, Map<String, Object> vars) {
+        return new LoopItems(searchPath(pt)).of(loop, module, v -> templates.render(v, vars));
     }
 
-
-
-    private ModuleLog log(String host) {
-        return new ModuleLog() {
-            @Override
-            public void info(String line) {
-                reporter.on(new Event.Output(host, line));
-            }
-
-            @Override
-            public void output(String line) {
-                reporter.on(new Event.Output(host, line));
-            }
-        };
+    /** Where the task's controller files are: its role's folder first, as Ansible looks in the role before the playbook. */
+    private SearchPath searchPath(PlannedTask pt) {
+        return pt.role() == null ? searchPath : searchPath.within(pt.role().dir());
     }
 
-    /** Ansible's with_items: an item that is itself a list is spread into the loop (one level). */
-    private static List<Object> flattenedOnce(List<?> items) {
-        List<Object> out = new java.util.ArrayList<>();
-        for (Object i : items) {
-            if (i instanceof List<?> inner) {
-                out.addAll(inner);
-            } else {
-                out.add(i);
-            }
-        }
-        return out;
+    /** The task's environment, the innermost layer winning, rendered with the task's variables. */
+    private Map<String, String> environment(PlannedTask pt, Map<String, Object> vars) {
+        Map<String, String> env = new LinkedHashMap<>();
+        pt.environment().forEach(layer -> layer.forEach((k, v) -> env.put(k, String.valueOf(templates.render(v, vars)))));
+        return env;
     }
 
-    private static String describe(Object v) {
-        return v == null ? "nothing" : v instanceof Map<?, ?> ? "a mapping" : "'" + v + "'";
+    /** The delegate a task runs on for {@code host} (its connection reaches another inventory host), else null. */
+    private static String delegate(String host, Connection conn) {
+        return host.equals(conn.host()) ? null : conn.host();
     }
 
     private static void sleep(double seconds) {

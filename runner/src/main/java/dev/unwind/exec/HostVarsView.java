@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code hostvars[host]}: another host's inventory variables, facts and registered results, read when asked. */
+/** {@code hostvars[host]}: another host's inventory variables, facts, included vars and registered results, read when asked. */
 final class HostVarsView extends AbstractMap<String, Object> {
     private final Inventory inventory;
     private final HostVariables hostVariables;
@@ -23,6 +23,7 @@ final class HostVarsView extends AbstractMap<String, Object> {
     public Object get(Object host) {
         Map<String, Object> v = new LinkedHashMap<>(inventory.hostVars(String.valueOf(host)));
         v.putAll(hostVariables.facts(String.valueOf(host)));
+        v.putAll(hostVariables.included(String.valueOf(host)));
         v.putAll(hostVariables.registered(String.valueOf(host)));
         return v;
     }

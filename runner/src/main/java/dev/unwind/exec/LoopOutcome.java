@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The items of a looped task on one host, gathered as Ansible registers them: {@code results} (each with its
- * {@code item}), changed if any item changed, failed if any failed, skipped only if every item was.
+ * The items of a looped task on one host, gathered as Ansible registers them: {@code results} (each with the
+ * variables its turn bound: the item under its loop_var, the index, {@code ansible_loop}), changed if any item
+ * changed, failed if any failed, skipped if every item was (or there were none).
  */
 final class LoopOutcome {
     private final List<Object> results = new ArrayList<>();
@@ -19,9 +20,10 @@ final class LoopOutcome {
     private String firstFailure;
 
     /** Adds one item's outcome; false when the loop must stop here (the host was lost). */
-    boolean add(Object item, HostOutcome one) {
+    boolean add(LoopIteration turn, HostOutcome one) {
+        Object item = turn.item();
         Map<String, Object> r = new LinkedHashMap<>(one.result());
-        r.put("item", item);
+        r.putAll(turn.bound());
         if (r.get("__diff") != null) {
             diffs.append(r.remove("__diff"));
         }
@@ -44,14 +46,16 @@ final class LoopOutcome {
         reg.put("results", results);
         reg.put("changed", changed);
         reg.put("failed", failed);
-        reg.put("msg", failed ? "one or more items failed" : "all items completed");
+        reg.put("skipped", allSkipped);
+        reg.put("msg", failed ? "one or more items failed" : results.isEmpty() ? "No items in the list" : "all items completed");
         if (diffs.length() > 0) {
             reg.put("__diff", diffs.toString());
         }
         if (unreachable != null) {
             return new HostOutcome("unreachable", false, unreachable, reg);
         }
-        String status = failed ? "failed" : allSkipped && !results.isEmpty() ? "skipped" : changed ? "changed" : "ok";
+        // no items at all is skipped too, as in Ansible
+        String status = failed ? "failed" : allSkipped ? "skipped" : changed ? "changed" : "ok";
         return new HostOutcome(status, failed && ignoreErrors, failed ? firstFailure : results.size() + " item(s)", reg);
     }
 }

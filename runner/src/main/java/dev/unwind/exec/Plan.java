@@ -3,6 +3,7 @@ package dev.unwind.exec;
 import dev.unwind.playbook.Block;
 import dev.unwind.playbook.Escalation;
 import dev.unwind.playbook.Play;
+import dev.unwind.playbook.Role;
 import dev.unwind.playbook.Task;
 import dev.unwind.playbook.TaskNode;
 
@@ -19,8 +20,7 @@ final class Plan {
 
     static List<PlannedTask> of(Play play, RunSettings settings) {
         List<PlannedTask> all = new ArrayList<>();
-        Escalation playEscalation = play.escalation().over(new Escalation(false, "root"));
-        flatten(play.tasks(), List.of(), List.of(), playEscalation, new LinkedHashSet<>(play.tags()), null, new int[1], all);
+        flatten(play.tasks(), Inherited.of(play), new int[1], all);
         List<PlannedTask> selected = new ArrayList<>();
         boolean started = settings.startAtTask() == null;
         for (PlannedTask t : all) {
@@ -37,40 +37,78 @@ final class Plan {
     /** A play's handlers, planned as tasks (with the play's become); tags and --start-at-task do not pick them. */
     static List<PlannedTask> handlers(Play play) {
         List<PlannedTask> out = new ArrayList<>();
-        flatten(new ArrayList<>(play.handlers()), List.of(), List.of(), play.escalation().over(new Escalation(false, "root")),
-                new LinkedHashSet<>(play.tags()), null, new int[1], out);
+        flatten(play.handlers(), Inherited.of(play), new int[1], out);
         return out;
     }
 
-    /** @param part the innermost rescue/always block around these nodes, or null; {@code blocks} numbers such blocks */
-    private static void flatten(List<TaskNode> nodes, List<String> when, List<Map<String, Object>> vars, Escalation esc,
-                                Set<String> tags, BlockPart part, int[] blocks, List<PlannedTask> out) {
+    /**
+     * What the blocks around a task give it.
+     *
+     * @param part     the innermost rescue/always block around it, or null
+     * @param role     the innermost role, or null
+     * @param defaults the defaults of the roles around it, outermost first
+     * @param environment the environment of the play, blocks and task, outermost first
+     */
+    private record Inherited(List<String> when, List<Map<String, Object>> vars, Escalation escalation, Set<String> tags,
+                             BlockPart part, Role role, List<Map<String, Object>> defaults,
+                             List<Map<String, Object>> environment, boolean anyErrorsFatal, IncludeLoop loop) {
+        static Inherited of(Play play) {
+            return new Inherited(List.of(), List.of(), play.escalation().over(new Escalation(false, "root")),
+                    new LinkedHashSet<>(play.tags()), null, null, List.of(), List.of(play.environment()), play.anyErrorsFatal(),
+                    null);
+        }
+
+        Inherited enter(List<String> w, Map<String, Object> v, Escalation e, Set<String> t, Role r, Map<String, Object> env,
+                        boolean fatal) {
+            List<String> when2 = new ArrayList<>(when);
+            when2.addAll(w);
+            List<Map<String, Object>> vars2 = new ArrayList<>(vars);
+            vars2.add(v);
+            Set<String> tags2 = new LinkedHashSet<>(tags);
+            tags2.addAll(t);
+            List<Map<String, Object>> defaults2 = defaults;
+            if (r != null) {
+                defaults2 = new ArrayList<>(defaults);
+                defaults2.add(r.defaults());
+            }
+            List<Map<String, Object>> env2 = new ArrayList<>(environment);
+            env2.add(env);
+            return new Inherited(when2, vars2, e.over(escalation), tags2, part, r != null ? r : role, defaults2, env2,
+                    anyErrorsFatal || fatal, loop);
+        }
+
+        Inherited in(BlockPart p) {
+            return new Inherited(when, vars, escalation, tags, p, role, defaults, environment, anyErrorsFatal, loop);
+        }
+
+        Inherited looping(IncludeLoop l) {
+            return new Inherited(when, vars, escalation, tags, part, role, defaults, environment, anyErrorsFatal, l);
+        }
+    }
+
+    /** {@code blocks} numbers the blocks with rescue or always. */
+    private static void flatten(List<? extends TaskNode> nodes, Inherited around, int[] blocks, List<PlannedTask> out) {
         for (TaskNode n : nodes) {
             if (n instanceof Block b) {
-                List<String> w = new ArrayList<>(when);
-                w.addAll(b.when());
-                List<Map<String, Object>> v = new ArrayList<>(vars);
-                v.add(b.vars());
-                Set<String> t = new LinkedHashSet<>(tags);
-                t.addAll(b.tags());
-                Escalation e = b.escalation().over(esc);
+                Inherited inside = around.enter(b.when(), b.vars(), b.escalation(), b.tags(), b.role(), b.environment(),
+                        b.anyErrorsFatal());
+                if (b.loop() != null) {
+                    inside = inside.looping(new IncludeLoop(++blocks[0], b.loop()));
+                }
                 if (b.rescue().isEmpty() && b.always().isEmpty()) {
-                    flatten(b.tasks(), w, v, e, t, part, blocks, out);
+                    flatten(b.tasks(), inside, blocks, out);
                 } else {
                     int id = ++blocks[0];
                     boolean rescues = !b.rescue().isEmpty();
-                    flatten(b.tasks(), w, v, e, t, new BlockPart(id, BlockPart.Part.MAIN, rescues), blocks, out);
-                    flatten(b.rescue(), w, v, e, t, new BlockPart(id, BlockPart.Part.RESCUE, rescues), blocks, out);
-                    flatten(b.always(), w, v, e, t, new BlockPart(id, BlockPart.Part.ALWAYS, rescues), blocks, out);
+                    flatten(b.tasks(), inside.in(new BlockPart(id, BlockPart.Part.MAIN, rescues)), blocks, out);
+                    flatten(b.rescue(), inside.in(new BlockPart(id, BlockPart.Part.RESCUE, rescues)), blocks, out);
+                    flatten(b.always(), inside.in(new BlockPart(id, BlockPart.Part.ALWAYS, rescues)), blocks, out);
                 }
             } else if (n instanceof Task task) {
-                List<String> w = new ArrayList<>(when);
-                w.addAll(task.when());
-                List<Map<String, Object>> v = new ArrayList<>(vars);
-                v.add(task.vars());
-                Set<String> t = new LinkedHashSet<>(tags);
-                t.addAll(task.tags());
-                out.add(new PlannedTask(task, w, v, task.escalation().over(esc), t, part));
+                Inherited at = around.enter(task.when(), task.vars(), task.escalation(), task.tags(), null, task.environment(),
+                        false);
+                out.add(new PlannedTask(task, at.when(), at.vars(), at.escalation(), at.tags(), at.part(), at.role(),
+                        at.defaults(), at.environment(), at.anyErrorsFatal(), at.loop()));
             }
         }
     }

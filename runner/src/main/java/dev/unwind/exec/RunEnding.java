@@ -69,13 +69,15 @@ final class RunEnding {
         return state.result(interrupted ? RunStatus.INTERRUPTED : RunStatus.UNWOUND);
     }
 
-    /** {@code on_failure: unwind_host}: only the failed host goes back; the others go on. */
-    void unwindHost(String host, String why) {
+    /** {@code on_failure: unwind_host}: only the failed host goes back; the others go on. False: not all of it. */
+    boolean unwindHost(String host, String why) {
         Pending pending = Pending.of(Journal.read(run.journal()).entries());
         UnwindReport r = unwind(pending.forHost(host), why + " (unwinding " + host + " only)");
         if (!r.complete()) {
             state.note("could not unwind everything on " + host);
+            state.leftSomething();
         }
+        return r.complete();
     }
 
     /**

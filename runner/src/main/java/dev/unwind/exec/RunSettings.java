@@ -12,5 +12,10 @@ import java.util.Set;
  */
 public record RunSettings(boolean check, boolean diff, int forks, Set<String> tags, Set<String> skipTags, String limit,
                           String startAtTask, Map<String, Object> extraVars, boolean verbose, List<String> inventorySources,
-                          String failAfterTask, boolean keepBeforeImages) {
+                          String failAfterTask, boolean keepBeforeImages, Map<String, Map<String, Object>> promptAnswers) {
+
+    /** What the play's vars_prompt was answered (by variable), asked before the run; empty without prompts. */
+    public Map<String, Object> prompted(dev.unwind.playbook.Play play) {
+        return promptAnswers.getOrDefault(play.position().toString(), Map.of());
+    }
 }

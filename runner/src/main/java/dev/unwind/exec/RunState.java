@@ -21,6 +21,13 @@ final class RunState {
         this.runId = runId;
     }
 
+    private int step;
+
+    /** The next step of the run: every task and handler run gets its own number, as the journal's entries do. */
+    synchronized int nextStep() {
+        return ++step;
+    }
+
     void note(String line) {
         notes.add(line);
     }
@@ -54,8 +61,26 @@ final class RunState {
         counts.merge(host, Counts.ZERO.add(status, ignored), Counts::plus);
     }
 
+    private volatile boolean leftSomething;
+
+    /** A host's own unwind (unwind_host) could not take everything back: the run cannot end "fully unwound". */
+    void leftSomething() {
+        leftSomething = true;
+    }
+
+    /** How a run that reached its end without unwinding everything ends: ok, failed, or incomplete. */
+    RunStatus endStatus() {
+        return leftSomething ? RunStatus.UNWIND_INCOMPLETE : anyHostFailed() ? RunStatus.FAILED : RunStatus.OK;
+    }
+
+    /** The host failed a task (not ignored, not rescued) or was unreachable. */
+    boolean hostFailed(String host) {
+        Counts c = counts.get(host);
+        return c != null && (c.failed() > 0 || c.unreachable() > 0);
+    }
+
     boolean anyHostFailed() {
-        return counts.values().stream().anyMatch(c -> c.failed() > 0 || c.unreachable() > 0);
+        return counts.keySet().stream().anyMatch(this::hostFailed);
     }
 
     /** The tallies by host name, as the recap lists them. */

@@ -1,5 +1,9 @@
 package dev.unwind.exec;
 
+import dev.unwind.input.InvalidInput;
+import dev.unwind.input.Position;
+import dev.unwind.input.Yaml11;
+import dev.unwind.inventory.vault.VaultCipher;
 import dev.unwind.module.Backups;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ModuleCatalog;
@@ -11,11 +15,14 @@ import dev.unwind.module.Undo;
 import dev.unwind.playbook.SearchPath;
 import dev.unwind.template.Templates;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** What a module sees while running one task on one host; {@code timeout} (nullable) bounds its renders too. */
@@ -45,6 +52,25 @@ record TaskContext(Connection connection, boolean check, boolean diff, Map<Strin
     @Override
     public Path localFile(String src) {
         return find(src, "files");
+    }
+
+    @Override
+    public Optional<Path> controllerPath(String name, String sub) {
+        return searchPath.locate(name, sub);
+    }
+
+    @Override
+    public Map<String, Object> readVars(Path file) {
+        try {
+            if (VaultCipher.isVaulted(Files.readAllBytes(file))) {
+                // the run's vault password reaches the inventory, not the tasks (yet)
+                throw new InvalidInput(Position.of(file.toString()), "an ansible-vault encrypted vars file cannot be"
+                        + " included by a task yet: give its variables in vars_files or the inventory's group_vars");
+            }
+        } catch (IOException e) {
+            throw new InvalidInput(Position.of(file.toString()), "cannot read: " + e.getMessage());
+        }
+        return Yaml11.read(file).asVars();
     }
 
     private Path find(String src, String sub) {

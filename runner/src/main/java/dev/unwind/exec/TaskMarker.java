@@ -1,15 +1,9 @@
 package dev.unwind.exec;
 
-import dev.unwind.module.Become;
 import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
-import dev.unwind.module.ConnectionException;
-import dev.unwind.module.DirectFiles;
-import dev.unwind.module.ExecResult;
-import dev.unwind.module.FileStat;
 import dev.unwind.module.Shell;
 
-import java.util.Optional;
 
 /**
  * A file on the host naming the process group of the command a task is running there, while it runs. A command
@@ -43,43 +37,21 @@ public final class TaskMarker {
                 + "sleep 0.1; i=$((i+1)); done; kill -KILL -\"$pg\" 2>/dev/null; fi; rm -f " + m + "; fi; exit 0");
     }
 
-    private record Marking(Connection inner, String marker) implements Connection {
+    private record Marking(Connection inner, String marker) implements CommandWrapping {
         @Override
-        public String host() {
-            return inner.host();
-        }
-
-        @Override
-        public ExecResult exec(Command command) throws ConnectionException {
+        public Command wrap(Command command) {
             String m = Shell.quote(marker);
             // the process group, from /proc (no process started for it); the command in a subshell so that its own
             // exit still lets the marker go
             String wrapped = "pg=$$; if [ -r /proc/$$/stat ]; then read -r _ _ _ _ pg _ < /proc/$$/stat; fi; "
                     + "echo \"$pg\" > " + m + " 2>/dev/null; ( " + command.script() + "\n); rc=$?; rm -f " + m
                     + " 2>/dev/null; exit $rc";
-            return inner.exec(new Command(wrapped, command.stdin(), command.become(), command.timeout()));
-        }
-
-        /** A stat changes nothing: it need not be marked. */
-        @Override
-        public FileStat stat(String path) throws ConnectionException {
-            return inner.stat(path);
-        }
-
-        /** Transfers that run no command have nothing to mark; those through the shell come back to exec above. */
-        @Override
-        public Optional<DirectFiles> direct() {
-            return inner.direct();
+            return new Command(wrapped, command.stdin(), command.become(), command.timeout());
         }
 
         @Override
-        public void reconnect() {
-            inner.reconnect();
-        }
-
-        @Override
-        public Connection becoming(Become become) {
-            return new Marking(inner.becoming(become), marker);
+        public Connection over(Connection other) {
+            return new Marking(other, marker);
         }
     }
 }

@@ -85,7 +85,7 @@ record TaskUndo(Templates templates, PlannedTask planned, Map<String, Object> va
         Map<String, Object> scope = scope(task(), vars, result);
         List<ModuleCall> calls = new ArrayList<>();
         for (Task u : ((UndoSpec.Tasks) task().undo()).tasks()) {
-            calls.add(new ModuleCall(u.module(), templates.renderMap(u.args(), scope), u.retries(), u.delay()));
+            calls.add(new ModuleCall(u.module(), Omit.dropped(templates.renderMap(u.args(), scope)), u.retries(), u.delay()));
         }
         return new Undo.Calls(calls);
     }

@@ -10,14 +10,19 @@ import dev.unwind.vars.HostVariables;
 import dev.unwind.vars.Scope;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The variables a task sees on a host, with Ansible's precedence: inventory, facts, magic variables, play vars and
- * vars_files, block and task vars, registered results, extra vars. A play's part is computed once per host per play.
+ * vars_files, block and task vars, include_vars, registered results, extra vars; then the magic variables that change
+ * while the play runs (which hosts remain), above all, as in Ansible. A play's part is computed once per host per batch.
  */
 final class TaskVars {
     private final Inventory inventory;
@@ -27,7 +32,9 @@ final class TaskVars {
     private final Secrets secrets;
     private final Map<Path, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> playVars = new ConcurrentHashMap<>();
+    private final UnwindVersion version = UnwindVersion.current();
     private Play play;
+    private PlayHosts playHosts = PlayHosts.none();
 
     TaskVars(Inventory inventory, HostVariables hostVariables, RunSettings settings, Templates templates, Secrets secrets) {
         this.inventory = inventory;
@@ -37,22 +44,75 @@ final class TaskVars {
         this.secrets = secrets;
     }
 
-    /** A new play (or batch of one): its play-level variables are computed afresh, facts included. */
-    void startPlay(Play p) {
+    /** A new play, on these hosts (after --limit); {@code failed} tells the hosts that failed earlier in the run. */
+    void startPlay(Play p, List<String> hosts, Predicate<String> failed) {
         play = p;
+        playHosts = new PlayHosts(hosts, failed);
+    }
+
+    /** A new batch of the play: its play-level variables are computed afresh, facts included. */
+    void startBatch(List<String> batch, Set<String> active) {
+        playHosts.startBatch(batch, active);
+        recompute();
+    }
+
+    /** The play-level variables are computed afresh for the next task: the inventory changed (add_host, group_by). */
+    void recompute() {
         playVars.clear();
     }
 
     /** The variables {@code pt} sees on {@code host}, lowest precedence first. */
     Map<String, Object> of(String host, Playbook playbook, PlannedTask pt) {
-        Map<String, Object> vars = new LinkedHashMap<>(playVars.computeIfAbsent(host, h -> playScope(h, playbook)));
+        Map<String, Object> play = playVars.computeIfAbsent(host, h -> playScope(h, playbook));
+        Map<String, Object> included = hostVariables.included(host);
         Map<String, Object> registered = hostVariables.registered(host);
-        // block and task vars may refer to registered results, which still win over them
+        Map<String, Object> learned = new LinkedHashMap<>(included);
+        learned.putAll(registered);
+        Map<String, Object> vars = roleDefaults(pt, play, learned);
+        vars.putAll(play);
+        if (pt.role() != null) {
+            vars.put("role_name", pt.role().name());
+            vars.put("ansible_role_name", pt.role().name());
+            vars.put("role_path", pt.role().dir().toString());
+        }
+        // block and task vars may refer to included vars and registered results, which still win over them
+        vars.putAll(included);
         vars.putAll(registered);
         pt.vars().forEach(layer -> addRendered(vars, layer));
+        vars.putAll(included);
         vars.putAll(registered);
         vars.putAll(settings.extraVars());
+        vars.put("ansible_play_hosts", playHosts.remaining());
+        vars.put("ansible_play_batch", playHosts.batch());
+        vars.put("play_hosts", playHosts.batch());
         return vars;
+    }
+
+    /**
+     * Role defaults lie below everything, even the inventory; one not overridden is rendered against all that is
+     * above it (and the defaults before it), so {@code web_root: ${base_dir}/www} takes the inventory's base_dir.
+     */
+    private Map<String, Object> roleDefaults(PlannedTask pt, Map<String, Object> play, Map<String, Object> registered) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        if (pt.defaults().isEmpty() && this.play.roles().isEmpty()) {
+            return defaults;
+        }
+        Map<String, Object> scope = new LinkedHashMap<>(play);
+        scope.putAll(registered);
+        // the play's roles lend theirs to every task; a task's own roles' come last and win
+        List<Map<String, Object>> layers = new ArrayList<>();
+        this.play.roles().forEach(r -> layers.add(r.defaults()));
+        layers.addAll(pt.defaults());
+        for (Map<String, Object> layer : layers) {
+            layer.forEach((k, v) -> {
+                if (!play.containsKey(k) && !registered.containsKey(k)) {
+                    Object value = templates.render(v, scope);
+                    scope.put(k, value);
+                    defaults.put(k, value);
+                }
+            });
+        }
+        return defaults;
     }
 
     /**
@@ -60,7 +120,7 @@ final class TaskVars {
      * when it cannot be (an undefined variable, an error).
      */
     String shownName(PlannedTask pt, Collection<String> hosts, Playbook playbook) {
-        String label = pt.task().label();
+        String label = pt.shownLabel();
         if (!Templates.isTemplate(label) || hosts.isEmpty()) {
             return label;
         }
@@ -78,16 +138,28 @@ final class TaskVars {
         magic.put("group_names", inventory.groupNames(host));
         magic.put("groups", inventory.groups());
         magic.put("ansible_check_mode", settings.check());
-        magic.put("playbook_dir", playbook.directory().toString());
-        magic.put("ansible_play_hosts", inventory.hosts(play.hosts()));
+        magic.put("playbook_dir", play.dir().toString());
+        // Ansible's default, so that templates that print it render as Ansible's do
+        magic.put("ansible_managed", "Ansible managed");
+        magic.put("ansible_play_hosts_all", playHosts.all());
+        magic.put("ansible_play_name", play.name() != null ? play.name() : play.hosts());
+        magic.put("ansible_run_tags", settings.tags().isEmpty() ? List.of("all") : List.copyOf(settings.tags()));
+        magic.put("ansible_skip_tags", List.copyOf(settings.skipTags()));
+        magic.put("ansible_diff_mode", settings.diff());
+        magic.put("ansible_version", version.asAnsibleVersion());
+        magic.put("omit", Omit.PLACEHOLDER);
         magic.put("hostvars", new HostVarsView(inventory, hostVariables));
         Map<String, Object> vars = new Scope().layer(inventory.hostVars(host)).layer(hostVariables.facts(host)).layer(magic)
                 .layer(settings.extraVars()).build();
         addRendered(vars, play.vars());
+        // answers are taken as typed, never templated (Ansible marks them unsafe)
+        vars.putAll(settings.prompted(play));
         for (String file : play.varsFiles()) {
-            Path p = playbook.directory().resolve(templates.renderText(file, vars));
+            Path p = play.dir().resolve(templates.renderText(file, vars));
             addRendered(vars, varsFiles.computeIfAbsent(p, f -> Yaml11.read(f).asVars()));
         }
+        // the vars of the play's roles sit above vars_files, as Ansible has them
+        play.roles().forEach(r -> addRendered(vars, r.vars()));
         vars.putAll(settings.extraVars());
         return vars;
     }

@@ -52,7 +52,7 @@ public final class UnwindSession {
         stopLeftovers(changes);
         UnwindReport r = unwinder.unwind(changes);
         for (UnwindReport.Failure f : r.failed()) {
-            left.accept("NOT undone on " + f.change().host() + ": " + f.change().task() + " (" + f.change().at() + "): "
+            left.accept("NOT undone on " + f.change().target() + ": " + f.change().task() + " (" + f.change().at() + "): "
                     + f.message());
         }
         return r;
@@ -66,7 +66,7 @@ public final class UnwindSession {
         Map<String, String> hosts = new LinkedHashMap<>();
         for (Entry e : changes) {
             if (e.host() != null && (e.type() != EntryType.CHANGED || "unreachable".equals(e.status()))) {
-                hosts.putIfAbsent(e.host(), e.become());
+                hosts.putIfAbsent(e.target(), e.become());
             }
         }
         hosts.forEach((host, user) -> {

@@ -47,6 +47,7 @@ public final class Yaml11 {
             Node root = new Yaml(new SafeConstructor(options()), new org.yaml.snakeyaml.representer.Representer(
                     new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options()).compose(r);
             YamlLimits.check(file, root);
+            YamlLimits.noTags(file, root);
             return new Yaml11(file, root);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();

@@ -53,6 +53,40 @@ public final class YamlLimits {
         }
     }
 
+    /**
+     * Playbooks and vars files take no YAML tags: {@code when: !x} is the tag !x to YAML, not "not x", and would fail
+     * when its value is built. Each one is a problem at its place (inventories read !vault and !unsafe elsewhere).
+     */
+    public static void noTags(String file, Node root) {
+        List<Problem> problems = new ArrayList<>();
+        tags(file, root, problems, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+    }
+
+    private static void tags(String file, Node node, List<Problem> out, Set<Node> seen) {
+        if (node == null || !seen.add(node)) {
+            return;
+        }
+        String tag = node.getTag().getValue();
+        if (!tag.startsWith("tag:yaml.org,2002:")) {
+            out.add(new Problem(at(file, node), tag.equals("!vault")
+                    ? "a !vault value here is not opened (only inventories' are yet): put it in the inventory's group_vars"
+                    + " or host_vars"
+                    : "'" + tag + "' is a YAML tag (a value starting with '!'): quote the value, e.g. \"" + tag
+                    + (node instanceof ScalarNode s && !s.getValue().isEmpty() ? " " + s.getValue() : "") + "\""));
+        }
+        if (node instanceof MappingNode m) {
+            m.getValue().forEach(t -> {
+                tags(file, t.getKeyNode(), out, seen);
+                tags(file, t.getValueNode(), out, seen);
+            });
+        } else if (node instanceof SequenceNode q) {
+            q.getValue().forEach(n -> tags(file, n, out, seen));
+        }
+    }
+
     public static Position at(String file, Node node) {
         return new Position(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
     }

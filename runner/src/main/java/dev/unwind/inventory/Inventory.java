@@ -34,6 +34,7 @@ public final class Inventory {
     private final VarsFiles varsFiles;
     private final List<String> warnings;
     private final Map<String, Map<String, Object>> hostVarsCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> addedAtRunTime = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Inventory(InventoryData data, List<Path> sourceDirs, Path playbookDir, Vault vault,
             List<String> warnings) {
@@ -219,6 +220,43 @@ public final class Inventory {
         for (Path file : varsFiles.files(baseDir, subdir, name)) {
             layers.add(new Layer(varsFiles.load(file), k -> varsFiles.position(file, k)));
         }
+    }
+
+    /**
+     * {@code add_host}: a host added for the rest of the run, in memory only, in {@code groups} (created as needed)
+     * with {@code vars} as its own variables. The engine calls this between tasks, never while tasks run.
+     */
+    public synchronized void addHost(String name, List<String> groups, Map<String, Object> vars) {
+        if (!data.hosts().containsKey(name)) {
+            addedAtRunTime.add(name);
+        }
+        data.addHost(name, null, null);
+        for (String g : groups) {
+            data.addGroup(g);
+            data.addHost(name, g, null);
+        }
+        vars.forEach((k, v) -> data.setVariable(name, k, v));
+        data.reconcile();
+        hostVarsCache.clear();
+    }
+
+    /** Whether add_host added this host during the run: no inventory file knows it. */
+    public boolean addedAtRunTime(String host) {
+        return addedAtRunTime.contains(host);
+    }
+
+    /** {@code group_by}: the host joins {@code group} (created as needed, under {@code parents}) for the rest of the run. */
+    public synchronized void addToGroup(String host, String group, List<String> parents) {
+        data.addGroup(group);
+        for (String p : parents) {
+            data.addGroup(p);
+            if (!p.equals(group)) {
+                data.addChild(p, group);
+            }
+        }
+        data.addHost(host, group, null);
+        data.reconcile();
+        hostVarsCache.clear();
     }
 
     /** Ansible's group_names: every group of the host except {@code all}, sorted ({@code ungrouped} included). */

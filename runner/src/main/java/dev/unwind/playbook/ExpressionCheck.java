@@ -20,6 +20,12 @@ import java.util.Optional;
  * that it stops the run before anything changes instead of failing a task halfway.
  */
 final class ExpressionCheck {
+    /** Jinja2's {{ x }} and {% %}; Go templates handed to docker/kubectl ({{.Names}}, {{json .}}) are left alone. */
+    static final java.util.regex.Pattern JINJA = java.util.regex.Pattern.compile(
+            "\\{%|\\{\\{(?!-?\\s*(\\.|json\\b|range\\b|if\\b|end\\b|index\\b|printf\\b|with\\b|else\\b|upper\\b|lower\\b))");
+    /** FreeMarker's escape for literal text: what is inside is written as it is. */
+    private static final java.util.regex.Pattern NOPARSE = java.util.regex.Pattern.compile("(?s)<#noparse>.*?</#noparse>");
+
     private final Templates templates;
     private final List<Problem> problems;
 
@@ -46,6 +52,15 @@ final class ExpressionCheck {
         } catch (IOException e) {
             problems.add(new Problem(Position.of(file.toString()), "cannot read the template: " + e.getMessage()));
             return;
+        }
+        // Jinja2 left in a template would be written out as it is: say so, unless it is inside <#noparse>
+        java.util.regex.Matcher jinja = JINJA.matcher(NOPARSE.matcher(content).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group().replaceAll("[^\n]", " "))));
+        if (jinja.find()) {
+            String before = content.substring(0, jinja.start());
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int column = jinja.start() - before.lastIndexOf('\n');
+            problems.add(new Problem(new Position(file.toString(), line, column), "Jinja2 in a template: unwind templates are"
+                    + " FreeMarker (${name}, <#if>, <#list>); text that must keep {{ }} goes inside <#noparse>...</#noparse>"));
         }
         templates.syntaxOfFile(content).ifPresent(e -> problems.add(new Problem(
                 new Position(file.toString(), e.line(), e.column()), "template syntax error: " + e.message())));

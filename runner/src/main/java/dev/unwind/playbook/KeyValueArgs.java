@@ -25,7 +25,7 @@ final class KeyValueArgs {
             Matcher m = KEY.matcher(raw);
             boolean isArg = m.matches() && (spec.freeForm() == null || spec.arg(m.group(1)).isPresent());
             if (isArg) {
-                args.put(m.group(1), unquote(m.group(2)));
+                args.put(m.group(1), unquote(decodeEscapes(m.group(2))));
             } else if (spec.freeForm() != null) {
                 if (free.length() > 0) {
                     free.append(' ');
@@ -77,6 +77,31 @@ final class KeyValueArgs {
             out.add(cur.toString());
         }
         return out;
+    }
+
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|[0-7]{1,3}|[\\\\'\"abfnrtv])");
+
+    /** Python's escapes in a k=v value, decoded as Ansible's parse_kv does: {@code content="a\\n"} ends in a newline. */
+    static String decodeEscapes(String v) {
+        Matcher m = ESCAPE.matcher(v);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String decoded = switch (e.charAt(0)) {
+                case 'x', 'u' -> String.valueOf((char) Integer.parseInt(e.substring(1), 16));
+                case 'a' -> "\u0007";
+                case 'b' -> "\b";
+                case 'f' -> "\f";
+                case 'n' -> "\n";
+                case 'r' -> "\r";
+                case 't' -> "\t";
+                case 'v' -> "\u000b";
+                default -> Character.isDigit(e.charAt(0)) ? String.valueOf((char) Integer.parseInt(e, 8)) : e;
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(decoded));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String unquote(String v) {

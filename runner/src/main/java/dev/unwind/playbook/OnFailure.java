@@ -4,7 +4,7 @@ package dev.unwind.playbook;
 public enum OnFailure {
     /** Stop scheduling, let running tasks finish, unwind every host that changed. */
     UNWIND,
-    /** Only the failed host unwinds; the others go on (Ansible's default behaviour). */
+    /** Only the failed host unwinds; the others go on (Ansible's default behaviour, also written {@code continue}). */
     UNWIND_HOST,
     /** No unwind; the journal is kept for {@code unwind rollback}. */
     STOP;
@@ -12,7 +12,7 @@ public enum OnFailure {
     public static OnFailure parse(String s) {
         return switch (s) {
             case "unwind" -> UNWIND;
-            case "unwind_host" -> UNWIND_HOST;
+            case "unwind_host", "continue" -> UNWIND_HOST;
             case "stop" -> STOP;
             default -> null;
         };

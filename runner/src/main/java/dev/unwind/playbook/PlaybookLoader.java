@@ -29,9 +29,6 @@ public final class PlaybookLoader {
     private static final int MAX_INCLUDE_DEPTH = 20;
     /** The name of the implicit flush of the handlers at the end of pre_tasks, tasks and post_tasks. */
     public static final String FLUSH_HANDLERS = "flush handlers";
-    /** Jinja2's {{ x }} and {% %}; Go templates handed to docker/kubectl ({{.Names}}, {{json .}}) are left alone. */
-    private static final java.util.regex.Pattern JINJA = java.util.regex.Pattern.compile(
-            "\\{%|\\{\\{(?!-?\\s*(\\.|json\\b|range\\b|if\\b|end\\b|index\\b|printf\\b|with\\b|else\\b|upper\\b|lower\\b))");
 
     private final ModuleCatalog catalog;
     private final Templates templates = new Templates();
@@ -49,7 +46,8 @@ public final class PlaybookLoader {
             throw new InvalidInput(Position.of(file.toString()), "the playbook is empty: expected a list of plays");
         }
         Path dir = file.toAbsolutePath().getParent();
-        Checks checks = new Checks(new ExpressionCheck(templates, problems), SearchPath.of(dir));
+        Checks checks = new Checks(new ExpressionCheck(templates, problems), SearchPath.of(dir), RolePath.of(dir),
+                new PlayRoles());
         new Reader(doc, dir, problems, 0, checks).plays(root, plays);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -57,8 +55,15 @@ public final class PlaybookLoader {
         return new Playbook(file, plays);
     }
 
-    /** What every file of one playbook is checked with: expressions, and where its templates are found. */
-    private record Checks(ExpressionCheck expressions, SearchPath searchPath) {
+    /**
+     * What every file of one playbook is checked with: expressions, where its templates and roles are found, and the
+     * roles its current play has taken in.
+     */
+    private record Checks(ExpressionCheck expressions, SearchPath searchPath, RolePath rolePath, PlayRoles roles) {
+        /** For a role's files: its own templates/ and files/ first. */
+        Checks within(Path roleDir) {
+            return new Checks(expressions, searchPath.within(roleDir), rolePath, roles);
+        }
     }
 
     /** Reads one YAML file; collects problems instead of stopping at the first. */
@@ -91,49 +96,141 @@ public final class PlaybookLoader {
                 if (m == null) {
                     continue;
                 }
+                if (m.containsKey("import_playbook")) {
+                    importPlaybook(m, out);
+                    continue;
+                }
                 unknownKeys(m, Keyword.Place.PLAY);
                 String hosts = string(m.get("hosts"));
                 if (hosts == null) {
                     problem(n, "the play has no 'hosts': say which hosts it runs on (a pattern such as 'all' or 'managers')");
                 }
+                String strategy = string(m.get("strategy"));
+                if (strategy != null && !Set.of("linear", "free").contains(strategy)) {
+                    problem(m.get("strategy"), "strategy is linear or free (which unwind runs as linear), not '" + strategy + "'");
+                }
                 OnFailure onFailure = OnFailure.UNWIND;
                 if (m.containsKey("on_failure")) {
                     onFailure = OnFailure.parse(String.valueOf(string(m.get("on_failure"))));
                     if (onFailure == null) {
-                        problem(m.get("on_failure"), "on_failure must be one of: unwind, unwind_host, stop");
+                        problem(m.get("on_failure"), "on_failure must be one of: unwind, unwind_host (or continue, its Ansible name), stop");
                         onFailure = OnFailure.UNWIND;
                     }
                 }
-                // pre_tasks, tasks and post_tasks, in that order, each followed by a flush of the handlers, if any (Ansible's)
-                List<Task> handlers = handlers(m.get("handlers"));
-                List<TaskNode> tasks = new ArrayList<>();
-                for (String section : List.of("pre_tasks", "tasks", "post_tasks")) {
-                    if (m.containsKey(section)) {
-                        tasks.addAll(tasks(m.get(section)));
-                        if (!handlers.isEmpty()) {
-                            tasks.add(flushHandlers(m.get(section)));
-                        }
-                    }
+                // pre_tasks, roles then tasks, and post_tasks, each followed by a flush of the handlers, if any (Ansible's)
+                checks.roles().startPlay();
+                Map<Node, List<TaskNode>> sections = new LinkedHashMap<>();
+                if (m.containsKey("pre_tasks")) {
+                    sections.put(m.get("pre_tasks"), tasks(m.get("pre_tasks")));
                 }
+                if (m.containsKey("roles") || m.containsKey("tasks")) {
+                    List<TaskNode> main = new ArrayList<>(roles(m.get("roles")));
+                    main.addAll(tasks(m.get("tasks")));
+                    sections.put(m.containsKey("tasks") ? m.get("tasks") : m.get("roles"), main);
+                }
+                if (m.containsKey("post_tasks")) {
+                    sections.put(m.get("post_tasks"), tasks(m.get("post_tasks")));
+                }
+                // the roles' handlers come before the play's own, as Ansible lists them
+                List<TaskNode> handlers = checks.roles().handlers();
+                handlers.addAll(handlers(m.get("handlers")));
+                List<TaskNode> tasks = new ArrayList<>();
+                sections.forEach((at, section) -> {
+                    tasks.addAll(section);
+                    if (!handlers.isEmpty()) {
+                        tasks.add(flushHandlers(at));
+                    }
+                });
                 notified(tasks, handlers);
                 List<String> varsFiles = strings(m.get("vars_files"));
                 varsFiles(m.get("vars_files"));
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
                         bool(m.get("gather_facts"), true), escalation(m), strings(m.get("serial")), tasks, onFailure,
                         bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
-                        handlers));
+                        handlers, checks.roles().exposed(), environment(m.get("environment")), reach(m),
+                        prompts(m.get("vars_prompt")), dir));
             }
+        }
+
+        /** {@code vars_prompt:} a list of {@code - name: x, prompt: ..., private, default, confirm}. */
+        private List<VarsPrompt> prompts(Node node) {
+            List<VarsPrompt> out = new ArrayList<>();
+            if (node == null) {
+                return out;
+            }
+            if (!(node instanceof SequenceNode seq)) {
+                problem(node, "vars_prompt is a list of '- name: variable' entries with a prompt");
+                return out;
+            }
+            Set<String> keys = Set.of("name", "prompt", "private", "default", "confirm", "unsafe");
+            for (Node n : seq.getValue()) {
+                Map<String, Node> m = mapping(n, "a vars_prompt entry (name, prompt, private, default, confirm)");
+                if (m == null) {
+                    continue;
+                }
+                m.forEach((k, v) -> {
+                    if (k.equals("encrypt") || k.equals("salt_size") || k.equals("salt")) {
+                        problem(keyOf.getOrDefault(v, v), "vars_prompt's '" + k + "' (hashing the answer) is not supported:"
+                                + " hash it in a task instead");
+                    } else if (!keys.contains(k)) {
+                        problem(keyOf.getOrDefault(v, v), "unknown key '" + k + "' in a vars_prompt entry" + suggestion(k, keys));
+                    }
+                });
+                String name = string(m.get("name"));
+                if (name == null) {
+                    problem(n, "a vars_prompt entry needs 'name:', the variable it sets");
+                    continue;
+                }
+                Object dflt = m.get("default") == null ? null : doc.value(m.get("default"));
+                out.add(new VarsPrompt(doc.at(n), name, Optional.ofNullable(string(m.get("prompt"))).orElse(name),
+                        bool(m.get("private"), true), dflt == null ? null : String.valueOf(dflt), bool(m.get("confirm"), false)));
+            }
+            return out;
+        }
+
+        /** {@code - import_playbook: other.yml}: its plays, in place, read from its own folder (with its roles/). */
+        private void importPlaybook(Map<String, Node> m, List<Play> out) {
+            unknownKeys(m, Keyword.Place.IMPORT_PLAYBOOK);
+            Node fileNode = m.get("import_playbook");
+            String name = string(fileNode);
+            if (name == null || Templates.isTemplate(name)) {
+                problem(fileNode, "import_playbook needs a playbook file name written out (no ${...}), relative to this playbook");
+                return;
+            }
+            if (depth >= MAX_INCLUDE_DEPTH) {
+                problem(fileNode, "playbooks import each other more than " + MAX_INCLUDE_DEPTH + " levels deep: is there a cycle?");
+                return;
+            }
+            Path path = dir.resolve(name).normalize();
+            Yaml11 imported;
+            try {
+                imported = Yaml11.read(path);
+            } catch (InvalidInput e) {
+                problems.add(new Problem(doc.at(fileNode), "cannot import " + path + ": " + e.getMessage()));
+                return;
+            }
+            if (imported.root() == null) {
+                return;
+            }
+            Path importedDir = path.getParent();
+            Checks there = new Checks(checks.expressions(), SearchPath.of(importedDir), RolePath.of(importedDir), checks.roles());
+            List<Play> plays = new ArrayList<>();
+            new Reader(imported, importedDir, problems, depth + 1, there).plays(imported.root(), plays);
+            Map<String, Object> vars = vars(m.get("vars"));
+            List<String> tags = strings(m.get("tags"));
+            List<String> when = conditions(m.get("when"));
+            plays.forEach(p -> out.add(p.imported(vars, tags, when)));
         }
 
         /** The implicit flush at the end of a section: {@code meta: flush_handlers}, where the section ends. */
         private Task flushHandlers(Node section) {
             return new Task(doc.at(section), FLUSH_HANDLERS, "meta", Map.of("free_form", "flush_handlers"), List.of(), null, null,
                     null, 0, 0, null, null, false, new LinkedHashSet<>(List.of("always")), null, false, Map.of(), null, false,
-                    Escalation.INHERIT, null, List.of(), List.of());
+                    Escalation.INHERIT, null, List.of(), List.of(), Placement.NONE, Map.of());
         }
 
-        private List<Task> handlers(Node node) {
-            List<Task> out = new ArrayList<>();
+        private List<TaskNode> handlers(Node node) {
+            List<TaskNode> out = new ArrayList<>();
             if (node == null) {
                 return out;
             }
@@ -147,6 +244,9 @@ public final class PlaybookLoader {
                     Task t = task(n, m, Keyword.Place.HANDLER);
                     if (t != null) {
                         out.add(t);
+                    } else if (m.get("name") instanceof ScalarNode name) {
+                        // already reported: its notifies are not reported again as naming no handler
+                        checks.roles().brokenHandler(name.getValue());
                     }
                 }
             }
@@ -154,19 +254,35 @@ public final class PlaybookLoader {
         }
 
         /** Every name a task notifies is a handler's name or one of its listen topics (Ansible fails at run time). */
-        private void notified(List<TaskNode> nodes, List<Task> handlers) {
-            Set<String> known = new LinkedHashSet<>();
-            handlers.forEach(h -> {
-                if (h.name() != null) {
-                    known.add(h.name());
+        private void notified(List<TaskNode> nodes, List<TaskNode> handlers) {
+            Set<String> known = new LinkedHashSet<>(checks.roles().brokenHandlers());
+            handlerNames(handlers, null, known);
+            notified(nodes, known);
+        }
+
+        /** A handler answers to its name, its listen topics, and in a role also to "role : name". */
+        private void handlerNames(List<TaskNode> handlers, Role role, Set<String> out) {
+            for (TaskNode h : handlers) {
+                if (h instanceof Block b) {
+                    handlerNames(b.tasks(), b.role() != null ? b.role() : role, out);
+                } else if (h instanceof Task t) {
+                    if (t.name() != null) {
+                        out.add(t.name());
+                        if (role != null) {
+                            out.add(role.name() + " : " + t.name());
+                        }
+                    }
+                    out.addAll(t.listen());
                 }
-                known.addAll(h.listen());
-            });
+            }
+        }
+
+        private void notified(List<TaskNode> nodes, Set<String> known) {
             for (TaskNode n : nodes) {
                 if (n instanceof Block b) {
-                    notified(b.tasks(), handlers);
-                    notified(b.rescue(), handlers);
-                    notified(b.always(), handlers);
+                    notified(b.tasks(), known);
+                    notified(b.rescue(), known);
+                    notified(b.always(), known);
                 } else if (n instanceof Task t) {
                     t.notifies().stream().filter(name -> !known.contains(name)).forEach(name -> problems.add(new Problem(t.position(),
                             "task '" + t.label() + "' notifies '" + name + "', which no handler of the play is named or"
@@ -193,10 +309,14 @@ public final class PlaybookLoader {
                     unknownKeys(m, Keyword.Place.BLOCK);
                     out.add(new Block(doc.at(n), string(m.get("name")), tasks(m.get("block")), conditions(m.get("when")),
                             vars(m.get("vars")), escalation(m), new LinkedHashSet<>(strings(m.get("tags"))),
-                            tasks(m.get("rescue")), tasks(m.get("always"))));
+                            tasks(m.get("rescue")), tasks(m.get("always")), null, environment(m.get("environment")),
+                            bool(m.get("any_errors_fatal"), false), null));
                 } else if (m.containsKey("include_tasks") || m.containsKey("import_tasks")) {
                     unknownKeys(m, Keyword.Place.INCLUDE);
                     include(n, m).ifPresent(out::add);
+                } else if (m.containsKey("include_role") || m.containsKey("import_role")) {
+                    unknownKeys(m, Keyword.Place.INCLUDE);
+                    includeRole(n, m).ifPresent(out::add);
                 } else {
                     Task t = task(n, m, Keyword.Place.TASK);
                     if (t != null) {
@@ -228,14 +348,222 @@ public final class PlaybookLoader {
             }
             Reader sub = new Reader(included, path.getParent(), problems, depth + 1, checks);
             List<TaskNode> tasks = included.root() == null ? List.of() : sub.tasks(included.root());
-            return Optional.of(new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
-                    tasks, conditions(m.get("when")), vars(m.get("vars")), Escalation.INHERIT,
-                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of()));
+            Block include = new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
+                    tasks, conditions(m.get("when")), vars(m.get("vars")), escalation(m),
+                    new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of(), null, environment(m.get("environment")), false,
+                    null);
+            return Optional.of(looped(m, apply(m.get("args"), include)));
         }
 
-        private Task task(Node n, Map<String, Node> m, Keyword.Place place) {
+        /**
+         * An include with a loop: its tasks run once per item (each host its own items, in step). A looped include inside
+         * another is refused: one loop variable scope at a time.
+         */
+        private Block looped(Map<String, Node> m, Block include) {
+            Loop loop = loop(m, m.containsKey("include_role") ? "include_role" : "include_tasks");
+            if (loop == null) {
+                return include;
+            }
+            if (containsLoop(include.tasks())) {
+                problem(m.get(loop.with().key()), "an include with a loop includes another include with a loop: unwind runs one looped include at a time;"
+                                + " loop inside the included tasks instead");
+            }
+            return new Block(include.position(), include.name(), include.tasks(), include.when(), include.vars(),
+                    include.escalation(), include.tags(), List.of(), List.of(), include.role(), include.environment(),
+                    include.anyErrorsFatal(), loop);
+        }
+
+        private boolean containsLoop(List<TaskNode> nodes) {
+            return nodes.stream().anyMatch(n -> n instanceof Block b && (b.loop() != null || containsLoop(b.tasks())));
+        }
+
+        /**
+         * {@code args: apply:} of an include: keywords given to every included task (tags, become, become_user,
+         * environment, vars), as a block around them.
+         */
+        private Block apply(Node args, Block include) {
+            Map<String, Node> a = args == null ? null : mapping(args, "args of an include (apply)");
+            if (a == null) {
+                return include;
+            }
+            a.forEach((k, v) -> {
+                if (!k.equals("apply")) {
+                    problem(keyOf.getOrDefault(v, v), "an include's args take 'apply:' only; '" + k + "' goes in the included tasks");
+                }
+            });
+            Map<String, Node> apply = a.get("apply") == null ? null : mapping(a.get("apply"), "apply (tags, become, become_user, environment, vars)");
+            if (apply == null) {
+                return include;
+            }
+            Set<String> allowed = Set.of("tags", "become", "become_user", "become_method", "environment", "vars");
+            apply.forEach((k, v) -> {
+                if (!allowed.contains(k)) {
+                    problem(keyOf.getOrDefault(v, v), "apply takes " + String.join(", ", new java.util.TreeSet<>(allowed))
+                            + ", not '" + k + "'");
+                }
+            });
+            Block applied = new Block(include.position(), "apply", include.tasks(), List.of(), vars(apply.get("vars")),
+                    escalation(apply), new LinkedHashSet<>(strings(apply.get("tags"))), List.of(), List.of(), null,
+                    environment(apply.get("environment")), false, null);
+            return new Block(include.position(), include.name(), List.of(applied), include.when(), include.vars(),
+                    include.escalation(), include.tags(), List.of(), List.of(), null, include.environment(), false, null);
+        }
+
+        /** {@code roles:} of a play: names, or mappings with {@code role:} and the keywords a role entry takes. */
+        List<TaskNode> roles(Node node) {
+            List<TaskNode> out = new ArrayList<>();
+            if (node == null || node instanceof ScalarNode s && s.getValue().isEmpty()) {
+                return out;
+            }
+            if (!(node instanceof SequenceNode seq)) {
+                problem(node, "roles is a list of role names, or of '- role: name' entries");
+                return out;
+            }
+            for (Node n : seq.getValue()) {
+                if (n instanceof ScalarNode) {
+                    role(n, string(n), RoleFiles.MAIN, Map.of(), List.of(), Set.of(), Escalation.INHERIT, true, true, Map.of())
+                            .ifPresent(out::add);
+                    continue;
+                }
+                Map<String, Node> m = mapping(n, "a role entry (a name, or '- role: name')");
+                if (m == null) {
+                    continue;
+                }
+                misplaced(m, Keyword.Place.ROLE);
+                String name = string(m.containsKey("role") ? m.get("role") : m.get("name"));
+                // any other key of the entry is a parameter of the role, as in Ansible: '- { role: web, port: 80 }'
+                Map<String, Object> vars = new LinkedHashMap<>(vars(m.get("vars")));
+                m.forEach((k, v) -> {
+                    if (Keyword.of(k).isEmpty()) {
+                        vars.put(k, doc.value(v));
+                    }
+                });
+                role(n, name, RoleFiles.MAIN, vars, conditions(m.get("when")), new LinkedHashSet<>(strings(m.get("tags"))),
+                        escalation(m), true, true, environment(m.get("environment"))).ifPresent(out::add);
+            }
+            return out;
+        }
+
+        /** {@code include_role} / {@code import_role}: the role's tasks (or {@code tasks_from}) in place, at load time. */
+        private Optional<TaskNode> includeRole(Node n, Map<String, Node> m) {
+            String key = m.containsKey("include_role") ? "include_role" : "import_role";
+            Map<String, Node> spec = mapping(m.get(key), key + " (name, tasks_from, vars_from, defaults_from, handlers_from)");
+            if (spec == null) {
+                return Optional.empty();
+            }
+            spec.forEach((k, v) -> {
+                if (!RoleFiles.ARGUMENTS.contains(k)) {
+                    problem(keyOf.getOrDefault(v, v), "unknown argument '" + k + "' of " + key + suggestion(k, RoleFiles.ARGUMENTS));
+                }
+            });
+            RoleFiles files = new RoleFiles(string(spec.get("tasks_from")), string(spec.get("vars_from")),
+                    string(spec.get("defaults_from")), string(spec.get("handlers_from")));
+            // an include_role runs each time it is reached; an import, like a play's roles, once per play
+            boolean imported = key.equals("import_role");
+            return role(spec.containsKey("name") ? spec.get("name") : m.get(key), string(spec.get("name")), files,
+                    vars(m.get("vars")), conditions(m.get("when")), new LinkedHashSet<>(strings(m.get("tags"))),
+                    escalation(m), imported, imported || bool(spec.get("public"), false), environment(m.get("environment")))
+                    .map(b -> looped(m, apply(m.get("args"), (Block) b)));
+        }
+
+        /**
+         * A role as a block: its dependencies (meta/main.yml) first, then its tasks; its vars and parameters on the block,
+         * its defaults on the role, its handlers added to the play's. Empty when the play already took it in.
+         */
+        private Optional<TaskNode> role(Node at, String name, RoleFiles files, Map<String, Object> params, List<String> when,
+                                        Set<String> tags, Escalation escalation, boolean once, boolean exposed,
+                                        Map<String, Object> environment) {
+            if (name == null || Templates.isTemplate(name)) {
+                problem(at, "a role is named by its name written out (no ${...}): the roles are read before anything runs");
+                return Optional.empty();
+            }
+            if (depth >= MAX_INCLUDE_DEPTH) {
+                problem(at, "roles depend on each other more than " + MAX_INCLUDE_DEPTH + " levels deep: is there a cycle?");
+                return Optional.empty();
+            }
+            Optional<Path> found = checks.rolePath().find(name);
+            if (found.isEmpty()) {
+                problem(at, "cannot find role '" + name + "': looked in " + checks.rolePath().dirs()
+                        + " (set UNWIND_ROLES_PATH or ANSIBLE_ROLES_PATH to add folders)");
+                return Optional.empty();
+            }
+            Path dir = found.get();
+            Optional<Reader> meta = roleFile(at, dir, "meta", null);
+            boolean duplicates = meta.map(r -> r.flag("allow_duplicates")).orElse(false);
+            if (once && !duplicates && !checks.roles().first(dir + "|" + files + "|" + params)) {
+                return Optional.empty();
+            }
+            Map<String, Object> defaults = roleFile(at, dir, "defaults", files.defaultsFrom()).map(Reader::asVars).orElse(Map.of());
+            Map<String, Object> roleVars = roleFile(at, dir, "vars", files.varsFrom()).map(Reader::asVars).orElse(Map.of());
+            Map<String, Object> vars = new LinkedHashMap<>(roleVars);
+            vars.putAll(params);
+            List<TaskNode> body = new ArrayList<>();
+            meta.ifPresent(r -> body.addAll(r.dependencies()));
+            Role role = new Role(name, dir, defaults, roleVars);
+            if (exposed) {
+                checks.roles().expose(role);
+            }
+            roleFile(at, dir, "tasks", files.tasksFrom()).ifPresent(r -> body.addAll(r.tasks(r.doc.root())));
+            roleFile(at, dir, "handlers", files.handlersFrom()).ifPresent(r -> checks.roles().handlers(dir + "|" + files.handlersFrom(),
+                    !once, new Block(r.doc.at(r.doc.root()), "handlers of role " + name,
+                            r.handlers(r.doc.root()), List.of(), vars, Escalation.INHERIT, Set.of(),
+                            List.of(), List.of(), role, Map.of(), false, null)));
+            return Optional.of(new Block(doc.at(at), "role " + name, body, when, vars, escalation, tags, List.of(), List.of(), role,
+                    environment, false, null));
+        }
+
+        /**
+         * A reader of the role's {@code sub/base} file; empty when the role has none. A file named by
+         * {@code tasks_from} and the like must exist.
+         */
+        private Optional<Reader> roleFile(Node at, Path dir, String sub, String base) {
+            Optional<Path> file = RolePath.file(dir, sub, base == null ? "main" : base);
+            if (file.isEmpty()) {
+                if (base != null) {
+                    problem(at, "role " + dir.getFileName() + " has no " + sub + "/" + base + ".yml (looked in " + dir.resolve(sub) + ")");
+                }
+                return Optional.empty();
+            }
+            try {
+                Yaml11 y = Yaml11.read(file.get());
+                return y.root() == null ? Optional.empty()
+                        : Optional.of(new Reader(y, file.get().getParent(), problems, depth + 1, checks.within(dir)));
+            } catch (InvalidInput e) {
+                problems.addAll(e.problems());
+                return Optional.empty();
+            }
+        }
+
+        private Map<String, Object> asVars() {
+            try {
+                return doc.asVars();
+            } catch (InvalidInput e) {
+                problems.addAll(e.problems());
+                return Map.of();
+            }
+        }
+
+        /** A role's meta/main.yml: a top-level true/false such as {@code allow_duplicates}. */
+        private boolean flag(String key) {
+            Map<String, Node> m = doc.root() instanceof MappingNode ? mapping(doc.root(), "a role's meta") : null;
+            return m != null && bool(m.get(key), false);
+        }
+
+        /** A role's meta/main.yml: the roles it depends on, as blocks that run before its own tasks. */
+        private List<TaskNode> dependencies() {
+            Map<String, Node> m = mapping(doc.root(), "a role's meta (dependencies, allow_duplicates, galaxy_info)");
+            return m == null ? List.of() : roles(m.get("dependencies"));
+        }
+
+        private Task task(Node n, Map<String, Node> given, Keyword.Place place) {
+            Map<String, Node> m = given.containsKey("local_action") ? localAction(given) : given;
+            if (m == null) {
+                return null;
+            }
             Set<String> allowed = Keyword.keysOf(place);
-            List<String> moduleKeys = m.keySet().stream().filter(k -> !allowed.contains(k) && Keyword.of(k).isEmpty()).toList();
+            // a keyword of another place that is also a module's name (pause) is the module here
+            List<String> moduleKeys = m.keySet().stream()
+                    .filter(k -> !allowed.contains(k) && (Keyword.of(k).isEmpty() || catalog.find(k).isPresent())).toList();
             List<String> unknown = moduleKeys.stream().filter(k -> catalog.find(k).isEmpty()).toList();
             List<String> known = moduleKeys.stream().filter(k -> catalog.find(k).isPresent()).toList();
             misplaced(m, place);
@@ -244,7 +572,11 @@ public final class PlaybookLoader {
                 if (known.isEmpty() && unknown.size() == 1) {
                     problem(keyNode, "unknown module '" + k + "'" + suggestion(k, moduleNames()) + " (see 'unwind doc' for the list)");
                 } else {
-                    problem(keyNode, "unknown key '" + k + "' in " + place.label() + suggestion(k, allowed));
+                    // it may be a keyword mistyped or a module unwind lacks: say both, and the nearest of either
+                    Set<String> either = new LinkedHashSet<>(allowed);
+                    either.addAll(moduleNames());
+                    problem(keyNode, "unknown key '" + k + "' in " + place.label() + suggestion(k, either)
+                            + " (neither one of its keywords nor a module unwind has: see 'unwind doc --keywords' and 'unwind doc')");
                 }
             }
             if (known.size() > 1) {
@@ -265,7 +597,7 @@ public final class PlaybookLoader {
             if (moduleName.equals("template")) {
                 template(m.get(key), m.get("args"), args.get("src"));
             }
-            Loop loop = loop(m);
+            Loop loop = loop(m, moduleName);
             UndoSpec undo = undo(n, m);
             String changedWhen = condition(m.get("changed_when"));
             Task t = new Task(doc.at(n), string(m.get("name")), moduleName, args, conditions(m.get("when")),
@@ -275,13 +607,67 @@ public final class PlaybookLoader {
                     bool(m.get("ignore_errors"), false), new LinkedHashSet<>(strings(m.get("tags"))),
                     m.containsKey("check_mode") ? bool(m.get("check_mode"), false) : null, bool(m.get("no_log"), false),
                     vars(m.get("vars")), undo, bool(m.get("point_of_no_return"), false), escalation(m), integer(m.get("timeout")),
-                    strings(m.get("notify")), strings(m.get("listen")));
+                    strings(m.get("notify")), strings(m.get("listen")), placement(m), environment(m.get("environment")));
             if (place == Keyword.Place.TASK && undo == null && module.undoKind(args) == UndoKind.EXPLICIT && !"false".equals(changedWhen)) {
                 problem(n, "task '" + t.label() + "' can change the host but has no undo: add 'undo:' (a module call or a list"
                         + " of tasks), or 'undo: none' with 'reason:' saying why none is needed, or 'changed_when: false' if it"
                         + " only reads");
             }
             return t;
+        }
+
+        /**
+         * {@code local_action: copy src=a dest=b} (or a mapping with {@code module:}) is the task {@code copy: src=a dest=b}
+         * delegated to localhost: the keys of the task with the module and its arguments taken out of local_action.
+         */
+        private Map<String, Node> localAction(Map<String, Node> m) {
+            Node action = m.get("local_action");
+            Map<String, Node> out = new LinkedHashMap<>(m);
+            if (action instanceof ScalarNode s) {
+                String[] parts = s.getValue().strip().split("\\s+", 2);
+                out.put(parts[0], new ScalarNode(org.yaml.snakeyaml.nodes.Tag.STR, parts.length > 1 ? parts[1] : "",
+                        s.getStartMark(), s.getEndMark(), org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN));
+                return out;
+            }
+            if (action instanceof MappingNode mn) {
+                List<NodeTuple> args = new ArrayList<>();
+                String module = null;
+                for (NodeTuple t : mn.getValue()) {
+                    if ("module".equals(Yaml11.text(t.getKeyNode()))) {
+                        module = string(t.getValueNode());
+                    } else {
+                        args.add(t);
+                    }
+                }
+                if (module != null) {
+                    out.put(module, new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, true, args, mn.getStartMark(),
+                            mn.getEndMark(), org.yaml.snakeyaml.DumperOptions.FlowStyle.AUTO));
+                    return out;
+                }
+            }
+            problem(action, "local_action takes a module call: 'local_action: copy src=a dest=b', or a mapping with 'module:'");
+            return null;
+        }
+
+        /** {@code environment:} a mapping of names the shell can export to values. */
+        private Map<String, Object> environment(Node n) {
+            Map<String, Object> env = vars(n);
+            env.keySet().stream().filter(k -> !k.matches("[A-Za-z_][A-Za-z0-9_]*")).forEach(k -> problem(n,
+                    "environment variable '" + k + "' is not a name a shell can export (letters, digits and _)"));
+            return env;
+        }
+
+        private Placement placement(Map<String, Node> m) {
+            String to = m.containsKey("local_action") ? "localhost" : string(m.get("delegate_to"));
+            if (m.containsKey("local_action") && m.containsKey("delegate_to")) {
+                problem(m.get("delegate_to"), "local_action runs on localhost: it takes no delegate_to");
+            }
+            Integer throttle = integer(m.get("throttle"));
+            if (throttle != null && throttle < 1) {
+                problem(m.get("throttle"), "throttle is how many hosts run the task at once: 1 or more");
+            }
+            return new Placement(to, bool(m.get("delegate_facts"), false), bool(m.get("run_once"), false),
+                    throttle == null ? 0 : Math.max(throttle, 1));
         }
 
         private UndoSpec undo(Node n, Map<String, Node> m) {
@@ -345,7 +731,7 @@ public final class PlaybookLoader {
                 return;
             }
             if (node instanceof ScalarNode s) {
-                if (JINJA.matcher(s.getValue()).find()) {
+                if (ExpressionCheck.JINJA.matcher(s.getValue()).find()) {
                     problem(node, "Jinja2 '{{ ... }}' is not how unwind templates: write ${...} (FreeMarker), e.g. ${ansible_host}");
                     reported.add(node);
                 } else if (checks.expressions().text(doc, s)) {
@@ -361,10 +747,9 @@ public final class PlaybookLoader {
             }
         }
 
-        /** loop: a list, or one ${...} that gives a list when rendered. */
-        /** {@code loop}, {@code with_items} or {@code with_list}, and {@code loop_control}; null without a loop. */
-        private Loop loop(Map<String, Node> m) {
-            List<String> given = List.of("loop", "with_items", "with_list").stream().filter(m::containsKey).toList();
+        /** The task's loop ({@code loop} or one of the {@code with_*}) with its {@code loop_control}; null without one. */
+        private Loop loop(Map<String, Node> m, String module) {
+            List<Loop.With> given = java.util.Arrays.stream(Loop.With.values()).filter(w -> m.containsKey(w.key())).toList();
             Node control = m.get("loop_control");
             if (given.isEmpty()) {
                 if (control != null) {
@@ -373,33 +758,71 @@ public final class PlaybookLoader {
                 return null;
             }
             if (given.size() > 1) {
-                problem(m.get(given.get(1)), "a task has one loop: use either " + String.join(" or ", given));
+                problem(m.get(given.get(1).key()), "a task has one loop: use either "
+                        + String.join(" or ", given.stream().map(Loop.With::key).toList()));
             }
-            Node loop = m.get(given.get(0));
-            boolean literal = loop instanceof SequenceNode
-                    || loop instanceof ScalarNode s && !s.getTag().getValue().endsWith("null") && Templates.isTemplate(s.getValue());
-            if (!literal) {
-                problem(loop, given.get(0) + " must be a list (- item) or a ${...} expression that gives one, got "
-                        + (loop instanceof MappingNode ? "a mapping" : "'" + doc.value(loop) + "'"));
+            Loop.With with = given.get(0);
+            Node node = m.get(with.key());
+            boolean template = node instanceof ScalarNode s && !s.getTag().getValue().endsWith("null") && Templates.isTemplate(s.getValue());
+            boolean listOnly = with == Loop.With.LOOP || with == Loop.With.ITEMS || with == Loop.With.LIST;
+            if (node instanceof ScalarNode s && s.getTag().getValue().endsWith("null")) {
+                problem(node, with.key() + " needs its items (a list, or a ${...} expression that gives one)");
+            } else if (listOnly && !(node instanceof SequenceNode) && !template) {
+                problem(node, with.key() + " must be a list (- item) or a ${...} expression that gives one, got "
+                        + (node instanceof MappingNode ? "a mapping" : "'" + doc.value(node) + "'"));
             }
-            String loopVar = "item";
-            String indexVar = null;
-            String label = null;
-            if (control != null) {
-                Map<String, Node> c = mapping(control, "loop_control (loop_var, index_var, label)");
-                if (c != null) {
-                    c.forEach((k, v) -> {
-                        if (!Set.of("loop_var", "index_var", "label").contains(k)) {
-                            problem(keyOf.getOrDefault(v, v), "unknown key '" + k + "' in loop_control: it takes loop_var,"
-                                    + " index_var and label");
+            Loop loop = new Loop(with, doc.value(node), loopControl(control));
+            literalTerms(loop, node, module);
+            return loop;
+        }
+
+        /** Terms written out (no ${...}) are expanded now, so that bad ones stop the run before it starts. */
+        private void literalTerms(Loop loop, Node node, String module) {
+            if (!literal(loop.terms())) {
+                return;
+            }
+            try {
+                switch (loop.with()) {
+                    case SEQUENCE -> {
+                        // each term checked at its own line, without listing numbers that may be many
+                        List<Node> terms = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+                        for (Node term : terms) {
+                            try {
+                                SequenceTerm.parse(doc.value(term));
+                            } catch (IllegalArgumentException e) {
+                                problem(term, "with_sequence: " + e.getMessage());
+                            }
                         }
-                    });
-                    loopVar = Optional.ofNullable(string(c.get("loop_var"))).orElse("item");
-                    indexVar = string(c.get("index_var"));
-                    label = string(c.get("label"));
+                    }
+                    case DICT, TOGETHER, NESTED, SUBELEMENTS ->
+                            new LoopItems(checks.searchPath()).of(loop, module, java.util.function.UnaryOperator.identity());
+                    default -> {
+                    }
                 }
+            } catch (IllegalArgumentException e) {
+                problem(node, loop.with().key() + ": " + e.getMessage());
             }
-            return new Loop(doc.value(loop), given.get(0).equals("with_items"), loopVar, indexVar, label);
+        }
+
+        private static boolean literal(Object v) {
+            if (v instanceof String s) {
+                return !Templates.isTemplate(s);
+            }
+            if (v instanceof Map<?, ?> m) {
+                return m.keySet().stream().allMatch(PlaybookLoader.Reader::literal) && m.values().stream().allMatch(PlaybookLoader.Reader::literal);
+            }
+            return !(v instanceof List<?> l) || l.stream().allMatch(PlaybookLoader.Reader::literal);
+        }
+
+        private LoopControl loopControl(Node control) {
+            Map<String, Node> c = control == null ? null : mapping(control, "loop_control (loop_var, index_var, label, pause, extended)");
+            if (c == null) {
+                return LoopControl.DEFAULT;
+            }
+            unknownKeys(c, Keyword.Place.LOOP_CONTROL);
+            return new LoopControl(Optional.ofNullable(string(c.get("loop_var"))).orElse("item"), string(c.get("index_var")),
+                    string(c.get("label")), number(c.get("pause"), 0), bool(c.get("extended"), false),
+                    bool(c.get("extended_allitems"), true));
         }
 
         /** A template task's literal src: found where the executor will look, and parsed. */
@@ -438,7 +861,23 @@ public final class PlaybookLoader {
             }
         }
 
+        /** The connection variables a play's keywords set: remote_user, connection, port. */
+        private Map<String, Object> reach(Map<String, Node> m) {
+            Map<String, Object> reach = new LinkedHashMap<>();
+            dev.unwind.transport.ConnectionVariable.PLAY_KEYWORDS.forEach((keyword, variable) -> {
+                if (m.get(keyword) != null) {
+                    reach.put(variable.names().get(0), doc.value(m.get(keyword)));
+                }
+            });
+            return reach;
+        }
+
         private Escalation escalation(Map<String, Node> m) {
+            String method = string(m.get("become_method"));
+            if (method != null && !method.equals("sudo")) {
+                problem(m.get("become_method"), "unwind becomes with sudo only, not '" + method + "': leave become_method out"
+                        + " or write sudo");
+            }
             return new Escalation(m.containsKey("become") ? bool(m.get("become"), false) : null, string(m.get("become_user")));
         }
 
@@ -453,7 +892,9 @@ public final class PlaybookLoader {
                 if (k == null) {
                     problem(t.getKeyNode(), "keys must be plain text");
                 } else if (!k.equals("<<")) {
-                    out.put(k, t.getValueNode());
+                    // ansible.builtin.include_tasks is include_tasks
+                    String shortKey = ModuleCatalog.shortName(k);
+                    out.put(Keyword.of(shortKey).isPresent() ? shortKey : k, t.getValueNode());
                     keyOf.put(t.getValueNode(), t.getKeyNode());
                 }
             }
@@ -481,7 +922,8 @@ public final class PlaybookLoader {
 
         /** A keyword written where it does not belong: say where it does. */
         private void misplaced(Map<String, Node> m, Keyword.Place place) {
-            m.forEach((k, v) -> Keyword.of(k).filter(kw -> !kw.allowedIn(place)).ifPresent(kw ->
+            boolean callsModule = place == Keyword.Place.TASK || place == Keyword.Place.HANDLER || place == Keyword.Place.UNDO_TASK;
+            m.forEach((k, v) -> Keyword.of(k).filter(kw -> !kw.allowedIn(place) && !(callsModule && catalog.find(k).isPresent())).ifPresent(kw ->
                     problem(keyOf.getOrDefault(v, v), "'" + k + "' does not belong in " + place.label() + ": it goes in "
                             + kw.whereItBelongs())));
         }

@@ -16,12 +16,15 @@ import java.util.Set;
  * @param timeout    seconds, or null
  * @param notifies   the handlers (names or listen topics) to run when this task changes a host
  * @param listen     for a handler: the topics it also answers to
+ * @param placement  delegate_to, delegate_facts, run_once, throttle ({@link Placement#NONE} without them)
+ * @param environment variables every command of the task sees (values may be ${...})
  */
 public record Task(Position position, String name, String module, Map<String, Object> args,
                    List<String> when, String register, Loop loop, String until, int retries, double delay,
                    String changedWhen, String failedWhen, boolean ignoreErrors, Set<String> tags, Boolean checkMode,
                    boolean noLog, Map<String, Object> vars, UndoSpec undo, boolean pointOfNoReturn,
-                   Escalation escalation, Integer timeout, List<String> notifies, List<String> listen) implements TaskNode {
+                   Escalation escalation, Integer timeout, List<String> notifies, List<String> listen,
+                   Placement placement, Map<String, Object> environment) implements TaskNode {
 
     /** The name shown to users: the task's name, or its module. */
     public String label() {

@@ -114,10 +114,11 @@ public final class Templates {
     }
 
     /**
-     * The expression when the text is exactly one {@code ${...}} (braces and quotes inside counted), else null.
+     * The expression when the text is exactly one {@code ${...}} (braces and quotes inside counted), else null. Text
+     * around it, even a newline, makes it text: {@code "${greeting}\n"} is the greeting and a newline, as in Ansible.
      */
     static String wholeExpression(String text) {
-        String t = text.strip();
+        String t = text;
         if (!t.startsWith("${") || !t.endsWith("}")) {
             return null;
         }

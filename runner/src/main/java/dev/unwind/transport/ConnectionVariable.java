@@ -24,6 +24,13 @@ public enum ConnectionVariable {
     /** The sudo password. */
     BECOME_PASSWORD(true, "ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
 
+    /**
+     * The play keywords that set a connection variable for the play's hosts; a host's own variable wins over them,
+     * as in Ansible ({@code ansible_user} in the inventory beats {@code remote_user} on the play).
+     */
+    public static final Map<String, ConnectionVariable> PLAY_KEYWORDS = Map.of("remote_user", USER, "user", USER,
+            "connection", CONNECTION, "port", PORT);
+
     /** The password key of a {@code bastion} map (mkectl, launchpad, k0sctl): a login password too. */
     private static final String BASTION = "bastion";
 
@@ -42,6 +49,16 @@ public enum ConnectionVariable {
     /** The variable's name and its aliases, the one that wins first. */
     public List<String> names() {
         return names;
+    }
+
+    /**
+     * The user a connection to the host logs in as: the controller's own for a local connection, else
+     * {@code ansible_user}, by default the controller's user as Ansible has it.
+     */
+    public static String loginUser(Map<String, ?> vars) {
+        String self = System.getProperty("user.name");
+        String user = USER.text(vars);
+        return "local".equals(CONNECTION.text(vars)) || user == null ? self : user;
     }
 
     /** The value under the first name that is set and not blank, as text; null when none is. */

@@ -30,12 +30,12 @@ public final class BeforeImageSweep {
             }
             String rm = "rm -f --" + asides.stream().map(a -> " " + Shell.quote(a)).reduce("", String::concat);
             try {
-                ExecResult r = connector.connect(change.host(), change.become()).exec(Command.of(rm));
+                ExecResult r = connector.connect(change.target(), change.become()).exec(Command.of(rm));
                 if (!r.ok()) {
-                    left.add("before-images left on " + change.host() + ": " + String.join(", ", asides) + " (" + r.stderr().strip() + ")");
+                    left.add("before-images left on " + change.target() + ": " + String.join(", ", asides) + " (" + r.stderr().strip() + ")");
                 }
             } catch (ConnectionException | RuntimeException e) {
-                left.add("before-images left on " + change.host() + ": " + String.join(", ", asides) + " (" + e.getMessage() + ")");
+                left.add("before-images left on " + change.target() + ": " + String.join(", ", asides) + " (" + e.getMessage() + ")");
             }
         }
         return left;

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One line of the journal. Which fields are set depends on the {@link #type()}; {@code step}, {@code host} and
- * {@code item} (a loop item's index) name the {@link #slot()} an entry is about:
+ * {@code item} (a loop item's index) name the {@link #slot()} an entry is about; {@code on} names the delegate where a
+ * delegated task made (and its undo makes) its changes:
  * <ul>
  * <li>{@code run} — the run began: {@code run} holds what {@code rollback} needs to reconnect (playbook, inventory sources)</li>
  * <li>{@code started} — a task that may change a host began on it (closes with changed/unchanged). Its undo is what
@@ -30,26 +31,36 @@ import java.util.Map;
  * field is not part of the entry.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Entry(EntryType type, long seq, String time, Integer step, Integer item, String host, String task, String at,
+public record Entry(EntryType type, long seq, String time, Integer step, Integer item, String host, String on, String task, String at,
                     List<ModuleCall> undo, String undoRef, String reason, String become, Long ref, String status,
                     String message, Map<String, Object> run) {
 
     public static Entry of(EntryType type) {
-        return new Entry(type, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Entry(type, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Entry step(int s, String h, String t, String position) {
-        return new Entry(type, seq, time, s, item, h, t, position, undo, undoRef, reason, become, ref, status, message, run);
+        return new Entry(type, seq, time, s, item, h, on, t, position, undo, undoRef, reason, become, ref, status, message, run);
     }
 
     /** The same slot, as another kind of entry. */
     public Entry withType(EntryType t) {
-        return new Entry(t, seq, time, step, item, host, task, at, undo, undoRef, reason, become, ref, status, message, run);
+        return new Entry(t, seq, time, step, item, host, on, task, at, undo, undoRef, reason, become, ref, status, message, run);
     }
 
     /** The loop item (its index) this entry is about; null for a task without a loop. */
     public Entry item(Integer index) {
-        return new Entry(type, seq, time, step, index, host, task, at, undo, undoRef, reason, become, ref, status, message, run);
+        return new Entry(type, seq, time, step, index, host, on, task, at, undo, undoRef, reason, become, ref, status, message, run);
+    }
+
+    /** The host where the change was made: the delegate of a delegated task, else the task's own host. */
+    public String target() {
+        return on != null ? on : host;
+    }
+
+    /** A task delegated to {@code delegate}: its changes are made, and undone, there. */
+    public Entry on(String delegate) {
+        return new Entry(type, seq, time, step, item, host, delegate, task, at, undo, undoRef, reason, become, ref, status, message, run);
     }
 
     /** Where in the run this entry belongs: one task on one host, one loop item. */
@@ -58,26 +69,26 @@ public record Entry(EntryType type, long seq, String time, Integer step, Integer
     }
 
     public Entry undo(List<ModuleCall> calls, String r, String user) {
-        return new Entry(type, seq, time, step, item, host, task, at, calls, undoRef, r, user, ref, status, message, run);
+        return new Entry(type, seq, time, step, item, host, on, task, at, calls, undoRef, r, user, ref, status, message, run);
     }
 
     public Entry undoRef(String reference) {
-        return new Entry(type, seq, time, step, item, host, task, at, null, reference, reason, become, ref, status, message, run);
+        return new Entry(type, seq, time, step, item, host, on, task, at, null, reference, reason, become, ref, status, message, run);
     }
 
     public Entry ref(long r) {
-        return new Entry(type, seq, time, step, item, host, task, at, undo, undoRef, reason, become, r, status, message, run);
+        return new Entry(type, seq, time, step, item, host, on, task, at, undo, undoRef, reason, become, r, status, message, run);
     }
 
     public Entry status(String s, String msg) {
-        return new Entry(type, seq, time, step, item, host, task, at, undo, undoRef, reason, become, ref, s, msg, run);
+        return new Entry(type, seq, time, step, item, host, on, task, at, undo, undoRef, reason, become, ref, s, msg, run);
     }
 
     public Entry run(Map<String, Object> r) {
-        return new Entry(type, seq, time, step, item, host, task, at, undo, undoRef, reason, become, ref, status, message, r);
+        return new Entry(type, seq, time, step, item, host, on, task, at, undo, undoRef, reason, become, ref, status, message, r);
     }
 
     Entry stamped(long s, String t) {
-        return new Entry(type, s, t, step, item, host, task, at, undo, undoRef, reason, become, ref, status, message, run);
+        return new Entry(type, s, t, step, item, host, on, task, at, undo, undoRef, reason, become, ref, status, message, run);
     }
 }

@@ -138,7 +138,7 @@ public final class Unwinder {
         }
         Connection conn;
         try {
-            conn = connector.connect(change.host(), change.become());
+            conn = connector.connect(change.target(), change.become());
         } catch (ConnectionException e) {
             return "unreachable: " + e.getMessage();
         }

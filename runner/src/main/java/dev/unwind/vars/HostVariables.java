@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a run learns about each host: gathered facts, and registered results and {@code set_fact}
- * values (one layer, the later winning, as in Ansible).
+ * What a run learns about each host: gathered facts, variables from {@code include_vars}, and registered results
+ * and {@code set_fact} values (one layer, the later winning, as in Ansible; above include_vars').
  */
 public final class HostVariables {
     private final Map<String, Map<String, Object>> facts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> registered = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> included = new ConcurrentHashMap<>();
 
     public void setFacts(String host, Map<String, Object> f) {
         facts.put(host, Map.copyOf(f));
@@ -24,7 +25,24 @@ public final class HostVariables {
         registered.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(name, value == null ? "" : value);
     }
 
+    /** Takes back what {@link #register} set (a looped include's item, once its loop ends). */
+    public void unregister(String host, String name) {
+        Map<String, Object> mine = registered.get(host);
+        if (mine != null) {
+            mine.remove(name);
+        }
+    }
+
     public Map<String, Object> registered(String host) {
         return new LinkedHashMap<>(registered.getOrDefault(host, Map.of()));
+    }
+
+    /** A variable from {@code include_vars}: above task vars, below registered results and set_fact. */
+    public void include(String host, String name, Object value) {
+        included.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(name, value == null ? "" : value);
+    }
+
+    public Map<String, Object> included(String host) {
+        return new LinkedHashMap<>(included.getOrDefault(host, Map.of()));
     }
 }

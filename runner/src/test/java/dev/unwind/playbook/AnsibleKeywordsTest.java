@@ -1,7 +1,7 @@
 package dev.unwind.playbook;
 
 import dev.unwind.cli.Cli;
-import dev.unwind.testing.AnsiblePlaybook;
+import dev.unwind.testing.SideBySide;
 import dev.unwind.testing.TreeImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,29 +62,9 @@ class AnsibleKeywordsTest {
     @TempDir
     Path root;
 
-    /** One play run by ansible-playbook: its files, and unwind's copy of the play, not run yet. */
-    record SideBySide(String ansibleOut, Path byAnsible, Path byUnwind, Path inventory, Path unwindPlaybook) {
-        Cli.Result unwind(Cli cli) {
-            return cli.run("play", unwindPlaybook.toString(), "-i", inventory.toString());
-        }
-    }
-
-    /**
-     * Writes {@code play} twice, {@code (expr)} becoming {@code {{ expr }}} for Ansible and {@code ${expr}} for unwind,
-     * each writing into its own folder (OUT), and runs Ansible's on the local host.
-     */
+    /** {@code play} run by ansible-playbook on the local host, and unwind's copy of it (see {@link SideBySide}). */
     private SideBySide sideBySide(String play) throws IOException, InterruptedException {
-        Path byAnsible = root.resolve("by-ansible");
-        Path byUnwind = root.resolve("by-unwind");
-        Path inventory = root.resolve("hosts.ini");
-        Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
-        String expression = "\\(([a-z_.\\[\\]0-9]+)\\)";
-        Path jinja = root.resolve("ansible.yml");
-        Files.writeString(jinja, play.replace("OUT", byAnsible.toString()).replaceAll(expression, "{{ $1 }}"));
-        Path freemarker = root.resolve("unwind.yml");
-        Files.writeString(freemarker, play.replace("OUT", byUnwind.toString()).replaceAll(expression, "\\${$1}"));
-        String out = AnsiblePlaybook.run(root, root, List.of("-i", inventory.toString(), jinja.toString()));
-        return new SideBySide(out, byAnsible, byUnwind, inventory, freemarker);
+        return SideBySide.of(root, play);
     }
 
     @Test

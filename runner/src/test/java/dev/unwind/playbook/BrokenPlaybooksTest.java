@@ -33,6 +33,11 @@ class BrokenPlaybooksTest {
             duplicate key         | - hosts: all\\n  tasks:\\n    - name: a\\n      name: b\\n      debug: msg=x   | 4:7 | duplicate key 'name'
             no hosts              | - name: p\\n  tasks: []                                                       | 1:3 | has no 'hosts'
             bad on_failure        | - hosts: all\\n  on_failure: retry                                            | 2:15 | on_failure must be one of
+            bad strategy          | - hosts: all\\n  strategy: host_pinned                                        | 2:13 | strategy is linear or free
+            bad throttle          | - hosts: all\\n  tasks:\\n    - debug: msg=a\\n      throttle: 0           | 4:17 | throttle is how many hosts
+            local_action twice    | - hosts: all\\n  tasks:\\n    - local_action: debug msg=a\\n      delegate_to: x | 4:20 | takes no delegate_to
+            bad environment name  | - hosts: all\\n  environment:\\n    1BAD: x\\n  tasks: []                  | 3:5 | not a name a shell can export
+            roles not a list      | - hosts: all\\n  roles: web                                                   | 2:10 | roles is a list of role names
             """)
     void brokenPlaybookIsRefusedWithItsPosition(String what, String yaml, String position, String message) throws IOException {
         Path pb = dir.resolve("broken.yml");

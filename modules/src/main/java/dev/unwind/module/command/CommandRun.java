@@ -11,6 +11,7 @@ import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Shell;
+import dev.unwind.module.Status;
 import dev.unwind.module.UndoKind;
 
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,9 @@ final class CommandRun {
             if (creates != null || removes != null) {
                 return Outcome.changed("would run (check mode): " + display(cmd), r, null, null);
             }
-            return Outcome.skipped(SKIPPED_IN_CHECK_MODE);
+            // empty output, as Ansible registers it, so that a later ${r.stdout} still predicts
+            r.putAll(Map.of("stdout", "", "stderr", "", "stdout_lines", List.of(), "stderr_lines", List.of()));
+            return new Outcome(Status.SKIPPED, SKIPPED_IN_CHECK_MODE, r, null, null);
         }
         String full = chdir == null ? script : "cd " + Shell.quote(chdir) + " || exit $?\n" + script;
         Command command = Command.of(full);

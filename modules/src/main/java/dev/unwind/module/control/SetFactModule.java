@@ -19,8 +19,9 @@ import java.util.Map;
 public final class SetFactModule implements Module {
     /** The result key whose map the engine merges into the host's facts. */
     public static final String FACTS = "ansible_facts";
+    public static final String NAME = "set_fact";
 
-    private static final ModuleSpec SPEC = ModuleSpec.of("set_fact",
+    private static final ModuleSpec SPEC = ModuleSpec.of(NAME,
                     "Sets variables of the host for the rest of the run (precedence of registered results). "
                             + "Every argument is a variable.",
                     UndoKind.READ_ONLY,

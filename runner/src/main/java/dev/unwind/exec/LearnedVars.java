@@ -1,0 +1,37 @@
+package dev.unwind.exec;
+
+import dev.unwind.module.control.IncludeVarsModule;
+import dev.unwind.module.control.SetFactModule;
+import dev.unwind.vars.HostVariables;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * What a task's result adds to its host's variables, as Ansible's strategy takes it: the {@code ansible_facts} of
+ * set_fact at the precedence of registered results, those of include_vars at include_vars' own; from the task, or
+ * from each item of its loop that did not fail.
+ */
+final class LearnedVars {
+    private LearnedVars() {
+    }
+
+    static void learn(String host, String module, HostOutcome outcome, HostVariables hostVariables) {
+        BiConsumer<String, Object> into = switch (module) {
+            case SetFactModule.NAME -> (name, value) -> hostVariables.register(host, name, value);
+            case IncludeVarsModule.NAME -> (name, value) -> hostVariables.include(host, name, value);
+            default -> null;
+        };
+        if (into == null) {
+            return;
+        }
+        List<?> results = outcome.result().get("results") instanceof List<?> items ? items : List.of(outcome.result());
+        for (Object r : results) {
+            if (r instanceof Map<?, ?> result && !Boolean.TRUE.equals(result.get("failed"))
+                    && result.get(SetFactModule.FACTS) instanceof Map<?, ?> facts) {
+                facts.forEach((k, v) -> into.accept(String.valueOf(k), v));
+            }
+        }
+    }
+}

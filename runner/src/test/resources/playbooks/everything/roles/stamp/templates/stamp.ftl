@@ -1,0 +1,1 @@
+${stamp_text} on ${inventory_hostname}, channel ${release_channel}
