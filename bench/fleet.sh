@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sourced by the benchmarks: N real `sshd -D` hosts on 127.X.Y.i:2222 for the login user $USER_NAME, all
 # removed on exit. Sets D (the work folder, with ssh_config, known_hosts, client_key and `hosts`: one
-# "name address port" line per host) and UNWIND_HOME. Needs root, openssh-server and GNU time.
+# "name address port" line per host) and UNWIND_HOME; ansible_config writes Ansible's settings for the same
+# hosts. Needs root, openssh-server and GNU time.
 
 start_fleet() { # hosts
 [[ $(id -u) == 0 ]] || { echo "run as root: the benchmark creates the login user '$USER_NAME'" >&2; exit 2; }
@@ -68,4 +69,19 @@ CFG
 for i in $(seq 1 "$1"); do
   for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/$NET.$i/$PORT") 2>/dev/null && break; sleep 0.05; done
 done
+}
+
+# $D/ansible.cfg: what both benchmarks run ansible-playbook with (forks $FORKS, pipelining, ControlPersist masters)
+ansible_config() {
+cat > "$D/ansible.cfg" <<CFG
+[defaults]
+forks = $FORKS
+host_key_checking = True
+local_tmp = $D/ansible-local
+stdout_callback = null
+[ssh_connection]
+pipelining = True
+ssh_args = -C -o ControlMaster=auto -o ControlPersist=60s
+control_path_dir = $D/ansible-cp
+CFG
 }

@@ -40,17 +40,7 @@ for src in one two; do
   printf -- "- hosts: fleet\n  gather_facts: false\n  tasks:\n    - name: the payload\n      copy: {src: '%s', dest: '/tmp/unwind-payload-\${inventory_hostname}/unwind/payload.bin'}\n" \
     "$D/$src.bin" > "$D/$src-unwind.yml"
 done
-cat > "$D/ansible.cfg" <<CFG
-[defaults]
-forks = $FORKS
-host_key_checking = True
-local_tmp = $D/ansible-local
-stdout_callback = null
-[ssh_connection]
-pipelining = True
-ssh_args = -C -o ControlMaster=auto -o ControlPersist=60s
-control_path_dir = $D/ansible-cp
-CFG
+ansible_config
 
 measure() { # label cmd... -> "wall rss_mb"
   local label=$1; shift

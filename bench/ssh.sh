@@ -63,17 +63,7 @@ ansible_files() { # hosts tasks
   echo 'host ${inventory_hostname}' > "$D/page.unwind"
   # each host's own folder (all hosts are this machine)
   for i in $(seq 1 "$n"); do rm -rf "/tmp/unwind-bench-host$i"; mkdir -p "/tmp/unwind-bench-host$i"; chown "$USER_NAME" "/tmp/unwind-bench-host$i"; done
-  cat > "$D/ansible.cfg" <<CFG
-[defaults]
-forks = $FORKS
-host_key_checking = True
-local_tmp = $D/ansible-local
-stdout_callback = null
-[ssh_connection]
-pipelining = True
-ssh_args = -C -o ControlMaster=auto -o ControlPersist=60s
-control_path_dir = $D/ansible-cp
-CFG
+  ansible_config
 }
 
 JAVA_CP=""
@@ -93,10 +83,16 @@ measure() { # label cmd... -> "label wall cpu rss_mb"
 
 export D FORKS USER_NAME
 export -f raw_ssh unwind_transport
-echo "building the transport benchmark driver..." >&2
+echo "building unwind (launcher, first use), warming it up and building the transport benchmark driver..." >&2
+# the launcher records its class-data archive from the first play: a warm-up that is not measured
+read -r _ addr port < "$D/hosts"
+printf "[fleet]\nwarm-up ansible_host=%s ansible_port=%s ansible_user=%s ansible_ssh_private_key_file=%s\n" \
+  "$addr" "$port" "$USER_NAME" "$D/client_key" > "$D/warm-up.ini"
+printf -- "- hosts: fleet\n  gather_facts: false\n  tasks:\n    - command: 'true'\n      changed_when: false\n" > "$D/warm-up.yml"
+"$ROOT/unwind" play -i "$D/warm-up.ini" --known-hosts "$D/known_hosts" "$D/warm-up.yml" >/dev/null
 (cd "$ROOT" && mvn -q -o test-compile -pl runner -am >/dev/null)
-(cd "$ROOT" && mvn -q -o dependency:build-classpath -pl runner -am -Dmdep.outputFile="$D/cp" -Dmdep.includeScope=test >/dev/null)
-export JAVA_CP="$ROOT/runner/target/test-classes:$ROOT/runner/target/classes:$ROOT/modules/target/classes:$(cat "$D/cp")"
+# the driver is a test class; the launcher's fat jar brings everything it uses (no dependency plugin needed)
+export JAVA_CP="$ROOT/runner/target/test-classes:$ROOT/runner/target/unwind.jar"
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(ssh -V 2>&1 | cut -d, -f1), $(java -version 2>&1 | head -1)"

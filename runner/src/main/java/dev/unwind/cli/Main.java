@@ -6,15 +6,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
 
 /** The {@code unwind} command. */
 @Command(name = "unwind", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
-        description = "Runs Ansible-style playbooks where every change has an undo: a failed run unwinds, in reverse.",
-        subcommands = {PlayCommand.class, LintCommand.class, RollbackCommand.class, RunsCommand.class, DocCommand.class,
-                InventoryCommand.class, UpgradeCommand.class, LabCommand.class, DemoCommand.class,
-                VersionCommand.class,
-                CommandLine.HelpCommand.class, CompletionCommand.class})
+        description = "Runs Ansible-style playbooks where every change has an undo: a failed run unwinds, in reverse.")
 public final class Main implements Runnable {
+    /** The subcommands, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(PlayCommand.class, LintCommand.class, RollbackCommand.class,
+            RunsCommand.class, DocCommand.class, InventoryCommand.class, UpgradeCommand.class, LabCommand.class,
+            DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class);
+    /** These read the whole command tree. */
+    private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,17 +28,39 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         int code = cli.execute(args);
         cli.getOut().flush();
         cli.getErr().flush();
         return code;
     }
 
+    /** The whole command tree. */
     static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The tree {@code args} need: the named subcommand alone (picocli builds each one's model by reflection, a
+     * quarter of a second for all of them at start-up, in every run), or all of them for the usage, help,
+     * completion, or a name it does not know (whose error suggests the others).
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0 && !WHOLE_TREE.contains(args[0])) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(List.of(c));
+                }
+            }
+        }
+        return commandLine(SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
         // templates/ and playbooks/ shipped beside the jar are found from here on
         System.setProperty("unwind.repo", ShippedFiles.home().toString());
         CommandLine cli = new CommandLine(new Main());
+        subcommands.forEach(cli::addSubcommand);
         // '@file' is unwind's own syntax (-e @vars.yml, --limit @hosts.txt); picocli must not read it as more arguments
         cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {

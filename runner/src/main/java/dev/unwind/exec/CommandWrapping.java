@@ -4,14 +4,16 @@ import dev.unwind.module.Become;
 import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
+import dev.unwind.module.DirectFiles;
 import dev.unwind.module.ExecResult;
 import dev.unwind.module.FileStat;
 
 import java.util.Optional;
 
 /**
- * A connection that changes each command before it runs (marks it, exports an environment) and passes the file
- * operations that run no user command straight through.
+ * A connection that changes each command before it runs (marks it, exports an environment). A file moves by the inner
+ * connection's direct way where it has one (SFTP: no command to change), else through the shell and so through
+ * {@link #exec}, its commands changed like any other; a stat changes nothing and goes straight through.
  */
 interface CommandWrapping extends Connection {
     Connection inner();
@@ -38,13 +40,8 @@ interface CommandWrapping extends Connection {
     }
 
     @Override
-    default Optional<byte[]> get(String path) throws ConnectionException {
-        return inner().get(path);
-    }
-
-    @Override
-    default void put(byte[] content, String path, String mode) throws ConnectionException {
-        inner().put(content, path, mode);
+    default Optional<DirectFiles> direct() {
+        return inner().direct();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.unwind.exec;
 import dev.unwind.inventory.Inventory;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.Secrets;
+import dev.unwind.module.SourceDigests;
 import dev.unwind.playbook.Play;
 import dev.unwind.playbook.Playbook;
 import dev.unwind.playbook.SearchPath;
@@ -119,6 +120,8 @@ public final class Executor {
         RunParts parts = new RunParts(inventory, templates, settings, reporter, secrets, state, interrupt, hostVariables, taskVars, held, setup,
                 connector, journal, ending);
         HostTasks hostTasks = new HostTasks(parts, templates, pool, playbook);
+        // one for the run: a source copied by several plays is hashed once
+        SourceDigests sourceDigests = new SourceDigests(run.digests());
         for (Play play : playbook.plays()) {
             List<String> hosts = inventory.hosts(play.hosts());
             if (settings.limit() != null) {
@@ -135,7 +138,7 @@ public final class Executor {
             List<PlannedTask> tasks = Plan.of(play, settings);
             // a play's files are found from its own playbook's folder (an imported playbook's, for its plays)
             HostTaskRunner runner = new HostTaskRunner(catalog, templates, journal, backups, secrets, reporter, settings,
-                    SearchPath.of(play.dir()), this::marker);
+                    SearchPath.of(play.dir()), this::marker, sourceDigests);
             for (List<String> batch : Batches.of(hosts, play.serial())) {
                 RunResult ended = new BatchRun(parts, hostTasks, runner, pool, playbook, play, batch, tasks).run();
                 if (ended != null) {

@@ -3,6 +3,8 @@ package dev.unwind.exec;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,13 +100,30 @@ public final class HeldLocks {
         return Map.copyOf(lost);
     }
 
-    /** Releases every lock still held; {@code failed} hears of each host where that could not be done. */
+    /**
+     * Releases every lock still held, on all hosts at once (one round trip each, the last thing a run waits for);
+     * {@code failed} hears of each host where that could not be done.
+     */
     public void releaseAll(BiConsumer<String, Exception> failed) {
+        List<Thread> releasing = new ArrayList<>();
         for (String host : held()) {
+            Thread t = new Thread(() -> {
+                try {
+                    HostLock.release(hosts.connect(host), lockPath.apply(host), owner);
+                } catch (ConnectionException | RuntimeException e) {
+                    failed.accept(host, e);
+                }
+            }, "lock-release");
+            t.setDaemon(true);
+            t.start();
+            releasing.add(t);
+        }
+        for (Thread t : releasing) {
             try {
-                HostLock.release(hosts.connect(host), lockPath.apply(host), owner);
-            } catch (ConnectionException | RuntimeException e) {
-                failed.accept(host, e);
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         confirmed.clear();

@@ -43,7 +43,7 @@ final class HostTaskRunner {
     private final Templates templates;
     private final Journal journal;
     private final Backups backups;
-    private final SourceDigests sourceDigests = new SourceDigests();
+    private final SourceDigests sourceDigests;
     private final Secrets secrets;
     private final Reporter reporter;
     private final RunSettings settings;
@@ -51,8 +51,10 @@ final class HostTaskRunner {
     private final UnaryOperator<String> markers;
 
     HostTaskRunner(ModuleCatalog catalog, Templates templates, Journal journal, Backups backups, Secrets secrets,
-                   Reporter reporter, RunSettings settings, SearchPath searchPath, UnaryOperator<String> markers) {
+                   Reporter reporter, RunSettings settings, SearchPath searchPath, UnaryOperator<String> markers,
+                   SourceDigests sourceDigests) {
         this.catalog = catalog;
+        this.sourceDigests = sourceDigests;
         this.templates = templates;
         this.journal = journal;
         this.backups = backups;
@@ -68,7 +70,7 @@ final class HostTaskRunner {
      * unwind restored and must not be taken back by a later rollback.
      */
     HostTaskRunner unjournaled() {
-        return new HostTaskRunner(catalog, templates, null, backups, secrets, reporter, settings, searchPath, markers);
+        return new HostTaskRunner(catalog, templates, null, backups, secrets, reporter, settings, searchPath, markers, sourceDigests);
     }
 
     /** The task's result on this host, already reported. {@code vars} are the host's variables for this task. */

@@ -4,12 +4,11 @@ import dev.unwind.module.Become;
 import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
+import dev.unwind.module.DirectFiles;
 import dev.unwind.module.ExecResult;
-import dev.unwind.module.FileStat;
 import dev.unwind.transport.Transport;
 
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,29 +34,25 @@ record LiveConnection(Transport transport, String host, Map<String, Object> host
         return now().exec(command);
     }
 
+    /**
+     * The transport's direct way, reached through the host's current connection at each transfer; none under become
+     * (files then go through sudo in commands).
+     */
     @Override
-    public FileStat stat(String path) throws ConnectionException {
-        return now().stat(path);
-    }
+    public Optional<DirectFiles> direct() {
+        return become != null ? Optional.empty() : Optional.of(new DirectFiles() {
+            @Override
+            public Result put(Source content, String path, String mode) throws ConnectionException {
+                Optional<DirectFiles> d = now().direct();
+                return d.isPresent() ? d.get().put(content, path, mode) : Result.REFUSED;
+            }
 
-    @Override
-    public Optional<byte[]> get(String path) throws ConnectionException {
-        return now().get(path);
-    }
-
-    @Override
-    public void put(byte[] content, String path, String mode) throws ConnectionException {
-        now().put(content, path, mode);
-    }
-
-    @Override
-    public boolean get(String path, OutputStream into) throws ConnectionException {
-        return now().get(path, into);
-    }
-
-    @Override
-    public void put(Path source, String path, String mode) throws ConnectionException {
-        now().put(source, path, mode);
+            @Override
+            public Result get(String path, OutputStream into) throws ConnectionException {
+                Optional<DirectFiles> d = now().direct();
+                return d.isPresent() ? d.get().get(path, into) : Result.REFUSED;
+            }
+        });
     }
 
     @Override

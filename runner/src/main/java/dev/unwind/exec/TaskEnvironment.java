@@ -2,11 +2,8 @@ package dev.unwind.exec;
 
 import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
-import dev.unwind.module.ConnectionException;
 import dev.unwind.module.Shell;
 
-import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -36,17 +33,6 @@ final class TaskEnvironment {
         @Override
         public Connection over(Connection other) {
             return new Exporting(other, exports);
-        }
-
-        // streamed transfers run no user command either: straight through (over SFTP where the transport has it)
-        @Override
-        public boolean get(String path, OutputStream into) throws ConnectionException {
-            return inner.get(path, into);
-        }
-
-        @Override
-        public void put(Path source, String path, String mode) throws ConnectionException {
-            inner.put(source, path, mode);
         }
     }
 }

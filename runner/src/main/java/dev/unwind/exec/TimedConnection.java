@@ -4,9 +4,11 @@ import dev.unwind.module.Become;
 import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
+import dev.unwind.module.DirectFiles;
 import dev.unwind.module.ExecResult;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** A task's {@code timeout:} applied to every command the task runs that has none of its own. */
 record TimedConnection(Connection inner, Duration timeout) implements Connection {
@@ -23,6 +25,12 @@ record TimedConnection(Connection inner, Duration timeout) implements Connection
     @Override
     public ExecResult exec(Command command) throws ConnectionException {
         return inner.exec(command.timeout() == null ? command.withTimeout(timeout) : command);
+    }
+
+    /** A transfer that runs no command has no command to time: it ends with the data or with the connection. */
+    @Override
+    public Optional<DirectFiles> direct() {
+        return inner.direct();
     }
 
     @Override

@@ -26,6 +26,11 @@ public record RunDirectory(String id, Path path) {
         return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".unwind");
     }
 
+    /** Where the digests of large controller files outlive a run: {@code $UNWIND_HOME/digests}. */
+    public Path digests() {
+        return path.getParent().getParent().resolve("digests");
+    }
+
     public static RunDirectory create(Path home) {
         byte[] r = new byte[2];
         new SecureRandom().nextBytes(r);

@@ -1,13 +1,11 @@
 package dev.unwind.exec;
 
 import dev.unwind.cli.Cli;
-import dev.unwind.testing.SshdFleet;
-import dev.unwind.testing.SshdHost;
+import dev.unwind.testing.SshdHosts;
 import dev.unwind.testing.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -18,49 +16,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Playbooks over real SSH to real sshd hosts: the fault matrix's playbook, a failure, and a connection killed mid-task. */
 class SshPlayTest {
     static final Path FAULTS = Path.of("src/test/resources/playbooks/faults/site.yml").toAbsolutePath();
-    static SshdFleet fleet;
+    @RegisterExtension
+    static SshdHosts sshd = new SshdHosts(3);
 
     @TempDir
     Path root;
     LocalHosts files;
     Path inventory;
 
-    @BeforeAll
-    static void startHosts() throws IOException {
-        assumeTrue(SshdFleet.available(), "needs /usr/sbin/sshd (apt-get install -y openssh-server)");
-        fleet = SshdFleet.start(3);
-        fleet.writeKnownHosts();
-    }
-
-    @AfterAll
-    static void stopHosts() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
-
     @BeforeEach
     void hostsWithHistory() throws IOException {
         files = new LocalHosts(root, "h1", "h2", "h3");
         files.inventory();
-        StringBuilder ini = new StringBuilder("[web]\n");
-        int i = 0;
-        for (String name : files.names()) {
-            SshdHost h = fleet.host(i++);
-            Map<String, Object> v = h.hostVars();
-            ini.append(name);
-            v.forEach((k, val) -> ini.append(' ').append(k).append('=').append(val));
-            ini.append(" base=").append(root.resolve("hosts")).append(" unwind_lock_path=").append(root.resolve("locks/" + name))
-                    .append('\n');
-        }
         files.withHistory();
-        inventory = root.resolve("ssh.ini");
-        Files.writeString(inventory, ini);
+        inventory = sshd.inventory(root.resolve("ssh.ini"), root.resolve("hosts"), root.resolve("locks"), "");
         // the hosts log in as the test user: the folders they change must be theirs
         if (!TestUsers.loginUser().equals(System.getProperty("user.name"))) {
             TestUsers.run(java.util.List.of("chmod", "1777", root.toString()), null);
@@ -74,7 +47,7 @@ class SshPlayTest {
     }
 
     private Cli.Result play(Path playbook, String... extra) {
-        String[] base = {"play", playbook.toString(), "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString()};
+        String[] base = {"play", playbook.toString(), "-i", inventory.toString(), "--known-hosts", sshd.knownHosts()};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
@@ -114,7 +87,7 @@ class SshPlayTest {
         }
         assertThat(paused).exists();
 
-        fleet.host(1).killConnections();
+        sshd.fleet().host(1).killConnections();
 
         Cli.Result r = run.get(60, TimeUnit.SECONDS);
         // sshd's death may reach the client first as the command's end (exit 255) or as the session's loss

@@ -28,6 +28,7 @@ public final class ControllerProcess {
         cmd.add("dev.unwind.cli.Main");
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("controller", ".out");
+        out.toFile().deleteOnExit();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         return new ControllerProcess(p, out);
     }
@@ -39,7 +40,13 @@ public final class ControllerProcess {
     public int waitFor() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("the controller did not end within 60 s");
+            String printed;
+            try {
+                printed = output();
+            } catch (IOException e) {
+                printed = "(unreadable: " + e.getMessage() + ")";
+            }
+            throw new AssertionError("the controller did not end within 60 s; it printed:\n" + printed);
         }
         return process.exitValue();
     }

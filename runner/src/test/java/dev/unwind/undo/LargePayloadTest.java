@@ -1,14 +1,12 @@
 package dev.unwind.undo;
 
 import dev.unwind.cli.Cli;
-import dev.unwind.testing.SshdFleet;
-import dev.unwind.testing.SshdHost;
+import dev.unwind.testing.SshdHosts;
 import dev.unwind.testing.TestUsers;
 import dev.unwind.testing.TreeImage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -32,42 +30,21 @@ class LargePayloadTest {
     private static final int MIB = 96;
     private static final List<String> SMALL_HEAP = List.of("-Xmx64m");
 
-    static SshdFleet fleet;
+    @RegisterExtension
+    static SshdHosts sshd = new SshdHosts(2);
 
     @TempDir
     Path root;
     Path inventory;
     Path hosts;
 
-    @BeforeAll
-    static void startHosts() throws IOException {
-        assumeTrue(SshdFleet.available(), "needs /usr/sbin/sshd (apt-get install -y openssh-server)");
-        fleet = SshdFleet.start(2);
-        fleet.writeKnownHosts();
-    }
-
-    @AfterAll
-    static void stopHosts() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
-
     @BeforeEach
     void hostsAndFiles() throws Exception {
         hosts = root.resolve("hosts");
-        StringBuilder ini = new StringBuilder("[web]\n");
-        for (int i = 0; i < 2; i++) {
-            String name = "h" + (i + 1);
-            Files.createDirectories(hosts.resolve(name));
-            SshdHost h = fleet.host(i);
-            ini.append(name);
-            h.hostVars().forEach((k, v) -> ini.append(' ').append(k).append('=').append(v));
-            ini.append(" base=").append(hosts).append(" unwind_lock_path=").append(root.resolve("locks").resolve(name + ".lock")).append('\n');
+        for (String h : List.of("h1", "h2")) {
+            Files.createDirectories(hosts.resolve(h));
         }
-        inventory = root.resolve("ssh.ini");
-        Files.writeString(inventory, ini);
-        Files.createDirectories(root.resolve("locks"));
+        inventory = sshd.inventory(root.resolve("ssh.ini"), hosts, Files.createDirectories(root.resolve("locks")), "");
         if (TestUsers.canCreate()) {
             sh("chmod 755 " + root + " && chown -R " + TestUsers.loginUser() + ": " + hosts + " " + root.resolve("locks"));
         }
@@ -80,62 +57,62 @@ class LargePayloadTest {
     @Test
     void aFileLargerThanTheHeapArrivesIsReplacedAndIsLeftAloneWhenUnchanged() throws Exception {
         ControllerProcess fresh = controller("site.yml");
-        assertThat(fresh.waitFor()).as(fresh.output()).isZero();
+        assertExit(fresh, 0);
         assertThat(fresh.output()).contains("changed=1");
         assertSameOnEveryHost("one.bin");
 
         Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
         ControllerProcess replace = controller("two.yml");
-        assertThat(replace.waitFor()).as(replace.output()).isZero();
+        assertExit(replace, 0);
         assertThat(replace.output()).contains("changed=1");
         assertSameOnEveryHost("two.bin");
         assertThat(leftovers()).as("a run that ended well removes its before-images").isEmpty();
 
         ControllerProcess unchanged = controller("two.yml");
-        assertThat(unchanged.waitFor()).as(unchanged.output()).isZero();
+        assertExit(unchanged, 0);
         assertThat(unchanged.output()).contains("changed=0").doesNotContain("changed=1");
     }
 
     @Test
     void keptBeforeImagesLetALaterRollbackRestoreARunThatEndedWell() throws Exception {
-        assertThat(controller("site.yml").waitFor()).isZero();
+        assertExit(controller("site.yml"), 0);
         Map<String, String> before = TreeImage.of(hosts);
         Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
         ControllerProcess kept = controller("two.yml", "--keep-before-images");
-        assertThat(kept.waitFor()).as(kept.output()).isZero();
+        assertExit(kept, 0);
         assertThat(leftovers()).as("one before-image per host").hasSize(2);
 
-        Cli.Result r = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", fleet.knownHosts().toString());
+        Cli.Result r = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", sshd.knownHosts());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(TreeImage.of(hosts)).isEqualTo(before);
     }
 
     @Test
     void aRunThatFailsAfterReplacingTheFileRestoresTheOldBytes() throws Exception {
-        assertThat(controller("site.yml").waitFor()).isZero();
+        assertExit(controller("site.yml"), 0);
         Map<String, String> before = TreeImage.of(hosts);
 
         Files.writeString(root.resolve("fail.yml"), playbook("two.bin", true));
         ControllerProcess failing = controller("fail.yml");
-        assertThat(failing.waitFor()).as(failing.output()).isEqualTo(2);
+        assertExit(failing, 2);
         assertThat(TreeImage.of(hosts)).isEqualTo(before);
     }
 
     @Test
     void underBecomeTheFileTravelsThroughTheShellInPiecesAndAFailureStillRestoresIt() throws Exception {
         assumeTrue(TestUsers.canCreate() && TestUsers.sudoInstalled(), "needs root and sudo for become");
-        assertThat(controller("site.yml").waitFor()).isZero();
+        assertExit(controller("site.yml"), 0);
         Map<String, String> before = TreeImage.of(hosts);
 
         Files.writeString(root.resolve("become.yml"), playbook("two.bin", true).replace("      copy:", "      become: true\n      copy:"));
         ControllerProcess failing = controller("become.yml");
-        assertThat(failing.waitFor()).as(failing.output()).isEqualTo(2);
+        assertExit(failing, 2);
         assertThat(TreeImage.of(hosts)).isEqualTo(before);
     }
 
     @Test
     void aControllerKilledMidTransferIsRolledBackToTheOldBytes() throws Exception {
-        assertThat(controller("site.yml").waitFor()).isZero();
+        assertExit(controller("site.yml"), 0);
         Map<String, String> before = TreeImage.of(hosts);
 
         Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
@@ -150,16 +127,22 @@ class LargePayloadTest {
                     .as("%s holds the old file or the new one, never part of one", h).isTrue();
         }
 
-        Cli.Result r = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", fleet.knownHosts().toString());
+        Cli.Result r = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", sshd.knownHosts());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(TreeImage.of(hosts)).isEqualTo(before);
     }
 
     private ControllerProcess controller(String playbook, String... more) throws IOException {
         List<String> args = new java.util.ArrayList<>(List.of("play", root.resolve(playbook).toString(),
-                "-i", inventory.toString(), "--known-hosts", fleet.knownHosts().toString()));
+                "-i", inventory.toString(), "--known-hosts", sshd.knownHosts()));
         args.addAll(List.of(more));
         return ControllerProcess.start(root.resolve("home"), SMALL_HEAP, args.toArray(String[]::new));
+    }
+
+    /** The controller ends with {@code code}; otherwise the failure shows what it printed. */
+    private static void assertExit(ControllerProcess p, int code) throws Exception {
+        int exit = p.waitFor();
+        assertThat(exit).as("exit code of the controller, which printed:%n%s", p.output()).isEqualTo(code);
     }
 
     private String playbook(String src, boolean failOnH2) {

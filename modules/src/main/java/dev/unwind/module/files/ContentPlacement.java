@@ -43,8 +43,17 @@ public final class ContentPlacement {
 
     public static Outcome place(ModuleContext ctx, String dest, Payload content, Attributes attrs, boolean force,
                                 Map<String, Object> result, String contentChange) throws ConnectionException {
+        return place(ctx, new PriorState(dest, ctx.connection().stat(dest)), null, content, attrs, force, result, contentChange);
+    }
+
+    /**
+     * @param prior     the destination as the caller has just seen it (copy looks whether it is a directory)
+     * @param priorSha256 the SHA-256 the same look took of a large destination, or null
+     */
+    static Outcome place(ModuleContext ctx, PriorState prior, String priorSha256, Payload content, Attributes attrs, boolean force,
+                         Map<String, Object> result, String contentChange) throws ConnectionException {
         Connection c = ctx.connection();
-        PriorState prior = PriorState.of(c, dest);
+        String dest = prior.path();
         FileStat now = prior.stat();
         if (now.isDirectory()) {
             return Outcome.failed("destination " + dest + " is a directory");
@@ -60,7 +69,7 @@ public final class ContentPlacement {
             }
         }
         // a large file's checksum is taken when it may be equal, and for the undo of a real replace
-        PriorContent before = PriorContent.read(c, dest, now, force && (now.size() == content.size() || !ctx.check()));
+        PriorContent before = PriorContent.read(c, dest, now, force && (now.size() == content.size() || !ctx.check()), priorSha256);
         boolean writes = !now.exists() || (force && (now.isLink() || !before.same(content)));
         List<String> changes = new ArrayList<>();
         if (!now.exists()) {

@@ -4,6 +4,7 @@ import dev.unwind.module.ArgSpec;
 import dev.unwind.module.ArgType;
 import dev.unwind.module.Args;
 import dev.unwind.module.ConnectionException;
+import dev.unwind.module.FileStat;
 import dev.unwind.module.Module;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleSpec;
@@ -57,8 +58,9 @@ public final class CopyModule implements Module {
             String dest = args.str("dest");
             Payload payload;
             Map<String, Object> extra = new LinkedHashMap<>();
+            Path src = null;
             if (args.has("src")) {
-                Path src = ctx.localFile(args.str("src"));
+                src = ctx.localFile(args.str("src"));
                 if (Files.isDirectory(src)) {
                     return Outcome.failed("src " + src + " is a directory: copy copies single files");
                 }
@@ -67,13 +69,30 @@ public final class CopyModule implements Module {
                 }
                 payload = Payload.of(src, ctx.sourceDigests());
                 extra.put("src", src.toString());
-                if (dest.endsWith("/") || ctx.connection().stat(dest).isDirectory()) {
-                    dest = dest.replaceFirst("/+$", "") + "/" + src.getFileName();
-                }
             } else {
                 payload = Payload.of(String.valueOf(args.raw("content")).getBytes(StandardCharsets.UTF_8));
             }
-            return ContentPlacement.place(ctx, dest, payload, Attributes.from(args), args.bool("force"), extra, "content changed");
+            // one look at the destination tells whether it is a directory and, when it is not, what it is now; for a
+            // large file of the source's size it also takes the checksum that decides whether it is the same
+            FileStat at = null;
+            String sha256 = null;
+            if (dest.endsWith("/")) {
+                at = null;
+            } else if (payload.size() > BeforeImage.CONTROLLER_LIMIT && args.bool("force")) {
+                HostDigest.Seen seen = HostDigest.statWithSha256(ctx.connection(), dest, payload.size());
+                at = seen.stat();
+                sha256 = seen.sha256();
+            } else {
+                at = ctx.connection().stat(dest);
+            }
+            if (src != null && (at == null || at.isDirectory())) {
+                dest = dest.replaceFirst("/+$", "") + "/" + src.getFileName();
+                at = null;
+                sha256 = null;
+            }
+            PriorState prior = new PriorState(dest, at != null ? at : ctx.connection().stat(dest));
+            return ContentPlacement.place(ctx, prior, sha256, payload, Attributes.from(args), args.bool("force"), extra,
+                    "content changed");
         } catch (IOException e) {
             return Outcome.failed("cannot read src: " + e.getMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
 import dev.unwind.module.ExecResult;
+import dev.unwind.module.FileStat;
 import dev.unwind.module.Shell;
 
 import java.io.OutputStream;
@@ -48,11 +49,42 @@ public enum HostDigest {
         }
         String out = r.stdout().strip();
         int end = out.indexOf(' ');
-        String hex = end < 0 ? out : out.substring(0, end);
+        String hex = unescaped(end < 0 ? out : out.substring(0, end));
         if (!r.ok() || !hex.matches("[0-9a-f]{40,64}")) {
             throw new IllegalStateException("cannot checksum " + path + " on " + c.host() + ": " + r.stderr().strip());
         }
         return hex;
+    }
+
+    /** A path as one look saw it: its stat, and the SHA-256 of the regular file it is when that was asked for. */
+    public record Seen(FileStat stat, String sha256) {
+    }
+
+    /**
+     * The path's stat and, when it is a regular file of {@code size} bytes (it may be the same as the source), its
+     * SHA-256: one command instead of two round trips. The digest is null when the file differs in kind or size, or
+     * no tool could take it (then {@link #of} takes it, or explains why it cannot).
+     */
+    public static Seen statWithSha256(Connection c, String path, long size) throws ConnectionException {
+        String q = Shell.quote(path);
+        String tool = "if command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 -r " + q
+                + "; elif command -v sha256sum >/dev/null 2>&1; then sha256sum -- " + q
+                + "; elif command -v shasum >/dev/null 2>&1; then shasum -a 256 -- " + q + "; fi";
+        ExecResult r = c.exec(Command.of("d=; if [ -f " + q + " ] && [ ! -L " + q + " ] && [ \"$(stat -c %s -- " + q + ")\" = "
+                + size + " ]; then d=$( (" + tool + ") 2>/dev/null); d=${d%% *}; fi; printf '%s\\n' \"$d\"; " + FileStat.script(q)));
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot stat " + path + " on " + c.host() + ": " + r.stderr().strip());
+        }
+        String out = r.stdout();
+        int eol = out.indexOf('\n');
+        String hex = eol < 0 ? "" : unescaped(out.substring(0, eol));
+        FileStat st = FileStat.parse(eol < 0 ? out : out.substring(eol + 1));
+        return new Seen(st, hex.matches("[0-9a-f]{64}") ? hex : null);
+    }
+
+    /** openssl and coreutils put a backslash before the digest of a name they had to escape (a newline in it). */
+    private static String unescaped(String hex) {
+        return hex.startsWith("\\") ? hex.substring(1) : hex;
     }
 
     private String streamed(Connection c, String path) throws ConnectionException {

@@ -17,13 +17,18 @@ record PriorContent(byte[] bytes, long size, String sha256, String sha1) {
 
     /** @param digest whether a large file's SHA-256 is needed (to compare it, or for its undo) */
     static PriorContent read(Connection c, String path, FileStat st, boolean digest) throws ConnectionException {
+        return read(c, path, st, digest, null);
+    }
+
+    /** @param known a large file's SHA-256 as the look that gave {@code st} took it, or null */
+    static PriorContent read(Connection c, String path, FileStat st, boolean digest, String known) throws ConnectionException {
         if (!st.isFile()) {
             return NONE;
         }
         if (st.size() <= BeforeImage.CONTROLLER_LIMIT) {
             return of(c.get(path).orElse(new byte[0]));
         }
-        return new PriorContent(null, st.size(), digest ? HostDigest.SHA256.of(c, path) : null, null);
+        return new PriorContent(null, st.size(), !digest ? null : known != null ? known : HostDigest.SHA256.of(c, path), null);
     }
 
     private static PriorContent of(byte[] bytes) {

@@ -43,7 +43,10 @@ import java.util.TreeMap;
  */
 public final class UriModule implements Module {
     static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: every run builds the module catalog, few call uri, and a mapper costs start-up time. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final ModuleSpec SPEC = ModuleSpec.of("uri",
                     "Calls a URL from the controller and checks the status. Reads (GET, HEAD, OPTIONS) need no undo; "
                             + "a task with another method must give undo: or undo: none.",
@@ -218,7 +221,7 @@ public final class UriModule implements Module {
         String type = response.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
         if (!text.isEmpty() && (type.contains("/json") || type.contains("+json"))) {
             try {
-                r.put("json", JSON.readValue(text, Object.class));
+                r.put("json", Json.MAPPER.readValue(text, Object.class));
             } catch (JsonProcessingException e) {
                 // a server that calls invalid JSON "json": the body is still in content with return_content
             }

@@ -10,17 +10,15 @@ import dev.unwind.module.Become;
 import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
+import dev.unwind.module.DirectFiles;
 import dev.unwind.module.ExecResult;
 import dev.unwind.module.Shell;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -34,8 +32,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * output into buffers and the caller waits for the channel's end.
  */
 public final class SshConnection implements Connection {
-    /** Below this, a write is one exec channel; above it, SFTP streams the bytes without a shell in between. */
-    private static final int SFTP_PUT_THRESHOLD = 64 * 1024;
     private static final int OPEN_RETRIES = 5;
 
     private final String host;
@@ -124,30 +120,32 @@ public final class SshConnection implements Connection {
         }
     }
 
+    /** SFTP, until the server refuses its subsystem; then the shell (and under become always the shell). */
     @Override
-    public Optional<byte[]> get(String path) throws ConnectionException {
-        if (!sftpAvailable) {
-            return Connection.super.get(path);
-        }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try {
-            return sftpGet(path, buf) ? Optional.of(buf.toByteArray()) : Optional.empty();
-        } catch (NoSftp e) {
-            return Connection.super.get(path);
-        }
+    public Optional<DirectFiles> direct() {
+        return sftpAvailable ? Optional.of(sftpFiles) : Optional.empty();
     }
 
-    @Override
-    public boolean get(String path, OutputStream into) throws ConnectionException {
-        if (!sftpAvailable) {
-            return Connection.super.get(path, into);
+    private final DirectFiles sftpFiles = new DirectFiles() {
+        @Override
+        public Result put(Source content, String path, String mode) throws ConnectionException {
+            try {
+                sftpPut(content, path, mode);
+                return Result.DONE;
+            } catch (NoSftp e) {
+                return Result.REFUSED;
+            }
         }
-        try {
-            return sftpGet(path, into);
-        } catch (NoSftp e) {
-            return Connection.super.get(path, into);
+
+        @Override
+        public Result get(String path, OutputStream into) throws ConnectionException {
+            try {
+                return sftpGet(path, into) ? Result.DONE : Result.ABSENT;
+            } catch (NoSftp e) {
+                return Result.REFUSED;
+            }
         }
-    }
+    };
 
     private boolean sftpGet(String path, OutputStream into) throws ConnectionException {
         return sftp(path, sftp -> {
@@ -168,48 +166,12 @@ public final class SshConnection implements Connection {
         });
     }
 
-    @Override
-    public void put(byte[] content, String path, String mode) throws ConnectionException {
-        if (content.length < SFTP_PUT_THRESHOLD || !sftpAvailable) {
-            Connection.super.put(content, path, mode);
-            return;
-        }
-        try {
-            sftpPut(() -> new ByteArrayInputStream(content), path, mode);
-        } catch (NoSftp e) {
-            Connection.super.put(content, path, mode);
-        }
-    }
-
-    @Override
-    public void put(Path source, String path, String mode) throws ConnectionException {
-        if (!sftpAvailable || small(source)) {
-            Connection.super.put(source, path, mode);
-            return;
-        }
-        try {
-            sftpPut(() -> Files.newInputStream(source), path, mode);
-        } catch (NoSftp e) {
-            Connection.super.put(source, path, mode);
-        }
-    }
-
-    /** A small file goes the way small bytes go: one exec channel. */
-    private static boolean small(Path source) {
-        try {
-            return Files.size(source) < SFTP_PUT_THRESHOLD;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + source + " on the controller: " + e.getMessage(), e);
-        }
-    }
-
-    private interface Source {
-        InputStream open() throws IOException;
-    }
-
-    /** Streams into a temporary file beside {@code path}, then renames it over: a dropped transfer leaves the old file. */
-    private void sftpPut(Source source, String path, String mode) throws ConnectionException {
-        sftp(path, sftp -> {
+    /**
+     * Streams into a temporary file beside {@code path}, then syncs it and renames it over with one command (JSch's
+     * SFTP has no fsync): a dropped transfer leaves the old file, a crash after the rename the new one.
+     */
+    private void sftpPut(DirectFiles.Source source, String path, String mode) throws ConnectionException {
+        String tmp = sftp(path, sftp -> {
             SftpATTRS replaced = null;
             try {
                 replaced = sftp.stat(path);
@@ -219,24 +181,28 @@ public final class SshConnection implements Connection {
                 }
             }
             int perms = mode != null ? Integer.parseInt(mode, 8) : replaced != null ? replaced.getPermissions() & 07777 : 0644;
-            String tmp = path + ".unwind." + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+            String t = path + ".unwind." + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
             try (InputStream in = source.open()) {
-                sftp.put(in, tmp, ChannelSftp.OVERWRITE);
+                sftp.put(in, t, ChannelSftp.OVERWRITE);
                 if (replaced != null) {
-                    keepOwner(sftp, tmp, replaced);
+                    keepOwner(sftp, t, replaced);
                 }
-                sftp.chmod(perms, tmp);
-                sftp.rename(tmp, path);
+                sftp.chmod(perms, t);
             } catch (SftpException | IOException e) {
                 try {
-                    sftp.rm(tmp);
+                    sftp.rm(t);
                 } catch (SftpException ignored) {
                     // nothing was left behind
                 }
                 throw e;
             }
-            return null;
+            return t;
         });
+        ExecResult r = exec(Command.of("t=" + Shell.quote(tmp) + " && " + SYNC_TEMPORARY + " && mv -f -- \"$t\" " + Shell.quote(path)
+                + " || { rc=$?; rm -f -- \"$t\"; exit $rc; }"));
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot write " + path + " on " + host + ": " + r.stderr().strip());
+        }
     }
 
     /** A replaced file keeps its owner and group, as Ansible's copy does, where the login may chown (root). */
