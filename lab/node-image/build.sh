@@ -16,7 +16,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SUITE=bookworm
 UCP_VERSION=3.8.5
-PACKAGES=systemd,systemd-sysv,dbus,openssh-server,docker.io,iptables,iproute2,procps,curl,ca-certificates,sudo,socat
+PACKAGES=systemd,systemd-sysv,dbus,openssh-server,docker.io,iptables,iproute2,procps,curl,ca-certificates,sudo,socat,cron,git,kmod,unzip,xz-utils
 IMAGE=unwind-lab-node
 CACHE=${UNWIND_LAB_CACHE:-/var/cache/unwind-lab}
 

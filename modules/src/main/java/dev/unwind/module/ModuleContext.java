@@ -56,6 +56,15 @@ public interface ModuleContext {
 
     ModuleLog log();
 
+    /**
+     * In check mode, what earlier tasks of this run would have made on this host by now; a module that predicts a
+     * change records what it would make, and one whose input is missing asks before failing. A context that lives
+     * for one call has nothing to share.
+     */
+    default Predictions.OnHost predictions() {
+        return new Predictions().on(connection().host());
+    }
+
     Secrets secrets();
 
     /** Other modules, for modules that delegate (an undo that runs another module). */

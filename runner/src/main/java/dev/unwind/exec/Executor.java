@@ -3,6 +3,7 @@ package dev.unwind.exec;
 import dev.unwind.inventory.Inventory;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.Secrets;
+import dev.unwind.module.Predictions;
 import dev.unwind.module.SourceDigests;
 import dev.unwind.playbook.Play;
 import dev.unwind.playbook.Playbook;
@@ -122,6 +123,7 @@ public final class Executor {
         HostTasks hostTasks = new HostTasks(parts, templates, pool, playbook);
         // one for the run: a source copied by several plays is hashed once
         SourceDigests sourceDigests = new SourceDigests(run.digests());
+        Predictions predictions = new Predictions();
         for (Play play : playbook.plays()) {
             List<String> hosts = inventory.hosts(play.hosts());
             if (settings.limit() != null) {
@@ -138,7 +140,7 @@ public final class Executor {
             List<PlannedTask> tasks = Plan.of(play, settings);
             // a play's files are found from its own playbook's folder (an imported playbook's, for its plays)
             HostTaskRunner runner = new HostTaskRunner(catalog, templates, journal, backups, secrets, reporter, settings,
-                    SearchPath.of(play.dir()), this::marker, sourceDigests);
+                    SearchPath.of(play.dir()), this::marker, sourceDigests, predictions);
             for (List<String> batch : Batches.of(hosts, play.serial())) {
                 RunResult ended = new BatchRun(parts, hostTasks, runner, pool, playbook, play, batch, tasks).run();
                 if (ended != null) {

@@ -2,6 +2,7 @@ package dev.unwind.exec;
 
 import dev.unwind.module.Args;
 import dev.unwind.module.Backups;
+import dev.unwind.module.Predictions;
 import dev.unwind.module.SourceDigests;
 import dev.unwind.module.Become;
 import dev.unwind.module.Connection;
@@ -44,6 +45,7 @@ final class HostTaskRunner {
     private final Journal journal;
     private final Backups backups;
     private final SourceDigests sourceDigests;
+    private final Predictions predictions;
     private final Secrets secrets;
     private final Reporter reporter;
     private final RunSettings settings;
@@ -52,9 +54,10 @@ final class HostTaskRunner {
 
     HostTaskRunner(ModuleCatalog catalog, Templates templates, Journal journal, Backups backups, Secrets secrets,
                    Reporter reporter, RunSettings settings, SearchPath searchPath, UnaryOperator<String> markers,
-                   SourceDigests sourceDigests) {
+                   SourceDigests sourceDigests, Predictions predictions) {
         this.catalog = catalog;
         this.sourceDigests = sourceDigests;
+        this.predictions = predictions;
         this.templates = templates;
         this.journal = journal;
         this.backups = backups;
@@ -70,7 +73,7 @@ final class HostTaskRunner {
      * unwind restored and must not be taken back by a later rollback.
      */
     HostTaskRunner unjournaled() {
-        return new HostTaskRunner(catalog, templates, null, backups, secrets, reporter, settings, searchPath, markers, sourceDigests);
+        return new HostTaskRunner(catalog, templates, null, backups, secrets, reporter, settings, searchPath, markers, sourceDigests, predictions);
     }
 
     /** The task's result on this host, already reported. {@code vars} are the host's variables for this task. */
@@ -167,7 +170,8 @@ final class HostTaskRunner {
                     if (announcer != null) {
                         announcer.announce(u);
                     }
-                }, task.timeout() == null ? null : Duration.ofSeconds(task.timeout()), sourceDigests);
+                }, task.timeout() == null ? null : Duration.ofSeconds(task.timeout()), sourceDigests,
+                predictions.on(conn.host()));
         Outcome raw = null;
         Map<String, Object> result = new LinkedHashMap<>();
         boolean ended = false;

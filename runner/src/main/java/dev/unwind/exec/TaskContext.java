@@ -10,6 +10,7 @@ import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleLog;
 import dev.unwind.module.Secrets;
+import dev.unwind.module.Predictions;
 import dev.unwind.module.SourceDigests;
 import dev.unwind.module.Undo;
 import dev.unwind.playbook.SearchPath;
@@ -28,7 +29,8 @@ import java.util.function.Consumer;
 /** What a module sees while running one task on one host; {@code timeout} (nullable) bounds its renders too. */
 record TaskContext(Connection connection, boolean check, boolean diff, Map<String, Object> vars, Templates templates,
                    SearchPath searchPath, Backups backups, ModuleLog log, Secrets secrets, ModuleCatalog catalog,
-                   Consumer<Undo> announcements, Duration timeout, SourceDigests sourceDigests) implements ModuleContext {
+                   Consumer<Undo> announcements, Duration timeout, SourceDigests sourceDigests,
+                   Predictions.OnHost predictions) implements ModuleContext {
 
     @Override
     public void beforeChange(Undo undo) {

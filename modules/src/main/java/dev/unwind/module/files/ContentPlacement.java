@@ -7,6 +7,7 @@ import dev.unwind.module.FileStat;
 import dev.unwind.module.ModuleCall;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.Outcome;
+import dev.unwind.module.Predictions;
 import dev.unwind.module.Undo;
 
 import java.util.ArrayList;
@@ -106,6 +107,7 @@ public final class ContentPlacement {
                 ? new Diff(dest, now.isFile() ? before.forDiff() : "", content.forDiff()) : null;
         if (ctx.check()) {
             describe(r, now, attrs);
+            ctx.predictions().add(Predictions.Kind.PATH, dest);
         } else {
             // announced first: a run killed after the link but before the rename still finds the before-image
             ctx.beforeChange(Undo.of(undo));

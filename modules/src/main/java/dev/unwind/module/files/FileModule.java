@@ -13,6 +13,7 @@ import dev.unwind.module.ModuleCall;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.Outcome;
+import dev.unwind.module.Predictions;
 import dev.unwind.module.Shell;
 import dev.unwind.module.Undo;
 import dev.unwind.module.UndoKind;
@@ -96,7 +97,9 @@ public final class FileModule implements Module {
         for (String dir : missing) {
             undo.add(0, new PriorState(dir, FileStat.ABSENT).restoreAttributes());
         }
-        if (!ctx.check()) {
+        if (ctx.check()) {
+            missing.forEach(dir -> ctx.predictions().add(Predictions.Kind.PATH, dir));
+        } else {
             ctx.beforeChange(new Undo.Calls(undo));
             for (String dir : missing) {
                 exec(c, "mkdir -- " + Shell.quote(dir), path);
@@ -133,7 +136,9 @@ public final class FileModule implements Module {
         }
         attrs.verifyNames(c);
         Undo undo = Undo.of(new PriorState(path, FileStat.ABSENT).restoreAttributes());
-        if (!ctx.check()) {
+        if (ctx.check()) {
+            ctx.predictions().add(Predictions.Kind.PATH, path);
+        } else {
             ctx.beforeChange(undo);
             c.put(new byte[0], path, attrs.mode());
             attrs.apply(c, path);

@@ -12,11 +12,13 @@ import dev.unwind.module.ModuleCall;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.Outcome;
+import dev.unwind.module.Predictions;
 import dev.unwind.module.Shell;
 import dev.unwind.module.Undo;
 import dev.unwind.module.UndoKind;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code systemd}: starts, stops, restarts or reloads a unit and enables or disables it. */
@@ -59,7 +61,10 @@ public final class SystemdModule implements Module {
             }
             UnitState now = UnitState.parse(systemctl(c, "show -p LoadState -p ActiveState -p UnitFileState", name));
             if (!now.found()) {
-                return Outcome.failed("could not find the requested service " + name);
+                if (!ctx.check() || !awaited(ctx.predictions(), name)) {
+                    return Outcome.failed("could not find the requested service " + name);
+                }
+                now = UnitState.AWAITED;
             }
             SystemdPlan plan = SystemdPlan.decide(now, state, enabled);
             Map<String, Object> r = new LinkedHashMap<>();
@@ -91,6 +96,20 @@ public final class SystemdModule implements Module {
         } catch (IllegalStateException e) {
             return Outcome.failed(e.getMessage());
         }
+    }
+
+    /** The folders systemd loads unit files from, the administrator's first. */
+    private static final List<String> UNIT_DIRS = List.of("/etc/systemd/system/", "/run/systemd/system/", "/lib/systemd/system/",
+            "/usr/lib/systemd/system/");
+
+    /**
+     * In check mode, whether an earlier task would have made the unit by now: placed its file, or installed a
+     * package (which may ship it; the real run finds out).
+     */
+    private static boolean awaited(Predictions.OnHost p, String name) {
+        String unit = name.contains(".") ? name : name + ".service";
+        return p.has(Predictions.Kind.UNIT, unit) || p.any(Predictions.Kind.PACKAGE)
+                || UNIT_DIRS.stream().anyMatch(d -> p.has(Predictions.Kind.PATH, d + unit));
     }
 
     private static String systemctl(Connection c, String verb, String unit) throws ConnectionException {

@@ -9,6 +9,9 @@ record UnitState(String loadState, String activeState, String unitFileState) {
     /** The states for which {@code systemctl is-enabled} answers 0. */
     private static final Set<String> ENABLED = Set.of("enabled", "enabled-runtime", "static", "alias", "indirect", "generated", "transient");
 
+    /** A unit an earlier task of a check-mode run would have placed: loaded after a daemon-reload, not started, not enabled. */
+    static final UnitState AWAITED = new UnitState("loaded", "inactive", "disabled");
+
     static UnitState parse(String show) {
         Map<String, String> p = new HashMap<>();
         for (String line : show.split("\n")) {

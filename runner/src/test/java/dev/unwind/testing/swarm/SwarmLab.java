@@ -61,6 +61,8 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
 
     private final int managers;
     private final int workers;
+    /** False for {@link #plainNodes}: Debian nodes with systemd and sshd, no Swarm and no MKE 3 on them. */
+    private final boolean mke3;
     private final List<LabNode> nodes = new ArrayList<>();
     private Network network;
     private UcpApiRelay ucpApi;
@@ -85,20 +87,30 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         }
     }
 
-    private SwarmLab(int managers, int workers) {
+    private SwarmLab(int managers, int workers, boolean mke3) {
         if (managers < 1 || workers < 0) {
             throw new IllegalArgumentException("a swarm needs at least one manager");
         }
         this.managers = managers;
         this.workers = workers;
+        this.mke3 = mke3;
     }
 
     public static SwarmLab managers(int n) {
-        return new SwarmLab(n, 0);
+        return new SwarmLab(n, 0, true);
     }
 
     public SwarmLab workers(int n) {
-        return new SwarmLab(managers, n);
+        return new SwarmLab(managers, n, mke3);
+    }
+
+    /**
+     * N nodes of the same image (systemd, sshd, the {@code lab} login with sudo) that are only Debian hosts: no
+     * Swarm is formed and no MKE 3 runs, for tests of real system state (packages, users, services). Named
+     * {@code node1}..{@code nodeN}, in the inventory group {@code managers}.
+     */
+    public static SwarmLab plainNodes(int n) {
+        return new SwarmLab(n, 0, false);
     }
 
     /** Whether a Docker engine answers (the lab cannot run without one). */
@@ -143,12 +155,14 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             clientKey = dir.resolve("id_ed25519");
             keygen(clientKey);
             String subnet = createNetwork();
-            ucpApi = new UcpApiRelay(subnet + ".1");
-            kube = new NewClusterApi(subnet + ".1");
+            if (mke3) {
+                ucpApi = new UcpApiRelay(subnet + ".1");
+                kube = new NewClusterApi(subnet + ".1");
+            }
             byte[] authorized = Files.readAllBytes(dir.resolve("id_ed25519.pub"));
             for (int i = 0; i < managers + workers; i++) {
                 boolean manager = i < managers;
-                String name = manager ? "manager" + (i + 1) : "worker" + (i - managers + 1);
+                String name = !mke3 ? "node" + (i + 1) : manager ? "manager" + (i + 1) : "worker" + (i - managers + 1);
                 String address = subnet + "." + (10 + i);
                 nodes.add(new LabNode(name, manager ? LabNode.Role.MANAGER : LabNode.Role.WORKER, address,
                         container(image, name, address, authorized), network.getId(), this));
@@ -156,9 +170,10 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             parallel(nodes, n -> {
                 n.container().start();
                 n.awaitBoot();
-                n.sh("chown -R lab:lab /home/lab/.ssh && chmod 600 /home/lab/.ssh/authorized_keys"
-                        + " && echo " + kube.url() + " >/etc/unwind-lab/kube-api"
-                        + " && docker load -q -i /usr/share/unwind-lab/ucp-images.tar >/dev/null");
+                n.sh("chown -R lab:lab /home/lab/.ssh && chmod 600 /home/lab/.ssh/authorized_keys" + (mke3
+                        ? " && echo " + kube.url() + " >/etc/unwind-lab/kube-api"
+                                + " && docker load -q -i /usr/share/unwind-lab/ucp-images.tar >/dev/null"
+                        : ""));
                 return null;
             });
             long tBoot = System.nanoTime();
@@ -168,9 +183,13 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
                 kh.append(n.knownHostsLines());
             }
             Files.writeString(knownHosts, kh.toString(), StandardCharsets.UTF_8);
-            formSwarm();
+            if (mke3) {
+                formSwarm();
+            }
             long tSwarm = System.nanoTime();
-            startUcp();
+            if (mke3) {
+                startUcp();
+            }
             long tEnd = System.nanoTime();
             timings = new Timings(Duration.ofNanos(tImage - t0), Duration.ofNanos(tBoot - tImage), Duration.ofNanos(tSwarm - tBoot),
                     Duration.ofNanos(tEnd - tSwarm), Duration.ofNanos(tEnd - t0));
