@@ -1,6 +1,7 @@
 package dev.unwind.testing.node;
 
 import dev.unwind.cli.Cli;
+import dev.unwind.undo.ControllerProcess;
 import dev.unwind.testing.swarm.LabNode;
 import dev.unwind.testing.swarm.SwarmLab;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,11 +27,14 @@ import static org.assertj.core.api.Assertions.fail;
  * <li>the real run exits 0 with exactly those counts and changes the nodes;</li>
  * <li>a second run changes nothing (and check mode then predicts nothing);</li>
  * <li>{@code unwind rollback} of the real run exits 0 and every node is again as it was before;</li>
- * <li>the same playbook followed by a failing task exits 2 and leaves every node as it was before.</li>
+ * <li>the same playbook followed by a failing task exits 2 and leaves every node as it was before;</li>
+ * <li>the controller killed ({@code kill -9}) just before a task picked at random, then {@code unwind rollback}: exit 0
+ * and every node as it was before.</li>
  * </ol>
  * The playbook goes to {@code site.yml} in {@code dir}, beside any files it names; the inventory is the lab's.
  */
 public final class PlayCycle {
+    private static final Pattern TASK = Pattern.compile("^TASK \\[(.+)] \\(\\d+/\\d+\\)", Pattern.MULTILINE);
     private static final Pattern RECAP = Pattern.compile("^\\s+(\\S+)\\s+ok=\\d+ changed=(\\d+) failed=\\d+", Pattern.MULTILINE);
 
     private final SwarmLab lab;
@@ -92,7 +97,50 @@ public final class PlayCycle {
         Cli.Result failing = play("failing.yml", null, extraArgs);
         assertThat(failing.exitCode()).as("the run failing at its last task:\n%s", failing).isEqualTo(2);
         assertSame(before, "a run failing at its last task leaves every node as it was (exit 2)");
+
+        killedAndRolledBack(before, taskLabels(real), extraArgs);
         return after;
+    }
+
+    /** Kills the controller before a task picked at random (the seed is in every failure message), then rolls back. */
+    private void killedAndRolledBack(Map<String, NodeState> before, List<String> labels, String... extraArgs) {
+        long seed = System.nanoTime();
+        String at = labels.get(new Random(seed).nextInt(labels.size()));
+        String when = "kill -9 before task '" + at + "' (seed " + seed + ")";
+        Path marker = dir.resolve("paused-" + seed);
+        List<String> args = new ArrayList<>(List.of("play", dir.resolve("site.yml").toString(), "-i", inventory.toString(),
+                "--known-hosts", lab.knownHosts().toString()));
+        args.addAll(List.of(extraArgs));
+        List<String> runsBefore = runIds();
+        try {
+            ControllerProcess p = ControllerProcess.start(cli.home(), List.of("-Dunwind.test.pauseBeforeTask=" + at,
+                    "-Dunwind.test.pauseMarker=" + marker), args.toArray(String[]::new));
+            ControllerProcess.awaitFile(marker, p);
+            p.signal("KILL");
+            p.waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        List<String> killed = new ArrayList<>(runIds());
+        killed.removeAll(runsBefore);
+        assertThat(killed).as("%s: the killed run is listed", when).hasSize(1);
+        Cli.Result rollback = cli.run("rollback", killed.get(0), "--known-hosts", lab.knownHosts().toString());
+        assertThat(rollback.exitCode()).as("%s, then unwind rollback:\n%s", when, rollback).isZero();
+        assertSame(before, when + ", then unwind rollback");
+    }
+
+    /** The labels of the tasks a run printed, in order ({@code TASK [label] (i/n)}). */
+    private static List<String> taskLabels(Cli.Result r) {
+        List<String> labels = new ArrayList<>();
+        Matcher m = TASK.matcher(r.out());
+        while (m.find()) {
+            labels.add(m.group(1));
+        }
+        assertThat(labels).as("tasks in:\n%s", r.out()).isNotEmpty();
+        return labels;
     }
 
     /** Each node's state now. */
