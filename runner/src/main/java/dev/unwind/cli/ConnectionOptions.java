@@ -1,5 +1,7 @@
 package dev.unwind.cli;
 
+import dev.unwind.config.AnsibleConfig;
+import dev.unwind.config.AnsibleSetting;
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
 import dev.unwind.module.Secrets;
@@ -28,8 +30,9 @@ final class ConnectionOptions {
     @Option(names = "--key-passphrase-file", description = "File holding the private key's passphrase.")
     Path keyPassphraseFile;
 
-    @Option(names = "--host-key-checking", defaultValue = "strict",
-            description = "strict (default), accept-new (record unknown hosts, refuse changed keys) or off.")
+    @Option(names = "--host-key-checking",
+            description = "strict (default; ansible.cfg's host_key_checking = False means off), accept-new (record unknown"
+                    + " hosts, refuse changed keys) or off.")
     String hostKeyChecking;
 
     @Option(names = "--known-hosts", description = "known_hosts file (default: ~/.ssh/known_hosts).")
@@ -58,16 +61,25 @@ final class ConnectionOptions {
         return passwords;
     }
 
-    /** The SSH transport for a run; asks for passwords first when -k / -K say so. */
+    /**
+     * The SSH transport for a run; asks for passwords first when -k / -K say so. What the command line leaves out comes
+     * from Ansible's configuration (remote_user, private_key_file, host_key_checking, timeout), else unwind's defaults.
+     */
     Transport sshTransport(Secrets secrets, int forks) {
+        AnsibleConfig cfg = AnsibleConfig.current();
+        String checking = hostKeyChecking != null ? hostKeyChecking
+                : cfg.bool(AnsibleSetting.HOST_KEY_CHECKING).map(on -> on ? "strict" : "off").orElse("strict");
         try {
-            HostKeyChecking.parse(hostKeyChecking);
+            HostKeyChecking.parse(checking);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(Position.of("--host-key-checking"), e.getMessage());
         }
         Passwords pw = passwords(secrets);
         SshSettings settings = SshSettings.fromEnvironment();
-        return new SshTransport(new TransportOptions(user, privateKey, keyPassphraseFile, hostKeyChecking, pw.login(),
-                pw.become(), Duration.ofSeconds(10), forks), knownHosts == null ? settings : settings.withKnownHosts(knownHosts));
+        String login = user != null ? user : cfg.string(AnsibleSetting.DEFAULT_REMOTE_USER).orElse(null);
+        Path key = privateKey != null ? privateKey : cfg.string(AnsibleSetting.DEFAULT_PRIVATE_KEY_FILE).map(Path::of).orElse(null);
+        Duration timeout = Duration.ofSeconds(cfg.integer(AnsibleSetting.DEFAULT_TIMEOUT).orElse(10));
+        return new SshTransport(new TransportOptions(login, key, keyPassphraseFile, checking, pw.login(),
+                pw.become(), timeout, forks), knownHosts == null ? settings : settings.withKnownHosts(knownHosts));
     }
 }

@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
 public final class InventoryCommand implements Callable<Integer> {
     static final int INVALID_INPUT = 5;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "SOURCE", required = true,
-            description = "Inventory file, directory, script or comma-separated host list (repeatable; merged in order).")
+    @Option(names = {"-i", "--inventory"}, paramLabel = "SOURCE",
+            description = "Inventory file, directory, script or comma-separated host list (repeatable; merged in order;"
+                    + " default: ansible.cfg's inventory or ANSIBLE_INVENTORY).")
     List<String> sources = new ArrayList<>();
 
     @Option(names = "--list", description = "Print all groups, hosts and host variables as JSON.")
@@ -65,6 +66,12 @@ public final class InventoryCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if ((list ? 1 : 0) + (host != null ? 1 : 0) + (graph != null ? 1 : 0) != 1) {
             err.println("Give exactly one of --list, --host HOST or --graph [GROUP].");
+            err.flush();
+            return INVALID_INPUT;
+        }
+        List<String> sources = ConfiguredDefaults.inventory(this.sources);
+        if (sources.isEmpty()) {
+            err.println("No inventory: give -i SOURCE, or name one in ansible.cfg ([defaults] inventory) or ANSIBLE_INVENTORY.");
             err.flush();
             return INVALID_INPUT;
         }

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class Main implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(PlayCommand.class, LintCommand.class, RollbackCommand.class,
-            RunsCommand.class, DocCommand.class, InventoryCommand.class, UpgradeCommand.class, LabCommand.class,
+            RunsCommand.class, DocCommand.class, InventoryCommand.class, ConfigCommand.class, UpgradeCommand.class, LabCommand.class,
             DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class);
     /** These read the whole command tree. */
     private static final Set<String> WHOLE_TREE = Set.of("help", "completion");

@@ -51,8 +51,8 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = {"-D", "--diff"}, description = "Show content changes as unified diffs.")
     boolean diff;
 
-    @Option(names = {"-f", "--forks"}, defaultValue = "20", description = "Hosts worked in parallel (default ${DEFAULT-VALUE}).")
-    int forks;
+    @Option(names = {"-f", "--forks"}, description = "Hosts worked in parallel (default: ansible.cfg's forks, else 20).")
+    Integer forks;
 
     @Option(names = "--start-at-task", description = "Start at the task with this name.")
     String startAtTask;
@@ -82,14 +82,15 @@ final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int forks = ConfiguredDefaults.forks(this.forks);
         if (forks < 1) {
             throw new dev.unwind.input.InvalidInput(dev.unwind.input.Position.of("--forks"), "must be 1 or more");
         }
         ModuleCatalog catalog = Catalogs.forPlaybook(playbook);
         Playbook pb = new PlaybookLoader(catalog).load(playbook);
         Map<String, Object> extra = ExtraVars.parse(extraVars);
-        // no -i: no inventory, so `localhost` is Ansible's implicit one (connection local), not an SSH host
-        List<String> sources = inventory;
+        // no -i: ansible.cfg's inventory, else none, so `localhost` is Ansible's implicit one (connection local)
+        List<String> sources = ConfiguredDefaults.inventory(inventory);
         RunSecrets secrets = new RunSecrets();
         Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
         checkHosts(pb, inv, limit);

@@ -53,8 +53,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = {"-i", "--inventory"}, description = "Inventory to reach the hosts (default: the run's own).")
     List<String> inventory = new ArrayList<>();
 
-    @Option(names = {"-f", "--forks"}, defaultValue = "20")
-    int forks;
+    @Option(names = {"-f", "--forks"}, description = "Hosts worked in parallel (default: ansible.cfg's forks, else 20).")
+    Integer forks;
 
     @CommandLine.Mixin
     ConnectionOptions connection = new ConnectionOptions();
@@ -103,7 +103,7 @@ final class RollbackCommand implements Callable<Integer> {
                 if (pending.endStatus() == null) {
                     // the run died before it could release its hosts' locks
                     Inventory inv = inventory(info, playbook, pending, secrets);
-                    try (Transports transports = new Transports(connection.sshTransport(secrets, forks));
+                    try (Transports transports = new Transports(connection.sshTransport(secrets, ConfiguredDefaults.forks(forks)));
                          RollbackLocks locks = RollbackLocks.take(lockedHosts(pending), inv, h -> reach(inv, h, info, pending), transports, dir.id(), reporter)) {
                         locks.refused().values().forEach(why -> reporter.on(new Event.Note(why)));
                     }
@@ -115,7 +115,7 @@ final class RollbackCommand implements Callable<Integer> {
             String askedBecome = connection.passwords(secrets).become();
             ModuleCatalog catalog = playbook == null ? ModuleCatalog.builtIn() : Catalogs.forPlaybook(playbook);
             try (Journal journal = Journal.open(dir.journal());
-                 Transports transports = new Transports(connection.sshTransport(secrets, forks));
+                 Transports transports = new Transports(connection.sshTransport(secrets, ConfiguredDefaults.forks(forks)));
                  RollbackLocks locks = RollbackLocks.take(hostsToLock(pending), inv, h -> reach(inv, h, info, pending), transports, dir.id(), reporter)) {
                 journal.setAside().ifPresent(p -> reporter.on(new Event.Note("the damaged end of the journal is kept in " + p)));
                 // another run holds these hosts now: undoing there would undo over its changes
@@ -124,7 +124,7 @@ final class RollbackCommand implements Callable<Integer> {
                         + pending.forHost(host).size() + " change(s): " + why)));
                 UnwindSession session = new UnwindSession(catalog,
                         new HostConnector(transports, h -> reach(inv, h, info, pending), secrets, askedBecome).guarded(locks::requireHeld),
-                        new FileBackups(dir.backups(), dir.id()), secrets, journal, reporter, forks,
+                        new FileBackups(dir.backups(), dir.id()), secrets, journal, reporter, ConfiguredDefaults.forks(forks),
                         host -> TaskMarker.path(String.valueOf(reach(inv, host, info, pending).getOrDefault("unwind_lock_path",
                                 HostLock.DEFAULT_PATH)), dir.id()));
                 UnwindReport r = session.unwind("rollback of run " + dir.id(), changes, line -> reporter.on(new Event.Note(line)));

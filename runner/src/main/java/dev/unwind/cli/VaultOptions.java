@@ -1,5 +1,7 @@
 package dev.unwind.cli;
 
+import dev.unwind.config.AnsibleConfig;
+import dev.unwind.config.AnsibleSetting;
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
 import dev.unwind.inventory.vault.Vault;
@@ -32,13 +34,16 @@ final class VaultOptions {
         if (ask) {
             return VaultSecret.of(PasswordPrompt.ask("Vault password: ", "give --vault-password-file FILE instead"));
         }
-        if (passwordFile == null) {
+        // ANSIBLE_VAULT_PASSWORD_FILE, else ansible.cfg's vault_password_file
+        Path file = passwordFile != null ? passwordFile
+                : AnsibleConfig.current().string(AnsibleSetting.DEFAULT_VAULT_PASSWORD_FILE).map(Path::of).orElse(null);
+        if (file == null) {
             return null;
         }
         try {
-            return VaultSecret.fromFile(passwordFile);
+            return VaultSecret.fromFile(file);
         } catch (IOException e) {
-            throw new InvalidInput(Position.of(passwordFile.toString()), "cannot read the vault password: " + e.getMessage());
+            throw new InvalidInput(Position.of(file.toString()), "cannot read the vault password: " + e.getMessage());
         }
     }
 }

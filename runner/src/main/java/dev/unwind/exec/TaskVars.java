@@ -156,7 +156,7 @@ final class TaskVars {
         vars.putAll(settings.prompted(play));
         for (String file : play.varsFiles()) {
             Path p = play.dir().resolve(templates.renderText(file, vars));
-            addRendered(vars, varsFiles.computeIfAbsent(p, f -> Yaml11.read(f).asVars()));
+            addRendered(vars, varsFiles.computeIfAbsent(p, inventory::playVarsFile));
         }
         // the vars of the play's roles sit above vars_files, as Ansible has them
         play.roles().forEach(r -> addRendered(vars, r.vars()));

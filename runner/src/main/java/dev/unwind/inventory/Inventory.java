@@ -2,6 +2,7 @@ package dev.unwind.inventory;
 
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
+import dev.unwind.input.Yaml11;
 import dev.unwind.inventory.vault.Vault;
 import dev.unwind.inventory.vault.VaultValue;
 import java.io.IOException;
@@ -44,6 +45,19 @@ public final class Inventory {
         this.vault = vault;
         this.varsFiles = new VarsFiles(vault);
         this.warnings = warnings;
+    }
+
+    /**
+     * The variables of a playbook's vars file ({@code vars_files}), opened with the run's vault when the whole file is
+     * ansible-vault encrypted; then every text it held is a secret of the run.
+     */
+    public Map<String, Object> playVarsFile(Path file) {
+        if (!InventoryFiles.isVaulted(file)) {
+            return Yaml11.read(file).asVars();
+        }
+        Map<String, Object> vars = Yaml11.parse(file.toString(), InventoryFiles.read(file, vault)).asVars();
+        vault.openedAll(vars);
+        return vars;
     }
 
     /**

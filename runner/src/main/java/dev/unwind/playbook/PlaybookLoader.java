@@ -145,7 +145,7 @@ public final class PlaybookLoader {
                 List<String> varsFiles = strings(m.get("vars_files"));
                 varsFiles(m.get("vars_files"));
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
-                        bool(m.get("gather_facts"), true), escalation(m), strings(m.get("serial")), tasks, onFailure,
+                        bool(m.get("gather_facts"), true), escalation(m).over(Escalation.configured()), strings(m.get("serial")), tasks, onFailure,
                         bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
                         handlers, checks.roles().exposed(), environment(m.get("environment")), reach(m),
                         prompts(m.get("vars_prompt")), dir));
@@ -849,6 +849,9 @@ public final class PlaybookLoader {
                     continue;
                 }
                 Path path = checks.searchPath().dirs().get(0).resolve(name).normalize();
+                if (dev.unwind.inventory.InventoryFiles.isVaulted(path)) {
+                    continue;   // opened with the run's vault password when the play starts
+                }
                 try {
                     Yaml11.read(path).asVars();
                 } catch (InvalidInput e) {

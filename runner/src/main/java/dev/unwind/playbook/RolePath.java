@@ -1,5 +1,8 @@
 package dev.unwind.playbook;
 
+import dev.unwind.config.AnsibleConfig;
+import dev.unwind.config.AnsibleSetting;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Where roles are found, in Ansible's order: {@code roles/} beside the playbook, the roles path
- * ({@code UNWIND_ROLES_PATH}, else {@code ANSIBLE_ROLES_PATH}, else Ansible's default
+ * ({@code UNWIND_ROLES_PATH}, else {@code ANSIBLE_ROLES_PATH} or ansible.cfg's {@code roles_path}, else Ansible's default
  * {@code ~/.ansible/roles:/usr/share/ansible/roles:/etc/ansible/roles}), then the playbook's own folder.
  * A role written as a path ({@code group/x}, {@code ./roles/x}) is looked up the same way; an absolute one is that folder.
  */
@@ -19,10 +22,9 @@ record RolePath(List<Path> dirs) {
     static RolePath of(Path playbookDir) {
         String configured = System.getenv("UNWIND_ROLES_PATH");
         if (configured == null || configured.isBlank()) {
-            configured = System.getenv("ANSIBLE_ROLES_PATH");
-        }
-        if (configured == null || configured.isBlank()) {
-            configured = DEFAULT;
+            // ANSIBLE_ROLES_PATH, else ansible.cfg's roles_path, made absolute as Ansible makes them
+            List<String> ansible = AnsibleConfig.current().paths(AnsibleSetting.DEFAULT_ROLES_PATH);
+            configured = ansible.isEmpty() ? DEFAULT : String.join(File.pathSeparator, ansible);
         }
         List<Path> dirs = new ArrayList<>();
         dirs.add(playbookDir.resolve("roles"));

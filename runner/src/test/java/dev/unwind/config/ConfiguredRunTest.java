@@ -1,0 +1,96 @@
+package dev.unwind.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A folder laid out for Ansible: ansible.cfg names the inventory and the vault password file, a vars file is
+ * ansible-vault encrypted. {@code unwind play site.yml} with no {@code -i}, run there, works on that inventory with
+ * the decrypted values, as {@code ansible-playbook site.yml} does beside it, and the secret is in no output and no
+ * file of the run.
+ */
+class ConfiguredRunTest {
+    private static final String SECRET = "s3cr3t-Pa55-word";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noInventoryOptionRunsOnTheConfiguredInventoryWithTheVaultedVarsDecrypted() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ansible-vault")), "ansible is not installed (apt-get install -y ansible)");
+        Path work = Files.createDirectories(dir.resolve("project"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(work.resolve("out"));
+        Files.writeString(work.resolve("ansible.cfg"), """
+                [defaults]
+                inventory = ./inventory/hosts.ini
+                vault_password_file = ./.vault-pass
+                forks = 3
+                """);
+        Files.createDirectories(work.resolve("inventory"));
+        Files.writeString(work.resolve("inventory/hosts.ini"), """
+                [web]
+                web1 ansible_connection=local
+                web2 ansible_connection=local
+                """);
+        Files.writeString(work.resolve(".vault-pass"), "vault-pass-for-the-test\n");
+        Files.createDirectories(work.resolve("vars"));
+        Files.writeString(work.resolve("vars/secret.yml"), "db_password: " + SECRET + "\n");
+        run(work, home, "/usr/bin/ansible-vault", "encrypt", "vars/secret.yml");
+        assertThat(Files.readString(work.resolve("vars/secret.yml"))).startsWith("$ANSIBLE_VAULT;").doesNotContain(SECRET);
+        String play = """
+                - hosts: web
+                  gather_facts: false
+                  vars_files: [vars/secret.yml]
+                  tasks:
+                    - copy:
+                        content: "%s"
+                        dest: "%s/out/%s-{{ inventory_hostname }}.txt"
+                      no_log: true
+                """;
+        Files.writeString(work.resolve("ansible.yml"), play.formatted("{{ db_password }}", work, "ansible"));
+        Files.writeString(work.resolve("site.yml"), play.formatted("${db_password}", work, "unwind")
+                .replace("{{ inventory_hostname }}", "${inventory_hostname}"));
+
+        String ansible = run(work, home, "/usr/bin/ansible-playbook", "ansible.yml");
+        String unwind = run(work, home, Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dunwind.home=" + dir.resolve("unwind-home"),
+                "-cp", System.getProperty("java.class.path"), "dev.unwind.cli.Main", "play", "site.yml");
+
+        for (String host : List.of("web1", "web2")) {
+            assertThat(work.resolve("out/unwind-" + host + ".txt")).as(unwind).hasContent(SECRET);
+            assertThat(Files.readString(work.resolve("out/unwind-" + host + ".txt")))
+                    .isEqualTo(Files.readString(work.resolve("out/ansible-" + host + ".txt")));
+        }
+        assertThat(ansible).contains("web1", "web2");
+        assertThat(unwind).contains("web1", "web2").doesNotContain(SECRET);
+        try (Stream<Path> files = Files.walk(dir.resolve("unwind-home"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as("%s", f).doesNotContain(SECRET);
+            }
+        }
+    }
+
+    private static String run(Path cwd, Path home, String... cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("ANSIBLE_"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("ANSIBLE_NOCOLOR", "1");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("%s:\n%s", cmd[cmd.length - 1], out).isZero();
+        return out;
+    }
+}
