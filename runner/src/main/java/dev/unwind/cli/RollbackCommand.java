@@ -177,7 +177,7 @@ final class RollbackCommand implements Callable<Integer> {
         pending.all().stream().filter(e -> e.type() == EntryType.LOCKED && host.equals(e.host()) && e.run() != null)
                 .findFirst().ifPresent(e -> hv.putAll((Map<String, Object>) e.run().getOrDefault("connection", Map.of())));
         if (inv.knows(host)) {
-            hv.putAll(inv.hostVars(host));
+            hv.putAll(inv.reachVars(host, Map.of()));
         }
         hv.putAll((Map<String, Object>) info.getOrDefault("connection", Map.of()));
         return hv;

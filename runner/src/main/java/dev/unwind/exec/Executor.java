@@ -70,7 +70,7 @@ public final class Executor {
         // the play's remote_user and the like lie below the host's own variables; extra vars win over both
         this.connector = new HostConnector(transport, host -> {
             Map<String, Object> hv = new LinkedHashMap<>(playReach);
-            hv.putAll(inventory.hostVars(host));
+            hv.putAll(inventory.reachVars(host, settings.extraVars()));
             hv.putAll(settings.extraVars());
             return hv;
         }, secrets, null);

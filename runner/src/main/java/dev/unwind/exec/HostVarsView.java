@@ -21,16 +21,21 @@ final class HostVarsView extends AbstractMap<String, Object> {
 
     @Override
     public Object get(Object host) {
-        Map<String, Object> v = new LinkedHashMap<>(inventory.hostVars(String.valueOf(host)));
-        v.putAll(hostVariables.facts(String.valueOf(host)));
-        v.putAll(hostVariables.included(String.valueOf(host)));
-        v.putAll(hostVariables.registered(String.valueOf(host)));
-        return v;
+        String h = String.valueOf(host);
+        Map<String, Object> above = new LinkedHashMap<>(hostVariables.facts(h));
+        above.putAll(hostVariables.included(h));
+        above.putAll(hostVariables.registered(h));
+        return inventory.evaluatedHostVarsView(h, above);
     }
 
     @Override
     public boolean containsKey(Object host) {
         return inventory.hosts("all").contains(String.valueOf(host));
+    }
+
+    @Override
+    public int size() {
+        return inventory.hosts("all").size();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.unwind.exec;
 
-import dev.unwind.input.Yaml11;
+import dev.unwind.input.Position;
+import dev.unwind.template.jinja.EstateValues;
 import dev.unwind.inventory.Inventory;
 import dev.unwind.module.Secrets;
 import dev.unwind.playbook.Play;
@@ -149,15 +150,33 @@ final class TaskVars {
         magic.put("ansible_version", version.asAnsibleVersion());
         magic.put("omit", Omit.PLACEHOLDER);
         magic.put("hostvars", new HostVarsView(inventory, hostVariables));
-        Map<String, Object> vars = new Scope().layer(inventory.hostVars(host)).layer(hostVariables.facts(host)).layer(magic)
-                .layer(settings.extraVars()).build();
+        Map<String, Object> above = new Scope().layer(hostVariables.facts(host)).layer(magic).build();
+        Map<String, Object> inventoryVars = inventory.hostVars(host);
+        Map<String, Object> base = new Scope().layer(inventoryVars).layer(above).layer(settings.extraVars()).build();
+        // the vars files are read first: an inventory value may refer to one of theirs, as Ansible evaluates it when used
+        Map<Path, Map<String, Object>> files = new LinkedHashMap<>();
+        if (!play.varsFiles().isEmpty()) {
+            // their names may use play vars and prompted answers
+            addRendered(base, play.vars());
+            base.putAll(settings.prompted(play));
+        }
+        for (String file : play.varsFiles()) {
+            Path p = play.dir().resolve(templates.renderText(file, base));
+            files.put(p, varsFiles.computeIfAbsent(p, inventory::playVarsFile));
+        }
+        Scope all = new Scope().layer(inventoryVars).layer(above);
+        files.values().forEach(all::layer);
+        Map<String, Object> context = all.layer(settings.extraVars()).build();
+        List<Map<String, Object>> estates = new java.util.ArrayList<>(List.of(inventoryVars));
+        estates.addAll(files.values());
+        EstateValues estate = EstateValues.over(estates, context, k -> files.entrySet().stream()
+                .filter(f -> f.getValue().containsKey(k) && context.get(k) == f.getValue().get(k)).findFirst()
+                .map(f -> Position.of(f.getKey() + " (variable " + k + ")")).orElseGet(() -> inventory.origin(host, k)));
+        Map<String, Object> vars = new Scope().layer(estate.resolved(inventoryVars)).layer(above).layer(settings.extraVars()).build();
         addRendered(vars, play.vars());
         // answers are taken as typed, never templated (Ansible marks them unsafe)
         vars.putAll(settings.prompted(play));
-        for (String file : play.varsFiles()) {
-            Path p = play.dir().resolve(templates.renderText(file, vars));
-            addRendered(vars, varsFiles.computeIfAbsent(p, inventory::playVarsFile));
-        }
+        files.values().forEach(f -> addRendered(vars, estate.resolved(f)));
         // the vars of the play's roles sit above vars_files, as Ansible has them
         play.roles().forEach(r -> addRendered(vars, r.vars()));
         vars.putAll(settings.extraVars());

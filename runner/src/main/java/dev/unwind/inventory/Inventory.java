@@ -3,6 +3,7 @@ package dev.unwind.inventory;
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
 import dev.unwind.input.Yaml11;
+import dev.unwind.template.jinja.EstateValues;
 import dev.unwind.inventory.vault.Vault;
 import dev.unwind.inventory.vault.VaultValue;
 import java.io.IOException;
@@ -156,6 +157,41 @@ public final class Inventory {
         return new LinkedHashMap<>(hostVarsCache.computeIfAbsent(host, h -> decrypted(rawHostVars(h))));
     }
 
+    /**
+     * {@link #hostVars} with the Jinja in them evaluated as Ansible does when it uses them: against the host's variables
+     * with {@code above} (facts, magic variables, extra vars...) laid over them; what cannot be evaluated is invalid
+     * input naming where the variable was written.
+     */
+    public Map<String, Object> evaluatedHostVars(String host, Map<String, Object> above) {
+        Map<String, Object> raw = hostVars(host);
+        Map<String, Object> context = new LinkedHashMap<>(raw);
+        context.putAll(above);
+        return EstateValues.resolve(raw, context, k -> origin(host, k));
+    }
+
+    /** Like {@link #evaluatedHostVars}, but each variable is evaluated only when asked for ({@code hostvars[host]}). */
+    public Map<String, Object> evaluatedHostVarsView(String host, Map<String, Object> above) {
+        Map<String, Object> raw = hostVars(host);
+        Map<String, Object> context = new LinkedHashMap<>(raw);
+        context.putAll(above);
+        return EstateValues.view(raw, context, k -> origin(host, k));
+    }
+
+    /**
+     * What reaching the host needs: its variables with the connection ones ({@code ansible_*}, {@code unwind_*},
+     * {@code bastion}) evaluated against {@code above}, and the rest as written (a task evaluates those, in its context).
+     */
+    public Map<String, Object> reachVars(String host, Map<String, Object> above) {
+        Map<String, Object> out = hostVars(host);
+        Map<String, Object> view = evaluatedHostVarsView(host, above);
+        for (String k : List.copyOf(out.keySet())) {
+            if (k.startsWith("ansible_") || k.startsWith("unwind_") || k.equals("bastion")) {
+                out.put(k, view.get(k));
+            }
+        }
+        return out;
+    }
+
     /** Whether the inventory has this host (or it is the implicit localhost). */
     public boolean knows(String host) {
         return data.hostOrImplicit(host) != null;
@@ -171,7 +207,7 @@ public final class Inventory {
     }
 
     /** Where the value {@link #rawHostVars} gives for this variable was written (the file, or file:line:column). */
-    Position origin(String hostName, String key) {
+    public Position origin(String hostName, String key) {
         List<Layer> layers = layers(hostName);
         for (int i = layers.size() - 1; i >= 0; i--) {
             if (layers.get(i).vars().containsKey(key)) {

@@ -1,0 +1,138 @@
+package dev.unwind.template.jinja;
+
+import dev.unwind.cli.Cli;
+import dev.unwind.testing.AnsiblePlaybook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An estate written for Ansible, with Jinja in its inventory, group_vars, host_vars and vars_files (nested references,
+ * filters, defaults, tests, conditionals, {@code groups} and {@code hostvars}), and {@code -e}: every variable, written
+ * by ansible-playbook and by unwind side by side into a file per host, is byte-identical.
+ */
+class EstateJinjaTest {
+    /** The variables compared; each evaluates to text. */
+    private static final List<String> VARIABLES = List.of("fqdn", "address", "base_dir", "data_dir", "env_upper", "web_hosts",
+            "first_web_fqdn", "port_list", "summary", "role_label", "replaced", "level", "listen", "config_path", "mixed",
+            "shout", "path_parts", "secured", "versioned", "picked");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyVariableOfTheEstateEvaluatesAsAnsiblePlaybookEvaluatesIt() throws Exception {
+        write("inventory/hosts.ini", """
+                [web]
+                web1 ansible_connection=local last_octet=11
+                web2 ansible_connection=local last_octet=12
+
+                [db]
+                db1 ansible_connection=local last_octet=21
+
+                [all:vars]
+                ip_prefix=10.0.0
+                """);
+        write("inventory/group_vars/all.yml", """
+                domain: example.com
+                fqdn: "{{ inventory_hostname }}.{{ domain }}"
+                address: "{{ ip_prefix }}.{{ last_octet }}"
+                base_dir: /srv/{{ app_name | default('app') }}
+                data_dir: "{{ base_dir }}/data"
+                env_upper: "{{ deploy_env | default('dev') | upper }}"
+                web_hosts: "{{ groups['web'] | join(',') }}"
+                first_web_fqdn: "{{ hostvars[groups['web'][0]]['fqdn'] }}"
+                ports: [80, 443]
+                port_list: "{{ ports | join(' ') }}"
+                summary: "{{ fqdn }} ({{ address }}) in {{ group_names | join('/') }}"
+                role_label: "{{ 'frontend' if 'web' in group_names else 'backend' }}"
+                level: "{{ (last_octet | int > 11) | ternary('high', 'low') }}"
+                mixed: "ports {{ ports }} web {{ 'web' in group_names }} count {{ ports | length }}"
+                shout: "{{ fqdn | upper | replace('.', '-') }}"
+                path_parts: "{{ config_path | basename }} in {{ config_path | dirname }}"
+                secured: "{{ 'tls' if (ports | select('equalto', 443) | list | length > 0) | bool else 'plain' }}"
+                versioned: "{{ ('1.10.2' is version('1.9', '>')) | ternary('newer', 'older') }}"
+                picked: "{{ (extra_settings | default({})) | combine({'a': 1}) | dict2items | map(attribute='key') | join(',') }}"
+                """);
+        write("inventory/group_vars/web.yml", """
+                app_name: shop
+                replaced: "{{ fqdn | replace('.', '_') | regex_replace('^web', 'w') }}"
+                """);
+        write("inventory/group_vars/db.yml", "replaced: \"{{ inventory_hostname | regex_replace('[0-9]+$', '') }}\"\n");
+        write("inventory/host_vars/db1.yml", "app_name: ledger\n");
+        write("vars/app.yml", """
+                listen: "{{ address }}:{{ ports[1] }}"
+                config_path: "{{ data_dir }}/{{ app_name | default('app') }}.conf"
+                """);
+        String tasks = VARIABLES.stream().map(v -> ("    - copy: {content: \"%s\", dest: \"%s/out/%%s/{{host}}/" + v + "\"}\n")
+                .formatted("{{ " + v + " }}", dir)).reduce("", String::concat);
+        String play = """
+                - hosts: all
+                  gather_facts: false
+                  vars_files: [vars/app.yml]
+                  tasks:
+                    - file: {path: "%s/out/%%s/{{host}}", state: directory}
+                """.formatted(dir) + tasks;
+        write("ansible.yml", play.replace("%s", "ansible").replace("{{host}}", "{{ inventory_hostname }}"));
+        write("unwind.yml", play.replace("%s", "unwind").replace("{{host}}", "${inventory_hostname}")
+                .replaceAll("\\{\\{ (\\w+) }}", "\\${$1}"));
+
+        // the hosts share this machine: one folder per runner exists, each host makes its own below it
+        Files.createDirectories(dir.resolve("out/ansible"));
+        Files.createDirectories(dir.resolve("out/unwind"));
+        String ansible = AnsiblePlaybook.run(dir, dir.resolve("ansible-home"), List.of("-i", "inventory/hosts.ini", "ansible.yml",
+                "-e", "deploy_env=prod"));
+        Cli.Result unwind = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("unwind.yml").toString(), "-i",
+                dir.resolve("inventory/hosts.ini").toString(), "-e", "deploy_env=prod");
+
+        assertThat(unwind.exitCode()).as(unwind.toString()).isZero();
+        Map<String, String> theirs = tree(dir.resolve("out/ansible"));
+        assertThat(theirs).as(ansible).hasSize(3 * VARIABLES.size());
+        assertThat(tree(dir.resolve("out/unwind"))).isEqualTo(theirs);
+    }
+
+    @Test
+    void aValueThatCannotBeEvaluatedFailsNamingItsFileLineAndVariable() throws Exception {
+        write("inventory/hosts.ini", "web1 ansible_connection=local\n");
+        write("inventory/group_vars/all.yml", "domain: example.com\napp_url: \"https://{{ app_host }}.{{ domain }}\"\n");
+        write("site.yml", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - debug: msg="${app_url}"
+                """);
+        Cli.Result r = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("site.yml").toString(), "-i",
+                dir.resolve("inventory/hosts.ini").toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isNotZero();
+        assertThat(r.out() + r.err()).contains("group_vars/all.yml:2").contains("app_url").contains("'app_host' is undefined");
+    }
+
+    private void write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return m;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                m.put(root.relativize(f).toString(), Files.readString(f));
+            }
+        }
+        return m;
+    }
+}
