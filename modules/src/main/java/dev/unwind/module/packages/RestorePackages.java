@@ -104,7 +104,7 @@ public final class RestorePackages implements Module {
         if (!items.isEmpty()) {
             ExecResult in = c.exec(AptGet.of(false, "install", List.of("--allow-downgrades", "--no-install-recommends"), items));
             if (!in.ok()) {
-                return Outcome.failed("cannot reinstall " + String.join(", ", toInstall) + " on " + c.host() + ": "
+                return Outcome.failed("cannot reinstall " + String.join(", ", toInstall.stream().map(n -> n + " " + reinstall.get(n)).toList()) + " on " + c.host() + ": "
                         + (in.stderr().isBlank() ? in.stdout() : in.stderr()).strip(), r);
             }
         }
