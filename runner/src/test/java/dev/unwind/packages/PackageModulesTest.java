@@ -46,37 +46,53 @@ class PackageModulesTest {
         }
     }
 
-    /** The playbooks: what is installed before, the tasks, and a line the real run's node state must hold. */
+    private static final String HELLO_1 = "apt-get -q -y install unwind-hello=1.0 >/dev/null";
+
+    /**
+     * The playbooks: how each node is set up before (shell), the tasks, and a line the real run's node state must hold
+     * (or, after {@code !}, must not).
+     */
     static Stream<Arguments> playbooks() {
         return Stream.of(
                 Arguments.of("a new package with its dependency, its service started and enabled", "", """
                         - apt: name=unwind-extra state=present
                         - service: name=unwind-hello state=started enabled=true
                         """, "packages", "unwind-extra 1.0 ii"),
-                Arguments.of("an upgrade to the latest version is undone by reinstalling 1.0", "unwind-hello=1.0", """
+                Arguments.of("an upgrade to the latest version is undone by reinstalling 1.0", HELLO_1, """
                         - apt: name=unwind-hello state=latest
                         """, "packages", "unwind-hello 2.0 ii"),
                 Arguments.of("a pin through package, installing a version", "", """
                         - package: name=unwind-hello=1.0 state=present
                         """, "packages", "unwind-hello 1.0 ii"),
                 Arguments.of("a purge that takes a dependent too is undone by reinstalling both exact versions",
-                        "unwind-hello=1.0 unwind-extra", """
+                        "apt-get -q -y install unwind-hello=1.0 unwind-extra >/dev/null", """
                         - apt:
                             name: [unwind-hello]
                             state: absent
                             purge: true
                         """, "/etc", "./systemd/system/multi-user.target.wants d"),
-                Arguments.of("a unit masked and a sysctl set in a file of /etc/sysctl.d", "unwind-hello=1.0", """
+                Arguments.of("a unit masked and a sysctl set in a file of /etc/sysctl.d", HELLO_1, """
                         - systemd_service: name=unwind-hello masked=true
                         - sysctl: name=net.core.somaxconn value=1024 sysctl_file=/etc/sysctl.d/60-unwind.conf sysctl_set=true
                         - sysctl: name=net.ipv4.conf.all.rp_filter value=2 sysctl_file=/etc/sysctl.d/60-unwind.conf
-                        """, "sysctl", "net.core.somaxconn = 1024"));
+                        """, "sysctl", "net.core.somaxconn = 1024"),
+                Arguments.of("a .deb file on the host, upgrading 1.0", HELLO_1, """
+                        - apt: deb=/var/lib/unwind-test-repo/unwind-hello_2.0_all.deb
+                        """, "packages", "unwind-hello 2.0 ii"),
+                Arguments.of("a purge of a package whose conffile was edited gives the host's conffile back",
+                        HELLO_1 + " && echo edited >> /etc/unwind-hello.conf", """
+                        - apt: name=unwind-hello state=absent purge=true
+                        """, "/etc", "!./unwind-hello.conf"),
+                Arguments.of("a purge of a package with only its conffiles left gives them back, and dpkg's record of it",
+                        HELLO_1 + " && echo edited >> /etc/unwind-hello.conf && apt-get -q -y remove unwind-hello >/dev/null", """
+                        - apt: name=unwind-hello state=absent purge=true
+                        """, "packages", "!unwind-hello"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("playbooks")
-    void isPredictedRepeatedAndUndone(String title, String installedBefore, String tasks, String part, String expected) {
-        given(installedBefore);
+    void isPredictedRepeatedAndUndone(String title, String setup, String tasks, String part, String expected) {
+        given(setup);
         PlayCycle cycle = new PlayCycle(lab, dir);
         Map<String, NodeState> after = cycle.verify("""
                 - hosts: all
@@ -84,12 +100,17 @@ class PackageModulesTest {
                   become: true
                   tasks:
                 """ + tasks.indent(4));
-        assertThat(after.get("node1").parts().get(part)).as(title).contains(expected);
+        String seen = after.get("node1").parts().get(part);
+        if (expected.startsWith("!")) {
+            assertThat(seen).as(title).doesNotContain(expected.substring(1));
+        } else {
+            assertThat(seen).as(title).contains(expected);
+        }
     }
 
     @Test
     void anUndoWhosePriorVersionIsGoneFailsNamingIt() {
-        given("unwind-hello=1.0");
+        given(HELLO_1);
         PlayCycle cycle = new PlayCycle(lab, dir);
         cycle.write("site.yml", """
                 - hosts: node1
@@ -114,13 +135,13 @@ class PackageModulesTest {
         }
     }
 
-    /** Each node with exactly these packages of the repository installed (the others purged), nothing masked. */
-    private static void given(String specs) {
+    /** Each node with none of the repository's packages, nothing masked, then set up by {@code setup}. */
+    private static void given(String setup) {
         for (LabNode n : lab.nodes()) {
             n.sh("systemctl unmask unwind-hello.service >/dev/null 2>&1; rm -f /etc/sysctl.d/60-unwind.conf;"
                     + " export DEBIAN_FRONTEND=noninteractive; apt-get -q -y purge unwind-extra unwind-hello >/dev/null 2>&1;"
                     + " rm -rf /var/lib/unwind/debs"
-                    + (specs.isBlank() ? "" : "; apt-get -q -y install " + specs + " >/dev/null"));
+                    + (setup.isBlank() ? "" : "; " + setup));
         }
     }
 }

@@ -33,7 +33,8 @@ public final class AptModule implements Module {
                     "Manages apt packages. Its undo inverts exactly what apt did, dependencies included: what it newly "
                             + "installed is purged (removed only, when its conffiles were on the host before), and what it "
                             + "upgraded, downgraded or removed is reinstalled at the exact previous version from a .deb kept "
-                            + "on the host before the change (" + PriorDebs.ROOT + "RUN). When no .deb of a previous version "
+                            + "on the host before the change (" + PriorDebs.ROOT + "RUN), with the conffiles a purge took; a "
+                            + "purged package that had only its conffiles left gets them back, and dpkg's record of it. When no .deb of a previous version "
                             + "could be kept and no repository offers it, the undo fails naming the package and version.",
                     UndoKind.AUTOMATIC,
                     ArgSpec.optional("name", ArgType.LIST, null, "packages (a list or a comma-separated string); name=version pins")
@@ -145,7 +146,11 @@ public final class AptModule implements Module {
         }
         List<String> lost = new ArrayList<>();
         for (AptPlan.Step s : plan.steps()) {
-            String prior = seen.version(s.name());
+            Installed.PackageState was = seen.of(s.name());
+            String prior = was.installed() || was.status() == Installed.Status.CONFIG_FILES ? was.version() : null;
+            if (s.action() == AptPlan.Action.PURGE && prior != null) {
+                PriorDebs.keepConffiles(c, dir, s.name());
+            }
             if (prior != null && !PriorDebs.keep(c, dir, s.name(), prior)) {
                 lost.add(s.name() + " " + prior);
             }
@@ -183,6 +188,7 @@ public final class AptModule implements Module {
         List<String> purge = new ArrayList<>();
         List<String> remove = new ArrayList<>();
         List<String> reinstall = new ArrayList<>();
+        List<String> configFiles = new ArrayList<>();
         for (AptPlan.Step s : plan.steps()) {
             Installed.PackageState p = seen.of(s.name());
             if (p.installed()) {
@@ -191,6 +197,8 @@ public final class AptModule implements Module {
                 // its conffiles were there: purge would take them too
                 if (s.action() == AptPlan.Action.INSTALL) {
                     remove.add(s.name());
+                } else {
+                    configFiles.add(s.name() + "=" + p.version());
                 }
             } else {
                 purge.add(s.name());
@@ -200,6 +208,7 @@ public final class AptModule implements Module {
         a.put("purge", purge);
         a.put("remove", remove);
         a.put("reinstall", reinstall);
+        a.put("config_files", configFiles);
         a.put("debs", dir);
         return ModuleCall.of(RestorePackages.NAME, a);
     }

@@ -41,4 +41,33 @@ final class PriorDebs {
         ExecResult r = c.exec(Command.of(script));
         return r.ok();
     }
+
+    /** The tar of a package's conffiles kept before a purge, in {@code dir}. */
+    static String conffiles(String dir, String name) {
+        return dir + "/" + Installed.bare(name) + ".conffiles.tar";
+    }
+
+    /**
+     * Keeps the conffiles of {@code name} that are on the host (with their modes and owners) before a purge takes
+     * them: a reinstall would bring back the package's own, not the host's.
+     */
+    static void keepConffiles(Connection c, String dir, String name) throws ConnectionException {
+        String list = Shell.quote(conffiles(dir, name) + ".list");
+        String script = "mkdir -p " + Shell.quote(dir) + " && cd / && dpkg-query -W -f='${Conffiles}\\n' -- " + Shell.quote(Installed.bare(name))
+                + " | awk 'NF>=2 && $NF!=\"obsolete\" {print substr($1,2)}' | while read -r f; do [ -e \"$f\" ] && printf '%s\\n' \"$f\"; done > "
+                + list + "; if [ -s " + list + " ]; then tar -cpf " + Shell.quote(conffiles(dir, name)) + " -T " + list + "; fi; rm -f " + list;
+        ExecResult r = c.exec(Command.of(script));
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot keep the conffiles of " + name + " on " + c.host() + " before purging it: " + r.stderr().strip());
+        }
+    }
+
+    /** Puts back the conffiles kept of {@code name}, if any were. */
+    static void restoreConffiles(Connection c, String dir, String name) throws ConnectionException {
+        String t = Shell.quote(conffiles(dir, name));
+        ExecResult r = c.exec(Command.of("if [ -f " + t + " ]; then tar -C / -xpf " + t + "; fi"));
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot restore the conffiles of " + name + " on " + c.host() + ": " + r.stderr().strip());
+        }
+    }
 }

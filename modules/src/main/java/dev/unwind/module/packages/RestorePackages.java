@@ -39,6 +39,8 @@ public final class RestorePackages implements Module {
                     ArgSpec.optional("purge", ArgType.LIST, null, "packages to purge (they had no conffiles on the host before)"),
                     ArgSpec.optional("remove", ArgType.LIST, null, "packages to remove, keeping their conffiles"),
                     ArgSpec.optional("reinstall", ArgType.LIST, null, "name=version of each package to put back"),
+                    ArgSpec.optional("config_files", ArgType.LIST, null,
+                            "name=version of each purged package that had only its conffiles left: installed, removed, conffiles put back"),
                     ArgSpec.optional("debs", ArgType.STR, null, "the host folder the previous .debs were kept in"))
             .returns(Map.of("packages", "what was done"))
             .checkMode("predicts exactly");
@@ -66,7 +68,13 @@ public final class RestorePackages implements Module {
             AptModule.PackageName n = AptModule.PackageName.parse(s);
             reinstall.put(n.name(), n.version());
         });
+        Map<String, String> configFiles = new LinkedHashMap<>();
+        args.list("config_files").forEach(s -> {
+            AptModule.PackageName n = AptModule.PackageName.parse(s);
+            configFiles.put(n.name(), n.version());
+        });
         Set<String> all = new LinkedHashSet<>(purge);
+        all.addAll(configFiles.keySet());
         all.addAll(remove);
         all.addAll(reinstall.keySet());
         Installed now = Installed.query(c, all);
@@ -78,10 +86,12 @@ public final class RestorePackages implements Module {
                 toInstall.add(n);
             }
         });
+        List<String> toConfig = configFiles.keySet().stream().filter(n -> now.of(n).status() != Installed.Status.CONFIG_FILES).toList();
         List<String> done = new ArrayList<>();
         toPurge.forEach(n -> done.add("purge " + n));
         toRemove.forEach(n -> done.add("remove " + n));
         toInstall.forEach(n -> done.add("reinstall " + n + " " + reinstall.get(n)));
+        toConfig.forEach(n -> done.add("put back the conffiles of " + n + " " + configFiles.get(n)));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("packages", String.join(", ", done));
         if (done.isEmpty()) {
@@ -91,6 +101,9 @@ public final class RestorePackages implements Module {
         List<String> items = new ArrayList<>();
         for (String n : toInstall) {
             items.add(source(c, args.str("debs"), n, reinstall.get(n)));
+        }
+        for (String n : toConfig) {
+            items.add(source(c, args.str("debs"), n, configFiles.get(n)));
         }
         if (ctx.check()) {
             return changed(done, r);
@@ -104,14 +117,28 @@ public final class RestorePackages implements Module {
         if (!items.isEmpty()) {
             ExecResult in = c.exec(AptGet.of(false, "install", List.of("--allow-downgrades", "--no-install-recommends"), items));
             if (!in.ok()) {
-                return Outcome.failed("cannot reinstall " + String.join(", ", toInstall.stream().map(n -> n + " " + reinstall.get(n)).toList()) + " on " + c.host() + ": "
+                return Outcome.failed("cannot " + String.join(", ", done) + " on " + c.host() + ": "
                         + (in.stderr().isBlank() ? in.stdout() : in.stderr()).strip(), r);
+            }
+        }
+        if (!toConfig.isEmpty()) {
+            take(c, "remove", toConfig);
+        }
+        if (args.has("debs")) {
+            // the host's own conffiles over the package's, which a reinstall after a purge brought
+            for (String n : toInstall) {
+                PriorDebs.restoreConffiles(c, args.str("debs"), n);
+            }
+            for (String n : toConfig) {
+                PriorDebs.restoreConffiles(c, args.str("debs"), n);
             }
         }
         Installed after = Installed.query(c, all);
         List<String> left = new ArrayList<>();
         purge.stream().filter(n -> after.of(n).status() != Installed.Status.NOT_INSTALLED).forEach(n -> left.add(n + " is still there"));
         remove.stream().filter(n -> after.of(n).installed()).forEach(n -> left.add(n + " is still installed"));
+        configFiles.keySet().stream().filter(n -> after.of(n).status() != Installed.Status.CONFIG_FILES)
+                .forEach(n -> left.add(n + " is " + after.of(n).status() + ", not config-files"));
         reinstall.forEach((n, v) -> {
             if (!v.equals(after.version(n)) || after.of(n).status() != Installed.Status.INSTALLED) {
                 left.add(n + " is " + (after.version(n) == null ? "not installed" : after.version(n) + " " + after.of(n).status())

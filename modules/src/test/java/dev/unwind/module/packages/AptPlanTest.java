@@ -66,4 +66,12 @@ class AptPlanTest {
         assertThat(AptModule.PackageName.parse("nginx=1.22.1-9")).isEqualTo(new AptModule.PackageName("nginx", "1.22.1-9"));
         assertThat(AptModule.PackageName.parse(" curl ").spec()).isEqualTo("curl");
     }
+
+    @Test
+    void aPurgedPackageThatHadOnlyItsConffilesLeftIsInstalledAndRemovedAgain() {
+        AptPlan p = AptPlan.parse("Purg unwind-hello\n");
+        ModuleCall undo = AptModule.inverse(p, Installed.parse("unwind-hello\t1.0\tconfig-files\n"), "/d");
+        assertThat(undo.args().get("config_files")).isEqualTo(List.of("unwind-hello=1.0"));
+        assertThat(undo.args().get("purge")).isEqualTo(List.of());
+    }
 }
