@@ -35,6 +35,8 @@ public final class ServiceModule implements Module {
                     ArgSpec.optional("enabled", ArgType.BOOL, null, "start at boot"),
                     ArgSpec.optional("masked", ArgType.BOOL, null, "masked (systemd only)"),
                     ArgSpec.optional("use", ArgType.STR, "auto", "the init system: auto, systemd or sysvinit").choices("auto", "systemd", "sysvinit"),
+                    ArgSpec.optional("rc_links", ArgType.BOOL, null,
+                            "internal, for the undo on sysvinit: false removes the runlevel links instead of disabling (they were not there)"),
                     ArgSpec.optional("sleep", ArgType.INT, null, "accepted for Ansible's sake; restarts do not pause"),
                     ArgSpec.optional("pattern", ArgType.STR, null, "not supported: a service is found by its script or unit"),
                     ArgSpec.optional("arguments", ArgType.STR, null, "not supported").aliases("args"))
@@ -111,6 +113,10 @@ public final class ServiceModule implements Module {
             a.put("name", name);
             a.put("use", "sysvinit");
             a.putAll(plan.undoArgs());
+            if (Boolean.FALSE.equals(plan.undoArgs().get("enabled")) && !now.linked()) {
+                // update-rc.d disable leaves stop links: the undo of a first enable removes them all
+                a.put("rc_links", false);
+            }
             undo = Undo.of(ModuleCall.of("service", a));
         }
         if (!ctx.check()) {
@@ -118,8 +124,10 @@ public final class ServiceModule implements Module {
             String q = Shell.quote(name);
             for (String verb : plan.verbs()) {
                 String script = switch (verb) {
-                    case "enable" -> "update-rc.d " + q + " defaults >/dev/null && update-rc.d " + q + " enable";
-                    case "disable" -> "update-rc.d " + q + " disable";
+                    // a script without links gets its LSB defaults; one with stop links only is switched back on
+                    case "enable" -> now.linked() ? "update-rc.d " + q + " enable" : "update-rc.d " + q + " defaults";
+                    case "disable" -> Boolean.FALSE.equals(args.has("rc_links") ? args.bool("rc_links") : null)
+                            ? "update-rc.d -f " + q + " remove" : "update-rc.d " + q + " disable";
                     default -> "/etc/init.d/" + q + " " + verb;
                 };
                 ExecResult x = c.exec(Command.of(script));
