@@ -62,7 +62,7 @@ class PackageModulesTest {
                         - apt: name=unwind-hello state=latest
                         """, "packages", "unwind-hello 2.0 ii"),
                 Arguments.of("a pin through package, installing a version", "", """
-                        - package: name=unwind-hello=1.0 state=present
+                        - package: name=unwind-hello=1.0 state=present install_recommends=false
                         """, "packages", "unwind-hello 1.0 ii"),
                 Arguments.of("a purge that takes a dependent too is undone by reinstalling both exact versions",
                         "apt-get -q -y install unwind-hello=1.0 unwind-extra >/dev/null", """

@@ -21,14 +21,16 @@ import java.util.Map;
  */
 public final class PackageModule implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.of("package",
-                    "Manages packages with the host's package manager (apt; others are refused clearly). Arguments go "
-                            + "to that module unchanged, and so does its undo.",
+                    "Manages packages with the host's package manager (apt; others are refused clearly). Arguments, the "
+                            + "manager's own included, go to that module unchanged, and so does its undo.",
                     UndoKind.AUTOMATIC,
                     ArgSpec.required("name", ArgType.LIST, "packages (a list or a comma-separated string)").aliases("pkg"),
                     ArgSpec.required("state", ArgType.STR, "present, absent or latest").choices("present", "absent", "latest", "installed", "removed"),
                     ArgSpec.optional("use", ArgType.STR, "auto", "the package manager; auto finds the host's"))
             .returns(Map.of("(as the manager's module)", "see unwind doc apt"))
-            .checkMode("as the manager's module: apt predicts exactly");
+            .checkMode("as the manager's module: apt predicts exactly")
+            // as in Ansible, the manager's own arguments (update_cache, purge) pass through; apt checks them
+            .acceptingAnyArgs();
 
     /** The managers Ansible names, in the order a host is probed for them. */
     private static final String PROBE = "for m in apt-get:apt dnf:dnf yum:yum zypper:zypper apk:apk pacman:pacman; do "
@@ -53,6 +55,11 @@ public final class PackageModule implements Module {
         Module apt = ctx.catalog().find("apt").orElseThrow();
         Map<String, Object> a = new LinkedHashMap<>(args.asMap());
         a.remove("use");
+        for (String k : a.keySet()) {
+            if (apt.spec().arg(k).isEmpty()) {
+                return Outcome.failed("package: apt has no argument " + k);
+            }
+        }
         String state = String.valueOf(a.get("state"));
         a.put("state", switch (state) {
             case "installed" -> "present";

@@ -108,6 +108,7 @@ public final class RestorePackages implements Module {
         if (ctx.check()) {
             return changed(done, r);
         }
+        settleInterrupted(c);
         if (!toPurge.isEmpty()) {
             take(c, "purge", toPurge);
         }
@@ -166,6 +167,18 @@ public final class RestorePackages implements Module {
                     + (dir == null ? "" : " in " + dir) + " and no repository offers that version any longer");
         }
         return name + "=" + version;
+    }
+
+    /**
+     * Finishes what an interrupted dpkg left half done (the controller killed during the task's apt-get), as apt
+     * itself asks before it does anything else; the restore then starts from settled packages.
+     */
+    private static void settleInterrupted(Connection c) throws ConnectionException {
+        ExecResult r = c.exec(Command.of("if [ -n \"$(dpkg --audit 2>/dev/null)\" ]; then DEBIAN_FRONTEND=noninteractive "
+                + "dpkg --force-confold --configure -a; fi"));
+        if (!r.ok()) {
+            throw new IllegalStateException("dpkg --configure -a failed on " + c.host() + ": " + r.stderr().strip());
+        }
     }
 
     /** Removes exactly these packages: a removal apt would widen to others (they now depend on them) is refused. */
