@@ -24,14 +24,17 @@ import java.util.Map;
 /** {@code systemd}: starts, stops, restarts or reloads a unit and enables or disables it. */
 public final class SystemdModule implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.of("systemd",
-                    "Controls a systemd unit. Its undo puts back the unit's previous active and enabled states "
+                    "Controls a systemd unit. Its undo puts back the unit's previous active, enabled and masked states "
                             + "(a restart of a running unit needs none).",
                     UndoKind.AUTOMATIC,
                     ArgSpec.optional("name", ArgType.STR, null, "the unit, e.g. docker or docker.service").aliases("service", "unit"),
                     ArgSpec.optional("state", ArgType.STR, null, "what to do").choices("started", "stopped", "restarted", "reloaded"),
                     ArgSpec.optional("enabled", ArgType.BOOL, null, "start at boot"),
-                    ArgSpec.optional("daemon_reload", ArgType.BOOL, false, "run systemctl daemon-reload first (not in check mode)"))
-            .returns(Map.of("name", "the unit", "state", "started or stopped, after the task", "enabled", "after the task",
+                    ArgSpec.optional("masked", ArgType.BOOL, null, "masked (cannot be started at all); unmasking comes first, masking last"),
+                    ArgSpec.optional("scope", ArgType.STR, "system", "the systemd instance; only system is supported").choices("system", "user", "global"),
+                    ArgSpec.optional("daemon_reload", ArgType.BOOL, false, "run systemctl daemon-reload first (not in check mode)")
+                            .aliases("daemon-reload"))
+            .returns(Map.of("name", "the unit", "state", "started or stopped, after the task", "enabled", "after the task", "masked", "after the task",
                     "status", "LoadState, ActiveState and UnitFileState before the task"))
             .checkMode("predicts exactly from the unit's current state (restarted and reloaded always change)");
 
@@ -45,9 +48,13 @@ public final class SystemdModule implements Module {
         String name = args.str("name");
         String state = args.str("state");
         Boolean enabled = args.has("enabled") ? args.bool("enabled") : null;
+        Boolean masked = args.has("masked") ? args.bool("masked") : null;
         Connection c = ctx.connection();
+        if (!args.str("scope", "system").equals("system")) {
+            return Outcome.failed("systemd: scope " + args.str("scope") + " is not supported; unwind manages the system instance only");
+        }
         if (name == null) {
-            if (args.bool("daemon_reload") && state == null && enabled == null) {
+            if (args.bool("daemon_reload") && state == null && enabled == null && masked == null) {
                 if (!ctx.check()) {
                     systemctl(c, "daemon-reload", null);
                 }
@@ -66,13 +73,14 @@ public final class SystemdModule implements Module {
                 }
                 now = UnitState.AWAITED;
             }
-            SystemdPlan plan = SystemdPlan.decide(now, state, enabled);
+            SystemdPlan plan = SystemdPlan.decide(now, state, enabled, masked);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("name", name);
             boolean activeAfter = plan.verbs().stream().anyMatch(v -> v.equals("start") || v.equals("restart") || v.equals("reload"))
                     || (now.active() && !plan.verbs().contains("stop"));
             r.put("state", activeAfter ? "started" : "stopped");
             r.put("enabled", plan.verbs().contains("enable") || (now.enabled() && !plan.verbs().contains("disable")));
+            r.put("masked", plan.verbs().contains("mask") || (now.masked() && !plan.verbs().contains("unmask")));
             r.put("status", Map.of("LoadState", now.loadState(), "ActiveState", now.activeState(), "UnitFileState", now.unitFileState()));
             if (!plan.changes()) {
                 return Outcome.ok(name + " is as wanted", r);

@@ -9,14 +9,23 @@ import java.util.Map;
  * What {@code systemd} will do to a unit, decided from what the unit is now: the systemctl verbs to run
  * and the arguments of the {@code systemd} call that puts back the previous active and enabled states.
  *
- * @param verbs    systemctl verbs in order (enable/disable first, then start/stop/restart/reload)
+ * @param verbs    systemctl verbs in order (unmask, enable/disable, start/stop/restart/reload, mask)
  * @param undoArgs the inverse call's arguments beyond {@code name}; empty when nothing needs restoring
  */
 record SystemdPlan(List<String> verbs, Map<String, Object> undoArgs) {
 
     static SystemdPlan decide(UnitState now, String state, Boolean enabled) {
+        return decide(now, state, enabled, null);
+    }
+
+    /** Unmasking comes before everything else, masking after: so the undo of one runs the other's steps in reverse. */
+    static SystemdPlan decide(UnitState now, String state, Boolean enabled, Boolean masked) {
         List<String> verbs = new ArrayList<>();
         Map<String, Object> undo = new LinkedHashMap<>();
+        if (Boolean.FALSE.equals(masked) && now.masked()) {
+            verbs.add("unmask");
+            undo.put("masked", true);
+        }
         if (enabled != null && enabled != now.enabled()) {
             verbs.add(enabled ? "enable" : "disable");
             undo.put("enabled", now.enabled());
@@ -50,6 +59,10 @@ record SystemdPlan(List<String> verbs, Map<String, Object> undoArgs) {
                 }
                 default -> throw new IllegalArgumentException("unknown state " + state);
             }
+        }
+        if (Boolean.TRUE.equals(masked) && !now.masked()) {
+            verbs.add("mask");
+            undo.put("masked", false);
         }
         return new SystemdPlan(List.copyOf(verbs), undo);
     }

@@ -31,6 +31,10 @@ record UnitState(String loadState, String activeState, String unitFileState) {
         return activeState.equals("active") || activeState.equals("activating") || activeState.equals("reloading");
     }
 
+    boolean masked() {
+        return unitFileState.equals("masked") || unitFileState.equals("masked-runtime") || loadState.equals("masked");
+    }
+
     boolean enabled() {
         return ENABLED.contains(unitFileState);
     }

@@ -50,4 +50,16 @@ class SystemdPlanTest {
         assertThat(SystemdPlan.decide(STOPPED_DISABLED, "reloaded", null).verbs()).containsExactly("start");
         assertThat(SystemdPlan.decide(RUNNING_ENABLED, "reloaded", null).verbs()).containsExactly("reload");
     }
+
+    @Test
+    void maskingComesLastAndIsUndoneByUnmaskingFirst() {
+        SystemdPlan p = SystemdPlan.decide(RUNNING_ENABLED, "stopped", null, true);
+        assertThat(p.verbs()).containsExactly("stop", "mask");
+        assertThat(p.undoArgs()).isEqualTo(Map.of("state", "started", "masked", false));
+        UnitState masked = UnitState.parse("LoadState=masked\nActiveState=inactive\nUnitFileState=masked\n");
+        assertThat(masked.masked()).isTrue();
+        SystemdPlan inverse = SystemdPlan.decide(masked, "started", null, false);
+        assertThat(inverse.verbs()).containsExactly("unmask", "start");
+        assertThat(SystemdPlan.decide(masked, null, null, true).changes()).isFalse();
+    }
 }

@@ -137,7 +137,10 @@ public final class PlayCycle {
         List<String> labels = new ArrayList<>();
         Matcher m = TASK.matcher(r.out());
         while (m.find()) {
-            labels.add(m.group(1));
+            // unwind's own first step takes the host locks outside the task runner: no pause hook there
+            if (!m.group(1).equals("Lock hosts")) {
+                labels.add(m.group(1));
+            }
         }
         assertThat(labels).as("tasks in:\n%s", r.out()).isNotEmpty();
         return labels;
