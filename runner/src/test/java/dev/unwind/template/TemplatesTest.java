@@ -50,6 +50,18 @@ class TemplatesTest {
     }
 
     @Test
+    void aVariableHoldingAnAnsibleTruthWordIsABooleanWhereAConditionWantsOne() {
+        for (String yes : List.of("true", "yes", "on", "1", "True", "Y")) {
+            assertThat(t.test("flag", Map.of("flag", yes))).as(yes).isTrue();
+            assertThat(t.test("!flag", Map.of("flag", yes))).as("!" + yes).isFalse();
+        }
+        for (String no : List.of("false", "no", "off", "0", "NO")) {
+            assertThat(t.test("flag", Map.of("flag", no))).as(no).isFalse();
+        }
+        assertThatThrownBy(() -> t.test("flag", Map.of("flag", "maybe"))).hasMessageContaining("flag");
+    }
+
+    @Test
     void aConditionThatIsNotABooleanIsRefused() {
         assertThatThrownBy(() -> t.test("mke3.version", vars)).isInstanceOf(TemplateError.class)
                 .hasMessageContaining("mke3.version");
