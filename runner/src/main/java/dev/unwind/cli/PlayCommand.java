@@ -88,11 +88,12 @@ final class PlayCommand implements Callable<Integer> {
         }
         ModuleCatalog catalog = Catalogs.forPlaybook(playbook);
         Playbook pb = new PlaybookLoader(catalog).load(playbook);
-        Map<String, Object> extra = ExtraVars.parse(extraVars);
         // no -i: ansible.cfg's inventory, else none, so `localhost` is Ansible's implicit one (connection local)
         List<String> sources = ConfiguredDefaults.inventory(inventory);
         RunSecrets secrets = new RunSecrets();
         Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
+        // -e @file may be vaulted: read with the run's vault
+        Map<String, Object> extra = ExtraVars.parse(extraVars, inv::playVarsFile);
         checkHosts(pb, inv, limit);
         Map<String, Map<String, Object>> prompted = VarsPrompts.ask(pb, extra, secrets);
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,

@@ -122,8 +122,7 @@ public final class Executor {
                 connector, journal, ending);
         HostTasks hostTasks = new HostTasks(parts, templates, pool, playbook);
         // one for the run: a source copied by several plays is hashed once
-        SourceDigests sourceDigests = new SourceDigests(run.digests());
-        Predictions predictions = new Predictions();
+        RunShared shared = new RunShared(new SourceDigests(run.digests()), new Predictions(), inventory::playVarsFile);
         for (Play play : playbook.plays()) {
             List<String> hosts = inventory.hosts(play.hosts());
             if (settings.limit() != null) {
@@ -140,7 +139,7 @@ public final class Executor {
             List<PlannedTask> tasks = Plan.of(play, settings);
             // a play's files are found from its own playbook's folder (an imported playbook's, for its plays)
             HostTaskRunner runner = new HostTaskRunner(catalog, templates, journal, backups, secrets, reporter, settings,
-                    SearchPath.of(play.dir()), this::marker, sourceDigests, predictions);
+                    SearchPath.of(play.dir()), this::marker, shared);
             for (List<String> batch : Batches.of(hosts, play.serial())) {
                 RunResult ended = new BatchRun(parts, hostTasks, runner, pool, playbook, play, batch, tasks).run();
                 if (ended != null) {

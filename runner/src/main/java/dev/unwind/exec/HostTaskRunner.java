@@ -2,8 +2,6 @@ package dev.unwind.exec;
 
 import dev.unwind.module.Args;
 import dev.unwind.module.Backups;
-import dev.unwind.module.Predictions;
-import dev.unwind.module.SourceDigests;
 import dev.unwind.module.Become;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ConnectionException;
@@ -44,8 +42,7 @@ final class HostTaskRunner {
     private final Templates templates;
     private final Journal journal;
     private final Backups backups;
-    private final SourceDigests sourceDigests;
-    private final Predictions predictions;
+    private final RunShared shared;
     private final Secrets secrets;
     private final Reporter reporter;
     private final RunSettings settings;
@@ -54,10 +51,9 @@ final class HostTaskRunner {
 
     HostTaskRunner(ModuleCatalog catalog, Templates templates, Journal journal, Backups backups, Secrets secrets,
                    Reporter reporter, RunSettings settings, SearchPath searchPath, UnaryOperator<String> markers,
-                   SourceDigests sourceDigests, Predictions predictions) {
+                   RunShared shared) {
         this.catalog = catalog;
-        this.sourceDigests = sourceDigests;
-        this.predictions = predictions;
+        this.shared = shared;
         this.templates = templates;
         this.journal = journal;
         this.backups = backups;
@@ -73,7 +69,7 @@ final class HostTaskRunner {
      * unwind restored and must not be taken back by a later rollback.
      */
     HostTaskRunner unjournaled() {
-        return new HostTaskRunner(catalog, templates, null, backups, secrets, reporter, settings, searchPath, markers, sourceDigests, predictions);
+        return new HostTaskRunner(catalog, templates, null, backups, secrets, reporter, settings, searchPath, markers, shared);
     }
 
     /** The task's result on this host, already reported. {@code vars} are the host's variables for this task. */
@@ -170,8 +166,8 @@ final class HostTaskRunner {
                     if (announcer != null) {
                         announcer.announce(u);
                     }
-                }, task.timeout() == null ? null : Duration.ofSeconds(task.timeout()), sourceDigests,
-                predictions.on(conn.host()));
+                }, task.timeout() == null ? null : Duration.ofSeconds(task.timeout()), shared.sourceDigests(),
+                shared.predictions().on(conn.host()), shared.varsFiles());
         Outcome raw = null;
         Map<String, Object> result = new LinkedHashMap<>();
         boolean ended = false;

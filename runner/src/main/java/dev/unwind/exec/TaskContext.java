@@ -1,9 +1,5 @@
 package dev.unwind.exec;
 
-import dev.unwind.input.InvalidInput;
-import dev.unwind.input.Position;
-import dev.unwind.input.Yaml11;
-import dev.unwind.inventory.vault.VaultCipher;
 import dev.unwind.module.Backups;
 import dev.unwind.module.Connection;
 import dev.unwind.module.ModuleCatalog;
@@ -16,8 +12,6 @@ import dev.unwind.module.Undo;
 import dev.unwind.playbook.SearchPath;
 import dev.unwind.template.Templates;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,12 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** What a module sees while running one task on one host; {@code timeout} (nullable) bounds its renders too. */
 record TaskContext(Connection connection, boolean check, boolean diff, Map<String, Object> vars, Templates templates,
                    SearchPath searchPath, Backups backups, ModuleLog log, Secrets secrets, ModuleCatalog catalog,
                    Consumer<Undo> announcements, Duration timeout, SourceDigests sourceDigests,
-                   Predictions.OnHost predictions) implements ModuleContext {
+                   Predictions.OnHost predictions, Function<Path, Map<String, Object>> varsFiles) implements ModuleContext {
 
     @Override
     public void beforeChange(Undo undo) {
@@ -61,18 +56,10 @@ record TaskContext(Connection connection, boolean check, boolean diff, Map<Strin
         return searchPath.locate(name, sub);
     }
 
+    /** A vars file, opened with the run's vault when it is encrypted (its values are then secrets of the run). */
     @Override
     public Map<String, Object> readVars(Path file) {
-        try {
-            if (VaultCipher.isVaulted(Files.readAllBytes(file))) {
-                // the run's vault password reaches the inventory, not the tasks (yet)
-                throw new InvalidInput(Position.of(file.toString()), "an ansible-vault encrypted vars file cannot be"
-                        + " included by a task yet: give its variables in vars_files or the inventory's group_vars");
-            }
-        } catch (IOException e) {
-            throw new InvalidInput(Position.of(file.toString()), "cannot read: " + e.getMessage());
-        }
-        return Yaml11.read(file).asVars();
+        return varsFiles.apply(file);
     }
 
     private Path find(String src, String sub) {

@@ -26,11 +26,16 @@ public final class ExtraVars {
     }
 
     public static Map<String, Object> parse(List<String> values) {
+        return parse(values, p -> Yaml11.read(p).asVars());
+    }
+
+    /** With {@code files} reading an {@code @file} (the run's, which opens an ansible-vault encrypted one). */
+    public static Map<String, Object> parse(List<String> values, java.util.function.Function<Path, Map<String, Object>> files) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String v : values) {
             String s = v.strip();
             if (s.startsWith("@")) {
-                out.putAll(file(s.substring(1)));
+                out.putAll(file(s.substring(1), files));
             } else if (s.startsWith("{") || s.startsWith("[")) {
                 out.putAll(inline(s));
             } else {
@@ -40,11 +45,11 @@ public final class ExtraVars {
         return out;
     }
 
-    private static Map<String, Object> file(String name) {
+    private static Map<String, Object> file(String name, java.util.function.Function<Path, Map<String, Object>> files) {
         if (name.isBlank()) {
             throw new InvalidInput(Position.of(where("@")), "-e @ needs a file name: -e @vars.yml");
         }
-        return Yaml11.read(Path.of(name)).asVars();
+        return files.apply(Path.of(name));
     }
 
     private static Map<String, Object> inline(String s) {

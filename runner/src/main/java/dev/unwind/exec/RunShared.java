@@ -1,0 +1,16 @@
+package dev.unwind.exec;
+
+import dev.unwind.module.Predictions;
+import dev.unwind.module.SourceDigests;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What the tasks of one run share: the digests of controller files (a source sent to many hosts is hashed once),
+ * check mode's predictions, and the reader of vars files ({@code include_vars}), which opens vaulted ones with the
+ * run's vault.
+ */
+record RunShared(SourceDigests sourceDigests, Predictions predictions, Function<Path, Map<String, Object>> varsFiles) {
+}
