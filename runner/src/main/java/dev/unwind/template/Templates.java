@@ -334,6 +334,10 @@ public final class Templates {
     }
 
     private static TemplateError error(String shownAs, Exception e) {
+        // a template file's error says where in the file (an inline text is shown whole: its place needs no line)
+        if (e instanceof TemplateException te && te.getLineNumber() != null && isFile(shownAs)) {
+            shownAs = shownAs + ":" + te.getLineNumber() + ":" + te.getColumnNumber();
+        }
         if (e instanceof InvalidReferenceException ire) {
             String name = ire.getBlamedExpressionString();
             return new TemplateError("undefined variable '" + name + "' in '" + shownAs + "'"
@@ -344,6 +348,14 @@ public final class Templates {
         }
         String msg = e instanceof TemplateException te ? te.getMessageWithoutStackTop() : e.getMessage();
         return new TemplateError("cannot evaluate '" + shownAs + "': " + firstLine(msg), null);
+    }
+
+    private static boolean isFile(String shownAs) {
+        try {
+            return shownAs.length() < 4096 && Files.isRegularFile(Path.of(shownAs));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static String firstLine(String s) {

@@ -62,6 +62,14 @@ class TemplatesTest {
     }
 
     @Test
+    void anErrorInATemplateFileNamesTheFileLineAndColumn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("app.conf.ftl");
+        java.nio.file.Files.writeString(file, "first line\nport = ${app_port}\n");
+        assertThatThrownBy(() -> t.renderFile(file, Map.of())).isInstanceOf(TemplateError.class)
+                .hasMessageContaining(file + ":2:10").hasMessageContaining("app_port");
+    }
+
+    @Test
     void aConditionThatIsNotABooleanIsRefused() {
         assertThatThrownBy(() -> t.test("mke3.version", vars)).isInstanceOf(TemplateError.class)
                 .hasMessageContaining("mke3.version");
