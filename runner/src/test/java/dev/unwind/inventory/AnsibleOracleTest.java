@@ -84,6 +84,26 @@ class AnsibleOracleTest {
         return tests;
     }
 
+    /** The example inventories at the top of the repository (inventory/README.md) that Ansible reads too. */
+    @TestFactory
+    List<DynamicTest> theExampleInventoriesListAsAnsibleInventoryListsThem() {
+        Path examples = Path.of("../inventory").toAbsolutePath().normalize();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String source : List.of("ini/hosts.ini", "yaml/hosts.yml", "directory")) {
+            tests.add(DynamicTest.dynamicTest(source, () -> {
+                List<String> args = List.of("-i", examples.resolve(source).toString(), "--list");
+                List<String> ansible = new ArrayList<>(List.of("ansible-inventory"));
+                ansible.addAll(args);
+                List<String> unwind = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
+                        "dev.unwind.cli.InventoryCommand"));
+                unwind.addAll(args);
+                assertThat(normalise(JSON.readTree(run(work, unwind))).toPrettyString()).as(source)
+                        .isEqualTo(normalise(JSON.readTree(run(work, ansible))).toPrettyString());
+            }));
+        }
+        return tests;
+    }
+
     private static final List<String> PATTERNS = List.of("all", "*", "web", "db:web", "web:db", "web,db", "web:&prod",
             "web:!prod", "prod:!web:&db", "!db", "w*", "web?", "~^d[a-z]+[0-9]", "web[0]", "web[-1]", "web[1:]",
             "web[0:1]", "all[2:3]", "ungrouped", "d1", "localhost", "10.0.0.[1:2]", "web1:db1", "web*:&prod");

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** The host files of mkectl, launchpad and k0sctl (shaped as in their documentation) become inventories. */
 class MirantisHostsTest {
-    private static final Path DIR = Path.of("src/test/resources/inventory/mirantis");
+    /** The examples at the top of the repository, for users to start from. */
+    private static final Path DIR = Path.of("../inventory");
 
     private static Inventory load(String file) {
         return Inventory.load(List.of(DIR.resolve(file).toString()), null, null);
@@ -17,7 +18,7 @@ class MirantisHostsTest {
 
     @Test
     void mkectlHostsYaml() {
-        Inventory inv = load("hosts.yaml");
+        Inventory inv = load("mkectl/hosts.yaml");
         assertThat(inv.hosts("all")).containsExactly("172.16.0.11", "172.16.0.12");
         assertThat(inv.hostVars("172.16.0.12")).containsEntry("ansible_host", "172.16.0.12")
                 .containsEntry("ansible_port", 2222L).containsEntry("ansible_user", "ubuntu")
@@ -29,7 +30,7 @@ class MirantisHostsTest {
 
     @Test
     void launchpadYamlRolesBecomeGroupsAndBastionAJump() {
-        Inventory inv = load("launchpad.yaml");
+        Inventory inv = load("launchpad/launchpad.yaml");
         assertThat(inv.hosts("manager")).containsExactly("10.0.0.1");
         assertThat(inv.hosts("worker")).containsExactly("10.0.0.2");
         assertThat(inv.hosts("msr")).containsExactly("10.0.0.3");
@@ -45,7 +46,7 @@ class MirantisHostsTest {
 
     @Test
     void k0sctlYamlRolesHostnamesAndLocalhost() {
-        Inventory inv = load("k0sctl.yaml");
+        Inventory inv = load("k0sctl/k0sctl.yaml");
         assertThat(inv.hosts("controller")).containsExactly("10.0.0.1", "cw-1", "localhost");
         assertThat(inv.hosts("worker")).containsExactly("cw-1", "10.0.0.3", "localhost");
         assertThat(inv.hostVars("cw-1")).containsEntry("ansible_host", "10.0.0.2")
