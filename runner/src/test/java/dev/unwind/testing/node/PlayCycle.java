@@ -137,7 +137,10 @@ public final class PlayCycle {
         List<String> labels = new ArrayList<>();
         Matcher m = TASK.matcher(r.out());
         while (m.find()) {
-            labels.add(m.group(1));
+            // the run's own first step, not a task of the playbook: the controller never pauses before it
+            if (!m.group(1).equals("Lock hosts")) {
+                labels.add(m.group(1));
+            }
         }
         assertThat(labels).as("tasks in:\n%s", r.out()).isNotEmpty();
         return labels;
