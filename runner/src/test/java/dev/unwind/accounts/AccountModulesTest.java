@@ -76,16 +76,18 @@ class AccountModulesTest {
                     assertThat(n.sh("cat /home/alice/.ssh/authorized_keys")).isEqualTo(KEY1);
                     assertThat(n.sh("crontab -l -u alice")).isEqualTo("#Ansible: report\n5 3 * * * /usr/bin/true");
                 }),
-                new Case("an existing user's shell, comment, groups and password changed",
+                new Case("an existing user's uid, primary group (a new one), shell, comment, groups and password changed",
                         "id bob >/dev/null 2>&1 || useradd -m -s /bin/sh -G adm bob; getent group staff >/dev/null || groupadd staff", """
                         - hosts: all
                           gather_facts: false
                           become: true
                           tasks:
-                            - user: name=bob shell=/bin/bash comment="Bob B" groups=staff,users append=false password='%s'
+                            - group: name=builders gid=2777
+                            - user: name=bob uid=2202 group=builders shell=/bin/bash comment="Bob B" groups=staff,users append=false password='%s'
                         """.formatted(HASH), n -> {
-                    assertThat(n.sh("getent passwd bob | cut -d: -f5,7")).isEqualTo("Bob B:/bin/bash");
-                    assertThat(n.sh("id -nG bob")).isEqualTo("bob staff users");
+                    assertThat(n.sh("getent passwd bob | cut -d: -f3-7")).isEqualTo("2202:2777:Bob B:/home/bob:/bin/bash");
+                    assertThat(n.sh("id -nG bob")).isEqualTo("builders staff users");
+                    assertThat(n.sh("stat -c %u:%g /home/bob /home/bob/.bashrc")).isEqualTo("2202:2777\n2202:2777");
                 }),
                 new Case("a user removed with its home, and a group removed",
                         "id carol >/dev/null 2>&1 || { useradd -m -G adm carol && echo notes > /home/carol/notes.txt"

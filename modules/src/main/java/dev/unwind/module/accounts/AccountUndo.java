@@ -33,6 +33,12 @@ final class AccountUndo {
      */
     static Undo of(ModuleContext ctx, AccountTables t, Set<String> users, Set<String> groups, String createdHome,
                    String removedHome, List<String> sideFiles) throws ConnectionException {
+        return of(ctx, t, users, groups, createdHome, removedHome, sideFiles, Map.of());
+    }
+
+    /** @param reowned restore_entries' uid/owned and gid/grouped arguments for a change of ids */
+    static Undo of(ModuleContext ctx, AccountTables t, Set<String> users, Set<String> groups, String createdHome,
+                   String removedHome, List<String> sideFiles, Map<String, Object> reowned) throws ConnectionException {
         Connection c = ctx.connection();
         PriorEntries prior = PriorEntries.of(t, users, groups);
         Map<String, Object> a = new LinkedHashMap<>();
@@ -42,6 +48,7 @@ final class AccountUndo {
         if (createdHome != null) {
             a.put("remove_home", createdHome);
         }
+        a.putAll(reowned);
         List<ModuleCall> calls = new ArrayList<>();
         calls.add(ModuleCall.of(RestoreEntries.NAME, a));
         if (removedHome != null) {

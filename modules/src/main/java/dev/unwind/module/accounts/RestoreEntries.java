@@ -33,13 +33,17 @@ public final class RestoreEntries implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.of(NAME,
                     "Internal: The automatic undo of user and group. Puts back the exact prior /etc/passwd, /etc/shadow, "
                             + "/etc/group and /etc/gshadow lines of the names a task touched (or removes the lines it added), "
-                            + "with each file locked as the shadow tools lock it, and removes a home directory the task created. "
+                            + "with each file locked as the shadow tools lock it, and removes a home directory the task created or gives re-owned home files their owner back. "
                             + "Every file is read back and must hold what was recorded.",
                     UndoKind.AUTOMATIC,
                     ArgSpec.required("prior", ArgType.STR, "reference of the recorded lines in the run's backups"),
                     ArgSpec.optional("users", ArgType.LIST, null, "the users recorded (for the reader; the lines are in prior)"),
                     ArgSpec.optional("groups", ArgType.LIST, null, "the groups recorded"),
-                    ArgSpec.optional("remove_home", ArgType.STR, null, "a home directory the task created, removed with its content"))
+                    ArgSpec.optional("remove_home", ArgType.STR, null, "a home directory the task created, removed with its content"),
+                    ArgSpec.optional("uid", ArgType.STR, null, "the previous uid, given back to the files listed in owned"),
+                    ArgSpec.optional("owned", ArgType.STR, null, "reference of the home's files usermod -u re-owns"),
+                    ArgSpec.optional("gid", ArgType.STR, null, "the previous gid, given back to the files listed in grouped"),
+                    ArgSpec.optional("grouped", ArgType.STR, null, "reference of the home's files usermod -g re-groups"))
             .returns(Map.of("files", "the account files rewritten", "users", "the users restored", "groups", "the groups restored"))
             .checkMode("predicts exactly");
 
@@ -65,6 +69,12 @@ public final class RestoreEntries implements Module {
             r.put("users", args.list("users"));
             r.put("groups", args.list("groups"));
             List<String> changes = new ArrayList<>(written.stream().map(p -> p + " restored").toList());
+            if (args.has("owned") && !ctx.check()) {
+                HomeOwnership.restore(c, ctx.backups().load(args.str("owned")), true, args.str("uid"));
+            }
+            if (args.has("grouped") && !ctx.check()) {
+                HomeOwnership.restore(c, ctx.backups().load(args.str("grouped")), false, args.str("gid"));
+            }
             String home = args.str("remove_home");
             if (home != null && c.stat(home).exists()) {
                 changes.add("home " + home + " removed");

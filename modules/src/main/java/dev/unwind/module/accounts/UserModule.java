@@ -30,12 +30,12 @@ public final class UserModule implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.of("user",
                     "Adds, changes or removes a user account. Its undo puts back the exact prior /etc/passwd, /etc/shadow, "
                             + "/etc/group and /etc/gshadow lines (a new user's private group included), removes a home it "
-                            + "created and unpacks a home remove=true deleted. Changing the uid of an existing user is refused "
-                            + "(usermod would re-own its files, which cannot be taken back exactly).",
+                            + "created, unpacks a home remove=true deleted, and gives back their owner or group to the home's files "
+                            + "a change of uid or primary group re-owned.",
                     UndoKind.AUTOMATIC,
                     ArgSpec.required("name", ArgType.STR, "the user").aliases("user"),
                     ArgSpec.optional("state", ArgType.STR, "present", "present or absent").choices("present", "absent"),
-                    ArgSpec.optional("uid", ArgType.INT, null, "the user's id (a new user only)"),
+                    ArgSpec.optional("uid", ArgType.INT, null, "the user's id"),
                     ArgSpec.optional("group", ArgType.STR, null, "primary group (name or gid); default: a group named after the user"),
                     ArgSpec.optional("groups", ArgType.LIST, null, "supplementary groups; an empty list removes all (without append)"),
                     ArgSpec.optional("append", ArgType.BOOL, false, "add to groups, leaving the user's other groups"),
@@ -182,16 +182,26 @@ public final class UserModule implements Module {
     private Outcome modify(Args args, ModuleContext ctx, AccountTables t, PasswdEntry now) throws ConnectionException {
         Connection c = ctx.connection();
         String name = args.str("name");
-        if (args.has("uid") && !String.valueOf(args.integer("uid")).equals(now.uid())) {
-            return Outcome.failed("user " + name + " has uid " + now.uid() + ": changing it to " + args.integer("uid")
-                    + " is not supported (usermod would re-own the user's files, which unwind cannot take back exactly)");
-        }
         List<String> changes = new ArrayList<>();
         List<String> argv = new ArrayList<>(List.of("usermod"));
-        if (args.has("group")) {
-            GroupEntry g = t.findGroup(args.str("group")).orElseThrow(() -> new IllegalStateException("Group " + args.str("group")
-                    + " does not exist"));
+        String newUid = null;
+        if (args.has("uid") && !String.valueOf(args.integer("uid")).equals(now.uid())) {
+            newUid = String.valueOf(args.integer("uid"));
+            argv.addAll(List.of("-u", newUid));
+            changes.add("uid " + now.uid() + " -> " + newUid);
+        }
+        String newGid = null;
+        Optional<GroupEntry> wantedGroup = args.has("group") ? t.findGroup(args.str("group")) : Optional.empty();
+        if (args.has("group") && wantedGroup.isEmpty()) {
+            if (!(ctx.check() && ctx.predictions().has(Predictions.Kind.GROUP, args.str("group")))) {
+                return Outcome.failed("Group " + args.str("group") + " does not exist");
+            }
+            // an earlier task of the check run would add it: the real run will find it and change the primary group
+            changes.add("primary group " + now.gid() + " -> " + args.str("group"));
+        } else if (args.has("group")) {
+            GroupEntry g = wantedGroup.get();
             if (!g.gid().equals(now.gid())) {
+                newGid = g.gid();
                 argv.addAll(List.of("-g", g.gid()));
                 changes.add("primary group " + now.gid() + " -> " + g.gid());
             }
@@ -232,7 +242,17 @@ public final class UserModule implements Module {
         if (args.has("groups")) {
             groups.addAll(wantedGroups(args, t, ctx));
         }
-        Undo undo = AccountUndo.of(ctx, t, Set.of(name), groups, null, null, AccountUndo.USER_SIDE_FILES);
+        // usermod -u/-g re-own the home's files: list them now, so that the undo gives them back
+        Map<String, Object> reowned = new LinkedHashMap<>();
+        if (newUid != null) {
+            reowned.put("uid", now.uid());
+            reowned.put("owned", ctx.backups().save(c.host(), HomeOwnership.list(c, now.home(), true, now.uid())));
+        }
+        if (newGid != null || (args.has("group") && wantedGroup.isEmpty())) {
+            reowned.put("gid", now.gid());
+            reowned.put("grouped", ctx.backups().save(c.host(), HomeOwnership.list(c, now.home(), false, now.gid())));
+        }
+        Undo undo = AccountUndo.of(ctx, t, Set.of(name), groups, null, null, AccountUndo.USER_SIDE_FILES, reowned);
         if (!ctx.check()) {
             ctx.beforeChange(undo);
             if (argv.size() > 1) {
