@@ -57,7 +57,7 @@ public final class ContentPlacement {
     }
 
     /** @param guards Ansible's {@code backup} and {@code validate} */
-    static Outcome place(ModuleContext ctx, PriorState prior, String priorSha256, Payload content, Attributes attrs, boolean force,
+    public static Outcome place(ModuleContext ctx, PriorState prior, String priorSha256, Payload content, Attributes attrs, boolean force,
                          Map<String, Object> result, String contentChange, Safeguards guards) throws ConnectionException {
         Connection c = ctx.connection();
         String dest = prior.path();

@@ -51,6 +51,30 @@ public sealed interface Payload {
         }
     }
 
+    /**
+     * Content already on the host, in the temporary file {@code tmp} beside the destination (a download): putting it
+     * is a rename, so it never crosses the network again. In check mode nothing was written and {@code tmp} is null.
+     */
+    record OnHost(String tmp, long size, ContentDigest digest) implements Payload {
+        @Override
+        public void put(Connection c, String path, String mode) throws ConnectionException {
+            if (tmp == null) {
+                throw new IllegalStateException("nothing was downloaded to put at " + path);
+            }
+            String q = dev.unwind.module.Shell.quote(path);
+            String chmod = mode != null ? "chmod " + Modes.explicit(mode) + " \"$t\""
+                    : "if [ -e " + q + " ]; then chmod --reference=" + q + " \"$t\"; else chmod 0644 \"$t\"; fi";
+            HostCommand.run(c, dev.unwind.module.Command.of("t=" + dev.unwind.module.Shell.quote(tmp) + " && { if [ -e " + q
+                    + " ]; then chown --reference=" + q + " \"$t\" 2>/dev/null || true; fi; } && " + chmod + " && "
+                    + Connection.SYNC_TEMPORARY + " && mv -f -- \"$t\" " + q), "cannot put " + path + " in place");
+        }
+
+        @Override
+        public String forDiff() {
+            return Texts.summary(size, digest.sha256());
+        }
+    }
+
     /** A controller file; its digest comes from the run's {@code digests}, so it is read once for all hosts. */
     static LocalFile of(Path file, SourceDigests digests) throws IOException {
         return new LocalFile(file, Files.size(file), digests.of(file));
