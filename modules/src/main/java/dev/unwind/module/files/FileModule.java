@@ -35,8 +35,9 @@ public final class FileModule implements Module {
                     UndoKind.AUTOMATIC,
                     ArgSpec.required("path", ArgType.STR, "the path").aliases("dest", "name"),
                     ArgSpec.optional("state", ArgType.STR, "file", "what the path should be")
-                            .choices("file", "directory", "absent", "touch", "link"),
-                    ArgSpec.optional("src", ArgType.STR, null, "target of the link (state=link)"),
+                            .choices("file", "directory", "absent", "touch", "link", "hard"),
+                    ArgSpec.optional("src", ArgType.STR, null, "target of the link (state=link), or the file to link to (state=hard)"),
+                    ArgSpec.optional("force", ArgType.BOOL, false, "state=hard: replace a different file at path (its content is kept for the undo)"),
                     ArgSpec.optional("mode", ArgType.RAW, null, "octal mode, e.g. '0755'"),
                     ArgSpec.optional("owner", ArgType.STR, null, "owner name"),
                     ArgSpec.optional("group", ArgType.STR, null, "group name"),
@@ -61,6 +62,7 @@ public final class FileModule implements Module {
                 case "file" -> existingFile(ctx, path, attrs);
                 case "touch" -> touch(ctx, path, attrs);
                 case "link" -> link(ctx, path, args.str("src"), attrs);
+                case "hard" -> HardLink.make(ctx, path, args.str("src"), attrs, args.bool("force"));
                 case "absent" -> absent(ctx, path);
                 default -> Outcome.failed("unknown state " + args.str("state"));
             };
