@@ -32,8 +32,9 @@ import java.util.Map;
 /**
  * {@code unarchive}: unpacks a tar (gzip, xz, bzip2) or zip archive into an existing directory, with the host's tar or
  * unzip. Before it unpacks, it looks at every path the archive would write: the undo removes each one that was not
- * there (deepest first) and puts back each file it replaces from a before-image kept beside it on the host (a hard
- * link, or a copy for unzip, which writes into existing files), and each directory's mode, owner and group.
+ * there (deepest first) and puts back each file it replaces: a small one from the run's backups, a large one from a
+ * before-image kept beside it on the host (a hard link, or a copy for unzip, which writes into existing files); and each
+ * directory's mode, owner and group.
  */
 public final class UnarchiveModule implements Module {
     private static final ModuleSpec SPEC = ModuleSpec.of("unarchive",
@@ -106,8 +107,8 @@ public final class UnarchiveModule implements Module {
             }
             Plan plan = plan(ctx, dest, members, archive.replacesInPlace());
             result.put("created", plan.created());
-            result.put("replaced", plan.asides().size());
-            String msg = "unpacked " + src + " into " + dest + ": " + plan.created() + " created, " + plan.asides().size() + " replaced";
+            result.put("replaced", plan.replaced());
+            String msg = "unpacked " + src + " into " + dest + ": " + plan.created() + " created, " + plan.replaced() + " replaced";
             if (ctx.check()) {
                 members.forEach(m -> ctx.predictions().add(Predictions.Kind.PATH, dest + "/" + m.name()));
                 return Outcome.changed(msg, result, null, plan.undo());
@@ -132,7 +133,7 @@ public final class UnarchiveModule implements Module {
     }
 
     /** What unpacking would do to the paths under dest, and the undo of it. */
-    record Plan(int created, List<BeforeImage> asides, Undo undo) {
+    record Plan(int created, int replaced, List<BeforeImage> asides, Undo undo) {
     }
 
     private static Plan plan(ModuleContext ctx, String dest, List<Archive.Member> members, boolean inPlace)
@@ -142,13 +143,22 @@ public final class UnarchiveModule implements Module {
         List<String> created = new ArrayList<>();
         List<ModuleCall> restores = new ArrayList<>();
         List<BeforeImage> asides = new ArrayList<>();
+        // small files' bytes go to the run's backups, as the file modules keep them: a later rollback still finds them
+        List<String> small = paths.stream().filter(p -> looks.get(p).stat().isFile() && looks.get(p).sha256() != null
+                && looks.get(p).stat().size() <= BeforeImage.CONTROLLER_LIMIT).toList();
+        Map<String, byte[]> bytes = contents(ctx.connection(), small);
+        int replaced = 0;
         for (String p : paths) {
             PathLooks.Look look = looks.get(p);
             FileStat st = look.stat();
             PriorState prior = new PriorState(p, st);
             if (!st.exists()) {
                 created.add(p);
+            } else if (bytes.containsKey(p)) {
+                restores.add(prior.restoreFile(ctx, bytes.get(p)));
+                replaced++;
             } else if (st.isFile() && look.sha256() != null) {
+                replaced++;
                 BeforeImage image = aside(p, look.sha256(), ctx.backups().runId());
                 asides.add(image);
                 restores.add(prior.restoreFrom(image));
@@ -163,7 +173,32 @@ public final class UnarchiveModule implements Module {
         created.stream().sorted(Comparator.comparingInt((String p) -> p.split("/").length).reversed().thenComparing(Comparator.reverseOrder()))
                 .forEach(p -> calls.add(new PriorState(p, FileStat.ABSENT).restoreAttributes()));
         calls.addAll(restores);
-        return new Plan(created.size(), asides, new Undo.Calls(calls));
+        return new Plan(created.size(), replaced, asides, new Undo.Calls(calls));
+    }
+
+    /** The bytes of each (small) file, in one command: each one's size on a line, then its bytes. */
+    private static Map<String, byte[]> contents(Connection c, List<String> files) throws ConnectionException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        if (files.isEmpty()) {
+            return out;
+        }
+        var r = c.exec(Command.of("while IFS= read -r p; do stat -c %s -- \"$p\" && cat -- \"$p\" || exit 1; done")
+                .withStdin((String.join("\n", files) + "\n").getBytes(StandardCharsets.UTF_8)));
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot keep the files to replace on " + c.host() + ": " + r.stderr().strip());
+        }
+        byte[] all = r.out();
+        int at = 0;
+        for (String f : files) {
+            int eol = at;
+            while (all[eol] != '\n') {
+                eol++;
+            }
+            int size = Integer.parseInt(new String(all, at, eol - at, StandardCharsets.US_ASCII).strip());
+            out.put(f, java.util.Arrays.copyOfRange(all, eol + 1, eol + 1 + size));
+            at = eol + 1 + size;
+        }
+        return out;
     }
 
     /** The before-image's name follows from the run, the path and the content, so check mode names the same one. */

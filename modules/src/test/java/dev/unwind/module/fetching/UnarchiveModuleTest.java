@@ -78,6 +78,21 @@ class UnarchiveModuleTest {
         assertThat(real.result()).containsEntry("created", 2).containsEntry("replaced", 1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"app.tar.gz", "app.zip"})
+    void aLargeReplacedFileComesBackFromItsBeforeImageOnTheHost(String name) throws Exception {
+        byte[] big = new byte[(int) dev.unwind.module.files.BeforeImage.CONTROLLER_LIMIT + 4096];
+        new java.util.Random(7).nextBytes(big);
+        Files.write(tree.resolve("blob"), big);
+        pack(name);
+        big[0] ^= 1;
+        Files.createDirectories(dest.resolve("app-1.0"));
+        Files.write(dest.resolve("app-1.0/blob"), big);
+        Outcome real = ChangeCycle.verify(ctx, area, "unarchive", args("src", name));
+        assertThat(real.result()).containsEntry("replaced", 1);
+        assertThat(real.undo().toString()).contains("aside");
+    }
+
     @Test
     void aRemoteSrcWithStripComponentsAndCreates() throws Exception {
         Path archive = pack("app.tar.gz");
