@@ -69,6 +69,11 @@ class EditAndFetchModulesTest {
         sh(dir, "tar", "-C", dir.resolve("tree").toString(), "--owner=0", "--group=0", "-czf", served.resolve("app.tar.gz").toString(), "app-1.0");
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(served.resolve("app.tar.gz"))));
 
+        // an archive from the controller that replaces a file the nodes have
+        Path etc = Files.createDirectories(dir.resolve("etc-tree"));
+        Files.writeString(etc.resolve("motd"), "unpacked by unwind\n");
+        sh(dir, "tar", "-C", etc.toString(), "--owner=0", "--group=0", "-czf", dir.resolve("etc.tar.gz").toString(), "motd");
+
         Path work = dir.resolve("work");
         sh(dir, "git", "init", "-q", "--bare", "-b", "main", served.resolve("repo.git").toString());
         sh(dir, "git", "clone", "-q", served.resolve("repo.git").toString(), work.toString());
@@ -90,6 +95,7 @@ class EditAndFetchModulesTest {
                     - get_url: url=%1$s/app.tar.gz dest=/srv/app/app.tar.gz checksum=sha256:%2$s mode=0640
                     - unarchive: src=/srv/app/app.tar.gz dest=/srv/app/releases/current remote_src=true extra_opts=--strip-components=1
                     - git: repo=%1$s/repo.git dest=/srv/app/checkout version=v1.0
+                    - unarchive: src=etc.tar.gz dest=/etc
                     - replace:
                         path: /etc/login.defs
                         regexp: '^(UMASK\\s+)022$'
