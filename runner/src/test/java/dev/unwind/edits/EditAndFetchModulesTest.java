@@ -113,6 +113,28 @@ class EditAndFetchModulesTest {
                 .matches("UMASK\\s+022\n0");
     }
 
+    @Test
+    void tenNestedDirectoriesWithAttributesAreOneTaskOfTwoCommandsPerHost() {
+        PlayCycle cycle = new PlayCycle(lab, dir);
+        cycle.write("dirs.yml", """
+                - hosts: all
+                  gather_facts: false
+                  become: true
+                  tasks:
+                    - file: path=/srv/d1/d2/d3/d4/d5/d6/d7/d8/d9/d10 state=directory mode=0750 owner=lab group=lab
+                """);
+        long t0 = System.nanoTime();
+        var real = cycle.play("dirs.yml", null);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(real.exitCode()).as("%s", real).isZero();
+        assertThat(PlayCycle.changedByHost(real).values()).containsOnly(1);
+        System.err.println("10 nested directories with mode, owner and group on 2 hosts: " + ms + " ms");
+        assertThat(lab.nodes().get(1).sh("stat -c '%a %U %G' /srv/d1 /srv/d1/d2/d3/d4/d5/d6/d7/d8/d9/d10"))
+                .isEqualTo("750 lab lab\n750 lab lab");
+        assertThat(cycle.play("dirs.yml", null).exitCode()).isZero();
+        lab.nodes().forEach(n -> n.sh("rm -rf /srv/d1"));
+    }
+
     private static void sh(Path in, String... cmd) throws Exception {
         List<String> argv = new ArrayList<>(List.of(cmd));
         Process p = new ProcessBuilder(argv).directory(in.toFile()).redirectErrorStream(true).start();
