@@ -32,7 +32,7 @@ record Download(String url, Map<String, Object> headers, long timeoutSeconds, bo
                 + "else rm -f \"$t\"; exit " + NO_TOOL + "; fi\n"
                 + "if [ $rc -ne 0 ] || { [ -n \"$code\" ] && [ \"$code\" -ge 400 ]; }; then rm -f \"$t\"; echo \"$code\"; exit 91; fi\n"
                 + "printf '%s\\n%s\\n' \"$t\" \"${code:-200}\"; stat -c %s -- \"$t\"; sha256sum -- \"$t\"; sha1sum -- \"$t\"";
-        ExecResult r = c.exec(Command.of(script).withTimeout(null));
+        ExecResult r = c.exec(Command.of(script));
         fail(c, r);
         String[] lines = r.stdout().split("\n");
         return new Fetched(lines[0], Integer.parseInt(lines[1].strip()), Long.parseLong(lines[2].strip()),

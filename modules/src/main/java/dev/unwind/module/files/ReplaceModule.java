@@ -58,11 +58,13 @@ public final class ReplaceModule implements Module {
             Edit e = edit(contents, args.str("regexp"), args.str("replace", ""), args.str("after"), args.str("before"));
             String edited = e.changed() ? e.text() : null;
             Map<String, Object> extra = new LinkedHashMap<>();
+            // the registered msg is Ansible's: "N replacements made", or empty when nothing was replaced
+            extra.put("msg", edited == null ? "" : e.count() + " replacements made");
             if (edited == null) {
                 // unchanged content: only the attributes may change, as Ansible's replace does
                 Outcome o = ContentPlacement.place(ctx, new PriorState(path, st), null, Payload.of(contents.getBytes(StandardCharsets.UTF_8)),
                         Attributes.from(args), false, extra, "", Safeguards.NONE);
-                return o.changed() ? o : o.withResult(Map.of("msg", ""));
+                return o;
             }
             Outcome o = ContentPlacement.place(ctx, new PriorState(path, st), null, Payload.of(edited.getBytes(StandardCharsets.UTF_8)),
                     Attributes.from(args), true, extra, e.count() + " replacements made", Safeguards.from(args));

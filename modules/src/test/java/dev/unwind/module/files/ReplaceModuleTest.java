@@ -76,6 +76,7 @@ class ReplaceModuleTest {
         }
         Outcome real = ChangeCycle.verify(ctx, area, "replace", a);
         assertThat(real.msg()).isEqualTo(conf + ": " + count + " replacements made");
+        assertThat(real.result()).containsEntry("msg", count + " replacements made");
         ctx.run("replace", a);
         assertThat(Files.readString(conf)).isEqualTo(expected);
     }
