@@ -71,10 +71,12 @@ public final class IniFileModule implements Module {
                 // Ansible leaves a missing file alone when there is nothing to remove
                 return Outcome.ok(path + " does not exist: nothing to remove", extra);
             }
+            // a new file's missing parent directories are made first, as Ansible does, and removed after it by the undo
+            List<String> made = st.exists() ? List.of() : MissingParents.make(ctx, path, MissingParents.of(ctx, path));
             Outcome o = ContentPlacement.place(ctx, new PriorState(path, st), null,
                     Payload.of(edit.text().getBytes(StandardCharsets.UTF_8)), Attributes.from(args), edit.changed() || !st.exists(),
                     extra, edit.msg(), new Safeguards(args.bool("backup"), null));
-            return o;
+            return MissingParents.withRemoval(o, made);
         } catch (IllegalStateException | IllegalArgumentException e) {
             return Outcome.failed(e.getMessage());
         }

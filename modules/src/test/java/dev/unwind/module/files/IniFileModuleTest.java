@@ -78,6 +78,13 @@ class IniFileModuleTest {
     }
 
     @Test
+    void missingParentDirectoriesAreMadeAndRemovedByTheUndo() throws Exception {
+        Path deep = area.resolve("conf.d/app/app.ini");
+        Outcome real = ChangeCycle.verify(ctx, area, "ini_file", kv("path", deep.toString(), "section", "s", "option", "o", "value", "v"));
+        assertThat(((dev.unwind.module.Undo.Calls) real.undo()).calls()).hasSize(3);
+    }
+
+    @Test
     void aValueAlreadySetIsOk() throws Exception {
         Outcome o = ctx.run("ini_file", kv("path", ini.toString(), "section", "db", "option", "host", "value", "a"));
         assertThat(o.status()).as(o.msg()).isEqualTo(Status.OK);
