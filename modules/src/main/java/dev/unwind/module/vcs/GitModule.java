@@ -84,6 +84,8 @@ public final class GitModule implements Module {
                 return Outcome.ok(dest + " is at " + version + " (" + before + ")", r);
             }
             boolean newBranch = target.branch() != null && !git.run("rev-parse", "--verify", "-q", "refs/heads/" + target.branch()).ok();
+            // taken before anything else writes to .git (the stash below included), so the undo leaves no trace
+            GitMetadata meta = GitMetadata.take(ctx, dest);
             String stash = dirty && !ctx.check() ? git.must("stash", "create") : null;
             Map<String, Object> u = new LinkedHashMap<>();
             u.put("path", dest);
@@ -96,6 +98,7 @@ public final class GitModule implements Module {
             if (stash != null && !stash.isEmpty()) {
                 u.put("stash", stash);
             }
+            meta.into(u);
             Undo undo = Undo.of(ModuleCall.of(RestoreCheckout.NAME, u));
             String msg = dest + ": " + (before == null ? "none" : before) + " -> " + target.sha() + (dirty ? " (local modifications discarded)" : "");
             if (ctx.check()) {

@@ -39,7 +39,10 @@ public final class RestoreCheckout implements Module {
                     ArgSpec.optional("sha", ArgType.STR, null, "the prior commit"),
                     ArgSpec.optional("head", ArgType.STR, null, "the prior HEAD: ref: refs/heads/B, or the commit"),
                     ArgSpec.optional("drop_branch", ArgType.STR, null, "a branch the update created"),
-                    ArgSpec.optional("stash", ArgType.STR, null, "a stash commit of local modifications the update discarded"))
+                    ArgSpec.optional("stash", ArgType.STR, null, "a stash commit of local modifications the update discarded"),
+                    ArgSpec.optional("metadata", ArgType.STR, null, "backup reference of .git (without its objects) as it was"),
+                    ArgSpec.optional("objects", ArgType.STR, null, "backup reference of the list of .git/objects entries as it was"),
+                    ArgSpec.optional("signature", ArgType.STR, null, "digest of the refs, HEAD and objects as they were"))
             .returns(Map.of("path", "the checkout"))
             .checkMode("predicts exactly");
 
@@ -91,6 +94,28 @@ public final class RestoreCheckout implements Module {
         String head = args.str("head");
         String drop = args.str("drop_branch");
         String stash = args.str("stash");
+        GitMetadata meta = GitMetadata.from(args.asMap());
+        if (meta != null) {
+            boolean there = sha.equals(git.head()) && head.equals(git.symbolicHead()) && (stash != null || !git.dirty())
+                    && meta.unchanged(ctx.connection(), path);
+            if (there) {
+                return Outcome.ok(path + " is at " + sha + ", .git as it was", r);
+            }
+            if (ctx.check()) {
+                return changed(path + " put back on " + sha, r);
+            }
+            // the work tree back on the prior commit, then .git as it was, then the discarded modifications, then
+            // the objects the update fetched gone
+            git.must("reset", "-q", "--hard", sha);
+            meta.restoreMetadata(ctx, path);
+            if (stash != null) {
+                git.must("stash", "apply", "-q", stash);
+                // stash apply writes the index and AUTO_MERGE: .git as it was once more
+                meta.restoreMetadata(ctx, path);
+            }
+            meta.dropNewObjects(ctx, path);
+            return changed(path + " put back on " + sha + ", .git as it was", r);
+        }
         boolean there = sha.equals(git.head()) && head.equals(git.symbolicHead()) && !git.dirty();
         boolean branchLeft = drop != null && git.run("rev-parse", "--verify", "-q", "refs/heads/" + drop).ok();
         boolean stashLeft = stash != null && git.run("rev-parse", "--verify", "-q", STASH_REF).ok();

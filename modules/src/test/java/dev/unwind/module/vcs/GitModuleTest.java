@@ -96,6 +96,7 @@ class GitModuleTest {
     void anUpdateIsUndoneByPuttingTheCheckoutBackOnItsCommitAndBranch() throws Exception {
         ctx.run("git", args("version", "v1.0"));
         Map<String, String> before = checkout();
+        TreeSnapshot whole = TreeSnapshot.of(area);
         Outcome predicted = ctx.checking().run("git", args("version", "main"));
         assertThat(predicted.status()).isEqualTo(Status.CHANGED);
         assertThat(checkout()).isEqualTo(before);
@@ -106,7 +107,8 @@ class GitModuleTest {
         assertThat(ctx.run("git", args("version", "main")).status()).isEqualTo(Status.OK);
         ctx.undo(real);
         assertThat(checkout()).isEqualTo(before);
-        assertThat(ctx.undo(real)).allSatisfy(o -> assertThat(o.status()).isEqualTo(Status.OK));
+        assertThat(TreeSnapshot.of(area)).as(".git as it was, fetched objects gone").isEqualTo(whole);
+        assertThat(ctx.undo(real)).allSatisfy(o -> assertThat(o.status()).as(o.msg()).isEqualTo(Status.OK));
         assertThat(git(area.resolve("app"), "branch", "--list")).doesNotContain("main");
     }
 
@@ -118,11 +120,14 @@ class GitModuleTest {
         assertThat(refused.status()).isEqualTo(Status.FAILED);
         assertThat(refused.msg()).isEqualTo("Local modifications exist in the destination: " + area.resolve("app") + " (force=no).");
         Map<String, String> before = checkout();
+        TreeSnapshot whole = TreeSnapshot.of(area);
         Outcome forced = ctx.run("git", args("version", "main", "force", true));
         assertThat(forced.status()).as(forced.msg()).isEqualTo(Status.CHANGED);
         assertThat(area.resolve("app/app.conf")).hasContent("v2");
         ctx.undo(forced);
         assertThat(checkout()).isEqualTo(before);
         assertThat(area.resolve("app/app.conf")).hasContent("edited here");
+        assertThat(TreeSnapshot.of(area)).as(".git as it was, the stash gone").isEqualTo(whole);
+        assertThat(ctx.undo(forced)).allSatisfy(o -> assertThat(o.status()).as(o.msg()).isEqualTo(Status.OK));
     }
 }
