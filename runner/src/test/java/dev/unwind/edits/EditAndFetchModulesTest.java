@@ -82,9 +82,14 @@ class EditAndFetchModulesTest {
         sh(work, "git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "v1");
         sh(work, "git", "-c", "user.name=t", "-c", "user.email=t@example.org", "tag", "-a", "v1.0", "-m", "v1.0");
         sh(work, "git", "push", "-q", "--tags", "origin", "main");
+        Files.writeString(work.resolve("app.conf"), "listen 9090\n");
+        sh(work, "git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-am", "v2");
+        sh(work, "git", "push", "-q", "origin", "main");
         sh(served.resolve("repo.git"), "git", "update-server-info");
 
         String base = "http://" + lab.gateway() + ":" + server.getAddress().getPort();
+        // a checkout the nodes have before the play, which the play updates: its undo must leave .git as it was
+        lab.nodes().forEach(n -> n.sh("git clone -q --branch v1.0 " + base + "/repo.git /srv/pre 2>&1"));
         PlayCycle cycle = new PlayCycle(lab, dir);
         Map<String, NodeState> after = cycle.verify("""
                 - hosts: all
@@ -96,6 +101,7 @@ class EditAndFetchModulesTest {
                     - unarchive: src=/srv/app/app.tar.gz dest=/srv/app/releases/current remote_src=true extra_opts=--strip-components=1
                     - git: repo=%1$s/repo.git dest=/srv/app/checkout version=v1.0
                     - unarchive: src=etc.tar.gz dest=/etc
+                    - git: repo=%1$s/repo.git dest=/srv/pre version=main
                     - replace:
                         path: /etc/login.defs
                         regexp: '^(UMASK\\s+)022$'
@@ -105,6 +111,7 @@ class EditAndFetchModulesTest {
                 """.formatted(base, sha256));
 
         NodeState node1 = after.get("node1");
+        lab.nodes().forEach(n -> n.sh("rm -rf /srv/pre"));
         assertThat(node1.parts().get("/srv")).contains("./app/releases/current d 750 0 0", "./app/app.tar.gz f 640 0 0",
                 "./app/releases/current/README f 644 0 0", "./app/checkout/app.conf f 644 0 0");
         assertThat(node1.parts().get("/etc")).contains("./unwind-app.ini f 600 0 0");

@@ -14,7 +14,8 @@ record Git(Connection c, String dir) {
 
     /** Runs {@code git [-C dir] ARGS}; the result, whatever it is. */
     ExecResult run(String... args) throws ConnectionException {
-        List<String> argv = new ArrayList<>(List.of("git"));
+        // no optional locks: a look (status) must not rewrite the index's stat cache, a change the undo would not know
+        List<String> argv = new ArrayList<>(List.of("git", "--no-optional-locks"));
         if (dir != null) {
             argv.addAll(List.of("-C", dir));
         }

@@ -76,7 +76,7 @@ record GitMetadata(String archive, String objects, String signature) {
     }
 
     private static String signature(Connection c, String dest, String objects) throws ConnectionException {
-        ExecResult r = c.exec(Command.of("cd " + Shell.quote(dest) + " && git for-each-ref --format='%(objectname) %(refname)'"
+        ExecResult r = c.exec(Command.of("cd " + Shell.quote(dest) + " && git --no-optional-locks for-each-ref --format='%(objectname) %(refname)'"
                 + " && cat .git/HEAD && ls -a .git"));
         if (!r.ok()) {
             throw new IllegalStateException("cannot read the refs of " + dest + " on " + c.host() + ": " + r.stderr().strip());

@@ -84,7 +84,7 @@ public final class GitModule implements Module {
                 return Outcome.ok(dest + " is at " + version + " (" + before + ")", r);
             }
             boolean newBranch = target.branch() != null && !git.run("rev-parse", "--verify", "-q", "refs/heads/" + target.branch()).ok();
-            // taken before anything else writes to .git (the stash below included), so the undo leaves no trace
+            // .git as found: the looks above wrote nothing (no optional locks), the stash below will
             GitMetadata meta = GitMetadata.take(ctx, dest);
             String stash = dirty && !ctx.check() ? git.must("stash", "create") : null;
             Map<String, Object> u = new LinkedHashMap<>();
