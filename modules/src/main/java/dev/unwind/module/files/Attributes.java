@@ -68,7 +68,15 @@ public record Attributes(String mode, String owner, String group) {
 
     /** Applies every set part to {@code path} (not following a symbolic link). */
     public void apply(Connection c, String path) throws ConnectionException {
-        String q = Shell.quote(path);
+        String script = shell(Shell.quote(path));
+        if (script.isEmpty()) {
+            return;
+        }
+        HostCommand.run(c, Command.of(script), "cannot set mode/owner of " + path);
+    }
+
+    /** The shell that applies every set part to the (quoted) path {@code q}; empty when nothing is set. */
+    public String shell(String q) {
         List<String> steps = new ArrayList<>();
         if (owner != null || group != null) {
             String who = (owner == null ? "" : owner) + (group == null ? "" : ":" + group);
@@ -78,10 +86,28 @@ public record Attributes(String mode, String owner, String group) {
             // five digits: GNU chmod keeps a directory's setuid/setgid under "755" and clears them only under "00755"
             steps.add("chmod -- " + Modes.explicit(mode) + " " + q);
         }
-        if (steps.isEmpty()) {
-            return;
+        return String.join(" && ", steps);
+    }
+
+    /**
+     * The shell that fails with exit 3 (printing which) when the owner or group does not exist: what
+     * {@link #verifyNames} asks, as part of a larger command.
+     */
+    String verifyShell() {
+        List<String> steps = new ArrayList<>();
+        if (owner != null && !owner.matches("\\d+")) {
+            steps.add("id -u -- " + Shell.quote(owner) + " >/dev/null 2>&1 || { echo NOUSER; exit 3; }");
         }
-        HostCommand.run(c, Command.of(String.join(" && ", steps)), "cannot set mode/owner of " + path);
+        if (group != null && !group.matches("\\d+")) {
+            steps.add("getent group " + Shell.quote(group) + " >/dev/null 2>&1 || { echo NOGROUP; exit 3; }");
+        }
+        return String.join("; ", steps);
+    }
+
+    /** The error {@link #verifyNames} gives, from what {@link #verifyShell} printed. */
+    IllegalStateException missingName(String printed, String host) {
+        return printed.contains("NOUSER") ? new IllegalStateException("owner '" + owner + "' does not exist on " + host)
+                : new IllegalStateException("group '" + group + "' does not exist on " + host);
     }
 
     private static String blankToNull(String s) {

@@ -53,6 +53,12 @@ public final class ContentPlacement {
      */
     static Outcome place(ModuleContext ctx, PriorState prior, String priorSha256, Payload content, Attributes attrs, boolean force,
                          Map<String, Object> result, String contentChange) throws ConnectionException {
+        return place(ctx, prior, priorSha256, content, attrs, force, result, contentChange, Safeguards.NONE);
+    }
+
+    /** @param guards Ansible's {@code backup} and {@code validate} */
+    public static Outcome place(ModuleContext ctx, PriorState prior, String priorSha256, Payload content, Attributes attrs, boolean force,
+                         Map<String, Object> result, String contentChange, Safeguards guards) throws ConnectionException {
         Connection c = ctx.connection();
         String dest = prior.path();
         FileStat now = prior.stat();
@@ -99,22 +105,37 @@ public final class ContentPlacement {
 
         BeforeImage image = now.isFile() && writes && before.bytes() == null
                 ? BeforeImage.of(dest, before.sha256(), ctx.backups().runId()) : null;
-        ModuleCall undo = !now.exists() ? prior.restoreAttributes()
+        ModuleCall restore = !now.exists() ? prior.restoreAttributes()
                 : image != null ? prior.restoreFrom(image)
                 : now.isFile() && writes ? prior.restoreFile(ctx, before.bytes())
                 : prior.restoreAttributes();
+        // a backup file is unwind's own making: its undo removes it (after the restore, which may need nothing of it)
+        String backup = guards.backup() && writes && now.isFile() && !ctx.check() ? Safeguards.backupName(dest) : null;
+        List<ModuleCall> calls = new ArrayList<>(List.of(restore));
+        if (backup != null) {
+            calls.add(new PriorState(backup, FileStat.ABSENT).restoreAttributes());
+            r.put("backup_file", backup);
+        }
+        Undo undo = new Undo.Calls(calls);
         Diff diff = ctx.diff() && writes
                 ? new Diff(dest, now.isFile() ? before.forDiff() : "", content.forDiff()) : null;
         if (ctx.check()) {
             describe(r, now, attrs);
             ctx.predictions().add(Predictions.Kind.PATH, dest);
         } else {
+            // validated before anything is announced or changed: a failed validation leaves the destination alone
+            String staged = writes && guards.validate() != null ? guards.stage(c, content, dest, now, attrs) : null;
             // announced first: a run killed after the link but before the rename still finds the before-image
-            ctx.beforeChange(Undo.of(undo));
+            ctx.beforeChange(undo);
+            if (backup != null) {
+                Safeguards.backUp(c, dest, backup);
+            }
             if (image != null) {
                 image.linkAside(c);
             }
-            if (writes) {
+            if (staged != null) {
+                Safeguards.commit(c, staged, dest);
+            } else if (writes) {
                 content.put(c, dest, attrs.mode());
             }
             attrs.apply(c, dest);
@@ -123,7 +144,7 @@ public final class ContentPlacement {
         if (writes) {
             r.put("checksum", content.digest().sha1());
         }
-        return Outcome.changed(dest + ": " + String.join(", ", changes), r, diff, Undo.of(undo));
+        return Outcome.changed(dest + ": " + String.join(", ", changes), r, diff, undo);
     }
 
     private static void describe(Map<String, Object> r, FileStat st, Attributes wanted) {

@@ -39,7 +39,11 @@ public final class CopyModule implements Module {
                     ArgSpec.optional("mode", ArgType.RAW, null, "octal mode, e.g. '0644' (an unquoted 0644 works too)"),
                     ArgSpec.optional("owner", ArgType.STR, null, "owner name"),
                     ArgSpec.optional("group", ArgType.STR, null, "group name"),
-                    ArgSpec.optional("force", ArgType.BOOL, true, "replace an existing file whose content differs"))
+                    ArgSpec.optional("force", ArgType.BOOL, true, "replace an existing file whose content differs"),
+                    ArgSpec.optional("remote_src", ArgType.BOOL, false, "src is a file on the host, copied there"),
+                    ArgSpec.optional("backup", ArgType.BOOL, false, "keep a copy of a replaced file beside it (removed by the undo)"),
+                    ArgSpec.optional("validate", ArgType.STR, null,
+                            "command run on the new file (%s) before it replaces dest; when it fails, dest is left as it was"))
             .returns(withSrc())
             .checkMode("predicts exactly: compares content, mode, owner and group; with --diff shows the content change")
             ;
@@ -59,7 +63,24 @@ public final class CopyModule implements Module {
             Payload payload;
             Map<String, Object> extra = new LinkedHashMap<>();
             Path src = null;
-            if (args.has("src")) {
+            if (args.has("src") && args.bool("remote_src")) {
+                if (ctx.check() && !ctx.connection().stat(args.str("src")).exists()
+                        && ctx.predictions().has(dev.unwind.module.Predictions.Kind.PATH, args.str("src"))) {
+                    // an earlier task would make src: the real run copies it then
+                    ctx.predictions().add(dev.unwind.module.Predictions.Kind.PATH, dest);
+                    return Outcome.changed(dest + ": copied from " + args.str("src") + " (predicted: an earlier task would make it)",
+                            Map.of("dest", dest, "src", args.str("src")), null,
+                            dev.unwind.module.Undo.none("predicted from an earlier task's change; the real run journals its undo"));
+                }
+                Payload.HostFile onHost = HostSource.of(ctx.connection(), args.str("src"));
+                payload = onHost;
+                extra.put("src", onHost.source());
+                if (dest.endsWith("/") || ctx.connection().stat(dest).isDirectory()) {
+                    dest = dest.replaceFirst("/+$", "") + "/" + PriorState.baseName(onHost.source());
+                }
+                return ContentPlacement.place(ctx, new PriorState(dest, ctx.connection().stat(dest)), null, payload,
+                        Attributes.from(args), args.bool("force"), extra, "content changed", Safeguards.from(args));
+            } else if (args.has("src")) {
                 src = ctx.localFile(args.str("src"));
                 if (Files.isDirectory(src)) {
                     return Outcome.failed("src " + src + " is a directory: copy copies single files");
@@ -92,7 +113,7 @@ public final class CopyModule implements Module {
             }
             PriorState prior = new PriorState(dest, at != null ? at : ctx.connection().stat(dest));
             return ContentPlacement.place(ctx, prior, sha256, payload, Attributes.from(args), args.bool("force"), extra,
-                    "content changed");
+                    "content changed", Safeguards.from(args));
         } catch (IOException e) {
             return Outcome.failed("cannot read src: " + e.getMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {

@@ -18,9 +18,7 @@ import dev.unwind.module.Shell;
 import dev.unwind.module.Undo;
 import dev.unwind.module.UndoKind;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +35,14 @@ public final class FileModule implements Module {
                     UndoKind.AUTOMATIC,
                     ArgSpec.required("path", ArgType.STR, "the path").aliases("dest", "name"),
                     ArgSpec.optional("state", ArgType.STR, "file", "what the path should be")
-                            .choices("file", "directory", "absent", "touch", "link"),
-                    ArgSpec.optional("src", ArgType.STR, null, "target of the link (state=link)"),
+                            .choices("file", "directory", "absent", "touch", "link", "hard"),
+                    ArgSpec.optional("src", ArgType.STR, null, "target of the link (state=link), or the file to link to (state=hard)"),
+                    ArgSpec.optional("force", ArgType.BOOL, false, "state=hard: replace a different file at path (its content is kept for the undo)"),
                     ArgSpec.optional("mode", ArgType.RAW, null, "octal mode, e.g. '0755'"),
                     ArgSpec.optional("owner", ArgType.STR, null, "owner name"),
-                    ArgSpec.optional("group", ArgType.STR, null, "group name"))
+                    ArgSpec.optional("group", ArgType.STR, null, "group name"),
+                    ArgSpec.optional("recurse", ArgType.BOOL, false,
+                            "state=directory: set mode, owner and group on everything in the tree too (links: owner and group)"))
             .returns(Map.of("path", "the path", "state", "its state after the task",
                     "mode", "mode, as \"0755\" (not for links and absent paths)", "owner", "owner name", "group", "group name"))
             .checkMode("predicts exactly");
@@ -57,10 +58,11 @@ public final class FileModule implements Module {
             String path = args.str("path");
             Attributes attrs = Attributes.from(args);
             return switch (args.str("state")) {
-                case "directory" -> directory(ctx, path, attrs);
+                case "directory" -> directory(ctx, path, attrs, args.bool("recurse"));
                 case "file" -> existingFile(ctx, path, attrs);
                 case "touch" -> touch(ctx, path, attrs);
                 case "link" -> link(ctx, path, args.str("src"), attrs);
+                case "hard" -> HardLink.make(ctx, path, args.str("src"), attrs, args.bool("force"));
                 case "absent" -> absent(ctx, path);
                 default -> Outcome.failed("unknown state " + args.str("state"));
             };
@@ -69,45 +71,43 @@ public final class FileModule implements Module {
         }
     }
 
-    private Outcome directory(ModuleContext ctx, String path, Attributes attrs) throws ConnectionException {
+    private Outcome directory(ModuleContext ctx, String path, Attributes attrs, boolean recurse) throws ConnectionException {
         Connection c = ctx.connection();
-        FileStat now = c.stat(path);
+        // one command looks at the path, every missing level above it, and the owner and group names
+        DirectoryChain.Look look = DirectoryChain.look(c, path.replaceFirst("(.)/+$", "$1"), attrs);
+        FileStat now = look.stat();
         if (now.exists() && !now.isDirectory()) {
             return Outcome.failed(path + " exists and is not a directory (" + now.kind().name().toLowerCase() + ")");
         }
         if (now.exists()) {
-            return attributesOnly(ctx, path, now, attrs, "directory");
+            return recurse ? TreeAttributes.apply(ctx, path, attrs) : attributesOnly(ctx, path, now, attrs, "directory");
         }
-        // the missing directories, outermost first; each one is created, given the attributes, and undone innermost first
-        Deque<String> missing = new ArrayDeque<>();
-        String p = path.replaceFirst("/+$", "");
-        while (!p.isEmpty() && !p.equals("/") && !p.equals(".")) {
-            FileStat st = c.stat(p);
-            if (st.isDirectory()) {
-                break;
-            }
-            if (st.exists()) {
-                return Outcome.failed("cannot create " + path + ": " + p + " exists and is not a directory");
-            }
-            missing.addFirst(p);
-            p = PriorState.parentOf(p);
+        if (look.blocked() != null) {
+            return Outcome.failed("cannot create " + path + ": " + look.blocked() + " exists and is not a directory");
         }
-        attrs.verifyNames(c);
-        List<ModuleCall> undo = new ArrayList<>();
-        for (String dir : missing) {
-            undo.add(0, new PriorState(dir, FileStat.ABSENT).restoreAttributes());
-        }
+        List<String> missing = look.missing();
         if (ctx.check()) {
             missing.forEach(dir -> ctx.predictions().add(Predictions.Kind.PATH, dir));
-        } else {
-            ctx.beforeChange(new Undo.Calls(undo));
-            for (String dir : missing) {
-                exec(c, "mkdir -- " + Shell.quote(dir), path);
-                attrs.apply(c, dir);
-            }
+            return Outcome.changed("created directory " + path, describe(ctx, path, "directory", attrs),
+                    stateDiff(ctx, path, "absent", "directory"), undoOf(missing));
         }
-        return Outcome.changed("created directory " + path, describe(ctx, path, "directory", attrs),
-                stateDiff(ctx, path, "absent", "directory"), new Undo.Calls(undo));
+        ctx.beforeChange(undoOf(missing));
+        // one command creates every level with its attributes; what another host made meanwhile stays its own
+        DirectoryChain.Made made = DirectoryChain.create(c, path, missing, attrs);
+        Undo undo = made.created().isEmpty()
+                ? Undo.none("another host made " + path + " at the same time: nothing of it is this run's to undo")
+                : undoOf(made.created());
+        return Outcome.changed("created directory " + path, describe(path, "directory", made.stat()),
+                stateDiff(ctx, path, "absent", "directory"), undo);
+    }
+
+    /** Removes the directories, innermost first. */
+    private static Undo undoOf(List<String> dirs) {
+        List<ModuleCall> undo = new ArrayList<>();
+        for (String dir : dirs) {
+            undo.add(0, new PriorState(dir, FileStat.ABSENT).restoreAttributes());
+        }
+        return new Undo.Calls(undo);
     }
 
     private Outcome existingFile(ModuleContext ctx, String path, Attributes attrs) throws ConnectionException {

@@ -39,7 +39,7 @@ public final class RestorePath implements Module {
     static final String LINK = "link";
 
     private static final ModuleSpec SPEC = ModuleSpec.of(NAME,
-                    "Internal: The automatic undo of copy, template, file, lineinfile and blockinfile. Puts a path back "
+                    "Internal: The automatic undo of copy, template, file, lineinfile, blockinfile, replace, ini_file, get_url and unarchive. Puts a path back "
                             + "to its previous kind, content, mode, owner and group. A directory to be made absent is "
                             + "removed only if empty; otherwise it is kept and the undo fails. The result is read back and must match.",
                     UndoKind.AUTOMATIC,

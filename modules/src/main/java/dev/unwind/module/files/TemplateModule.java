@@ -25,7 +25,10 @@ public final class TemplateModule implements Module {
                     ArgSpec.optional("mode", ArgType.RAW, null, "octal mode, e.g. '0644'"),
                     ArgSpec.optional("owner", ArgType.STR, null, "owner name"),
                     ArgSpec.optional("group", ArgType.STR, null, "group name"),
-                    ArgSpec.optional("force", ArgType.BOOL, true, "replace an existing file whose content differs"))
+                    ArgSpec.optional("force", ArgType.BOOL, true, "replace an existing file whose content differs"),
+                    ArgSpec.optional("backup", ArgType.BOOL, false, "keep a copy of a replaced file beside it (removed by the undo)"),
+                    ArgSpec.optional("validate", ArgType.STR, null,
+                            "command run on the new file (%s) before it replaces dest; when it fails, dest is left as it was"))
             .returns(CopyModule.FILE_RETURNS)
             .checkMode("predicts exactly: renders, then compares content, mode, owner and group; with --diff shows the content change");
 
@@ -45,8 +48,10 @@ public final class TemplateModule implements Module {
             }
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("src", args.str("src"));
-            return ContentPlacement.place(ctx, args.str("dest"), text.getBytes(StandardCharsets.UTF_8),
-                    Attributes.from(args), args.bool("force"), extra);
+            String dest = args.str("dest");
+            return ContentPlacement.place(ctx, new PriorState(dest, ctx.connection().stat(dest)), null,
+                    Payload.of(text.getBytes(StandardCharsets.UTF_8)), Attributes.from(args), args.bool("force"), extra,
+                    "content changed", Safeguards.from(args));
         } catch (IllegalStateException | IllegalArgumentException e) {
             return Outcome.failed(e.getMessage());
         }

@@ -64,6 +64,18 @@ final class TextLines {
         return of(c.get(path).orElse(new byte[0]));
     }
 
+    /** The whole content of the regular file (or link to one) at {@code path}, for edits of the whole text. */
+    static byte[] whole(Connection c, String path, FileStat st) throws ConnectionException {
+        if (!st.isFile() && !st.isLink()) {
+            throw new IllegalStateException(path + " is not a regular file");
+        }
+        if (st.isFile() && st.size() > EDIT_LIMIT) {
+            throw new IllegalStateException(path + " is " + st.size() + " bytes: edits read the whole file into memory,"
+                    + " and do so up to " + EDIT_LIMIT + " bytes (16 MiB)");
+        }
+        return c.get(path).orElse(new byte[0]);
+    }
+
     /** Adds a line at {@code index}; appending always ends the file with a newline. */
     void insert(int index, String line) {
         if (index >= lines.size()) {

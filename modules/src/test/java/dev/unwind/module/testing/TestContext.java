@@ -11,6 +11,7 @@ import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleLog;
 import dev.unwind.module.Outcome;
+import dev.unwind.module.Predictions;
 import dev.unwind.module.Secrets;
 import dev.unwind.module.Undo;
 import freemarker.core.TemplateClassResolver;
@@ -43,10 +44,13 @@ public final class TestContext implements ModuleContext {
     private final DirectoryBackups backups;
     private final List<String> log;
     private final ModuleCatalog catalog;
+    /** One per test, shared by its check-mode runs as a run's tasks share theirs. */
+    private final Predictions predictions;
 
     private TestContext(Path root, boolean check, boolean diff, Map<String, Object> vars, Connection connection,
-                        DirectoryBackups backups, List<String> log, ModuleCatalog catalog) {
+                        DirectoryBackups backups, List<String> log, ModuleCatalog catalog, Predictions predictions) {
         this.catalog = catalog;
+        this.predictions = predictions;
         this.root = root;
         this.check = check;
         this.diff = diff;
@@ -66,31 +70,31 @@ public final class TestContext implements ModuleContext {
             throw new UncheckedIOException(e);
         }
         return new TestContext(root, false, false, new HashMap<>(), new LocalConnection("localhost"),
-                new DirectoryBackups(root.resolve("backups")), new ArrayList<>(), ModuleCatalog.builtIn());
+                new DirectoryBackups(root.resolve("backups")), new ArrayList<>(), ModuleCatalog.builtIn(), new Predictions());
     }
 
     public TestContext checking() {
-        return new TestContext(root, true, diff, vars, connection, backups, log, catalog);
+        return new TestContext(root, true, diff, vars, connection, backups, log, catalog, predictions);
     }
 
     public TestContext diffing() {
-        return new TestContext(root, check, true, vars, connection, backups, log, catalog);
+        return new TestContext(root, check, true, vars, connection, backups, log, catalog, predictions);
     }
 
     public TestContext withVar(String name, Object value) {
         Map<String, Object> v = new HashMap<>(vars);
         v.put(name, value);
-        return new TestContext(root, check, diff, v, connection, backups, log, catalog);
+        return new TestContext(root, check, diff, v, connection, backups, log, catalog, predictions);
     }
 
     /** The same context on another connection (a host that drops out, say). */
     public TestContext withConnection(Connection other) {
-        return new TestContext(root, check, diff, vars, other, backups, log, catalog);
+        return new TestContext(root, check, diff, vars, other, backups, log, catalog, predictions);
     }
 
     /** The built-ins plus these (users' library modules). */
     public TestContext withModules(java.util.Collection<? extends Module> more) {
-        return new TestContext(root, check, diff, vars, connection, backups, log, catalog.with(more));
+        return new TestContext(root, check, diff, vars, connection, backups, log, catalog.with(more), predictions);
     }
 
     /** Where {@code copy src=} finds its files. */
@@ -131,6 +135,11 @@ public final class TestContext implements ModuleContext {
     /** Every value a module registered with {@link #secrets()}, in order, repeats included. */
     public List<String> secretValues() {
         return secretValues;
+    }
+
+    @Override
+    public Predictions.OnHost predictions() {
+        return predictions.on(connection.host());
     }
 
     @Override

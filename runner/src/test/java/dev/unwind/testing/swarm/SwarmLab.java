@@ -70,6 +70,8 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
     private Path dir;
     private Path clientKey;
     private Path knownHosts;
+    /** The lab network's gateway: this machine, as the nodes reach it. */
+    private String gateway;
     private String clusterId;
     private Timings timings;
     private Thread shutdownHook;
@@ -155,6 +157,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             clientKey = dir.resolve("id_ed25519");
             keygen(clientKey);
             String subnet = createNetwork();
+            gateway = subnet + ".1";
             if (mke3) {
                 ucpApi = new UcpApiRelay(subnet + ".1");
                 kube = new NewClusterApi(subnet + ".1");
@@ -401,6 +404,11 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
     /** A known_hosts file with every node's host keys, by address. */
     public Path knownHosts() {
         return knownHosts;
+    }
+
+    /** The address of this machine on the lab network, where a server the test starts is reachable from the nodes. */
+    public String gateway() {
+        return gateway;
     }
 
     /**
