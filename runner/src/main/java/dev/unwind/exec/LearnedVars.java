@@ -10,7 +10,8 @@ import java.util.function.BiConsumer;
 
 /**
  * What a task's result adds to its host's variables, as Ansible's strategy takes it: the {@code ansible_facts} of
- * set_fact at the precedence of registered results, those of include_vars at include_vars' own; from the task, or
+ * set_fact at the precedence of registered results, those of include_vars at include_vars' own, those of any other
+ * module (setup, getent) as the host's facts; from the task, or
  * from each item of its loop that did not fail.
  */
 final class LearnedVars {
@@ -21,16 +22,18 @@ final class LearnedVars {
         BiConsumer<String, Object> into = switch (module) {
             case SetFactModule.NAME -> (name, value) -> hostVariables.register(host, name, value);
             case IncludeVarsModule.NAME -> (name, value) -> hostVariables.include(host, name, value);
+            // any other module's ansible_facts (setup, getent...) become the host's facts, as Ansible takes them
             default -> null;
         };
-        if (into == null) {
-            return;
-        }
         List<?> results = outcome.result().get("results") instanceof List<?> items ? items : List.of(outcome.result());
         for (Object r : results) {
             if (r instanceof Map<?, ?> result && !Boolean.TRUE.equals(result.get("failed"))
                     && result.get(SetFactModule.FACTS) instanceof Map<?, ?> facts) {
-                facts.forEach((k, v) -> into.accept(String.valueOf(k), v));
+                if (into == null) {
+                    hostVariables.addFacts(host, facts);
+                } else {
+                    facts.forEach((k, v) -> into.accept(String.valueOf(k), v));
+                }
             }
         }
     }

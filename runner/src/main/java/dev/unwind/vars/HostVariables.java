@@ -17,6 +17,29 @@ public final class HostVariables {
         facts.put(host, Map.copyOf(f));
     }
 
+    /**
+     * Facts a module returned ({@code setup}, {@code getent}...) added to the host's: each as a variable of its own name
+     * and under {@code ansible_facts} without its {@code ansible_} prefix, as Ansible injects them.
+     */
+    public synchronized void addFacts(String host, Map<?, ?> more) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(facts(host));
+        Map<String, Object> nested = new java.util.LinkedHashMap<>(all.get("ansible_facts") instanceof Map<?, ?> m
+                ? castKeys(m) : Map.of());
+        more.forEach((k, v) -> {
+            String name = String.valueOf(k);
+            all.put(name, v);
+            nested.put(name.startsWith("ansible_") ? name.substring("ansible_".length()) : name, v);
+        });
+        all.put("ansible_facts", nested);
+        facts.put(host, java.util.Collections.unmodifiableMap(all));
+    }
+
+    private static Map<String, Object> castKeys(Map<?, ?> m) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
     public Map<String, Object> facts(String host) {
         return facts.getOrDefault(host, Map.of());
     }

@@ -1,7 +1,7 @@
 package dev.unwind.edits;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.unwind.testing.node.NodeState;
+import dev.unwind.testing.node.LabHttpServer;
 import dev.unwind.testing.node.PlayCycle;
 import dev.unwind.testing.swarm.SwarmLab;
 import org.junit.jupiter.api.AfterEach;
@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,28 +34,18 @@ class EditAndFetchModulesTest {
 
     @TempDir
     Path dir;
-    HttpServer server;
+    LabHttpServer server;
     Path served;
 
     @BeforeEach
     void serve() throws Exception {
         served = Files.createDirectories(dir.resolve("served"));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(lab.gateway()), 0), 0);
-        server.createContext("/", ex -> {
-            Path file = served.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
-            boolean ok = file.startsWith(served) && Files.isRegularFile(file);
-            byte[] body = ok ? Files.readAllBytes(file) : new byte[0];
-            ex.sendResponseHeaders(ok ? 200 : 404, ok ? body.length : -1);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
+        server = LabHttpServer.serving(served, lab);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test
@@ -87,7 +74,7 @@ class EditAndFetchModulesTest {
         sh(work, "git", "push", "-q", "origin", "main");
         sh(served.resolve("repo.git"), "git", "update-server-info");
 
-        String base = "http://" + lab.gateway() + ":" + server.getAddress().getPort();
+        String base = server.base();
         // a checkout the nodes have before the play, which the play updates: its undo must leave .git as it was
         lab.nodes().forEach(n -> n.sh("git clone -q --branch v1.0 " + base + "/repo.git /srv/pre 2>&1"));
         PlayCycle cycle = new PlayCycle(lab, dir);

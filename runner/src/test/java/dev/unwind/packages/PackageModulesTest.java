@@ -2,6 +2,7 @@ package dev.unwind.packages;
 
 import dev.unwind.cli.Cli;
 import dev.unwind.testing.node.NodeState;
+import dev.unwind.testing.node.LocalAptRepo;
 import dev.unwind.testing.node.PlayCycle;
 import dev.unwind.testing.swarm.LabNode;
 import dev.unwind.testing.swarm.SwarmLab;

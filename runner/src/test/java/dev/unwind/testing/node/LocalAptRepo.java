@@ -1,4 +1,4 @@
-package dev.unwind.packages;
+package dev.unwind.testing.node;
 
 import dev.unwind.testing.swarm.LabNode;
 
@@ -15,13 +15,14 @@ import java.util.List;
  * apt-ftparchive on the controller, copied to {@link #ON_NODE} (outside the trees NodeState compares) and made each
  * node's only apt source.
  */
-final class LocalAptRepo {
-    static final String ON_NODE = "/var/lib/unwind-test-repo";
+public final class LocalAptRepo {
+    public static final String ON_NODE = "/var/lib/unwind-test-repo";
 
     private LocalAptRepo() {
     }
 
-    static Path build(Path dir) {
+    /** Builds the repository under {@code dir} and returns its folder. */
+    public static Path build(Path dir) {
         try {
             Path repo = Files.createDirectories(dir.resolve("repo"));
             deb(dir, repo, "unwind-hello", "1.0", "");
@@ -58,7 +59,7 @@ final class LocalAptRepo {
     }
 
     /** Copies the repository to the node and makes it the node's only source (before any snapshot is taken). */
-    static void install(Path repo, LabNode node) {
+    public static void install(Path repo, LabNode node) {
         node.sh("rm -rf " + ON_NODE + " && mkdir -p " + ON_NODE);
         run(repo, "docker", "cp", repo + "/.", node.containerId() + ":" + ON_NODE);
         node.sh("chown -R root:root " + ON_NODE + " && rm -f /etc/apt/sources.list /etc/apt/sources.list.d/*"
