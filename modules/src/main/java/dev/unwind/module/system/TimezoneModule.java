@@ -36,7 +36,7 @@ public final class TimezoneModule implements Module {
     static final String ZONEINFO = "/usr/share/zoneinfo/";
     private static final Pattern ZONE_OF_LINK = Pattern.compile("(?:^|/)zoneinfo/(.+)$");
     private static final ModuleSpec SPEC = ModuleSpec.of("timezone",
-                    "Sets the system time zone: /etc/localtime (by timedatectl where systemd runs it) and /etc/timezone "
+                    "Sets the system time zone: /etc/localtime (by timedatectl where systemd runs it, outside containers) and /etc/timezone "
                             + "when it exists. hwclock is refused: the hardware clock's mode is not taken back. Undo: both "
                             + "files put back from their before-images (restore_path).",
                     UndoKind.AUTOMATIC,
@@ -122,10 +122,15 @@ public final class TimezoneModule implements Module {
         return m.find() ? m.group(1) : null;
     }
 
-    /** timedatectl where systemd runs (it tells timedated's clients); else the link, replaced by rename. */
+    /**
+     * timedatectl where systemd runs on a machine of its own (it tells timedated's clients); else the link, replaced by
+     * rename. Never in a container: timedated there sets the time zone of the kernel the container shares, and the
+     * first such call after a boot moves the host's clock by the zone's offset (seen in the lab: an hour back).
+     */
     private static void relink(Connection c, String name, ModuleContext ctx) throws ConnectionException {
         String q = Shell.quote(name);
-        ExecResult viaSystemd = c.exec(Command.of("[ -d /run/systemd/system ] && command -v timedatectl >/dev/null && timedatectl set-timezone " + q));
+        ExecResult viaSystemd = c.exec(Command.of("[ -d /run/systemd/system ] && [ ! -e /run/systemd/container ] && [ ! -e /.dockerenv ]"
+                + " && ! systemd-detect-virt -q -c 2>/dev/null && command -v timedatectl >/dev/null && timedatectl set-timezone " + q));
         if (viaSystemd.ok()) {
             return;
         }
