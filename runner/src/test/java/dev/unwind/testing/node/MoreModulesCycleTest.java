@@ -41,6 +41,34 @@ class MoreModulesCycleTest {
     }
 
     @Test
+    void persistentAbsentCommentsOutTheModuleWhereTheLinkLeadsAndTheUndoPutsItBack() {
+        for (var node : lab.nodes()) {
+            // Debian's /etc/modules-load.d/modules.conf is a link to /etc/modules
+            node.sh("printf 'loop # at boot\\n' >> /etc/modules && printf 'options loop max_loop=8\\n' > /etc/modprobe.d/local-loop.conf");
+        }
+        PlayCycle cycle = new PlayCycle(lab, dir);
+        Map<String, NodeState> after = cycle.verify("""
+                - hosts: all
+                  gather_facts: false
+                  become: true
+                  tasks:
+                    - modprobe: name=loop persistent=absent
+                """);
+        NodeState node1 = after.get("node1");
+        assertThat(node1.parts().get("/etc")).contains("./modules-load.d/modules.conf l 777 0 0 [../modules]");
+        // the real run commented both lines out (the snapshot holds each file's SHA-256); the rollback put them back
+        var n1 = lab.nodes().get(0);
+        assertThat(node1.parts().get("/etc"))
+                .contains(n1.sh("sed 's/^loop # at boot$/#&/' /etc/modules | sha256sum | cut -d' ' -f1") + "  ./modules")
+                .contains(n1.sh("sed 's/^options loop/#&/' /etc/modprobe.d/local-loop.conf | sha256sum | cut -d' ' -f1")
+                        + "  ./modprobe.d/local-loop.conf");
+        assertThat(n1.sh("cat /etc/modules /etc/modprobe.d/local-loop.conf")).contains("\nloop # at boot\noptions loop max_loop=8");
+        for (var node : lab.nodes()) {
+            node.sh("sed -i '/^loop # at boot$/d' /etc/modules && rm /etc/modprobe.d/local-loop.conf");
+        }
+    }
+
+    @Test
     void aModuleTheContainerCannotLoadFailsClearlyAndChangesNothing() {
         PlayCycle cycle = new PlayCycle(lab, dir);
         cycle.write("load.yml", """
