@@ -25,7 +25,7 @@ class MoreModulesCycleTest {
     Path dir;
 
     @Test
-    void timezoneAndModuleBootFilesArePredictedRepeatedAndUndone() {
+    void timezoneModuleBootFilesAndKnownHostsArePredictedRepeatedAndUndone() {
         PlayCycle cycle = new PlayCycle(lab, dir);
         Map<String, NodeState> after = cycle.verify("""
                 - hosts: all
@@ -34,10 +34,21 @@ class MoreModulesCycleTest {
                   tasks:
                     - timezone: name=Europe/Berlin
                     - modprobe: name=overlay state=present params="redirect_dir=on index=off" persistent=present
+                    - known_hosts:
+                        name: git.example
+                        key: "git.example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                        path: /etc/ssh/ssh_known_hosts
+                        hash_host: true
+                    - wait_for_connection: timeout=10
+                    - setup: filter=ansible_distribution*
+                      register: facts
+                    - assert:
+                        that: facts.ansible_facts.ansible_distribution == "Debian"
                 """);
         NodeState node1 = after.get("node1");
         assertThat(node1.parts().get("/etc")).containsPattern("\\./localtime l 777 0 0 \\[(\\.\\.)?/usr/share/zoneinfo/Europe/Berlin]")
-                .contains("./modules-load.d/overlay.conf f 644 0 0", "./modprobe.d/overlay.conf f 644 0 0");
+                .contains("./modules-load.d/overlay.conf f 644 0 0", "./modprobe.d/overlay.conf f 644 0 0",
+                        "./ssh/ssh_known_hosts f 644 0 0");
     }
 
     @Test
