@@ -12,14 +12,18 @@ import dev.unwind.module.Module;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleSpec;
 import dev.unwind.module.Outcome;
+import dev.unwind.module.Predictions;
 import dev.unwind.module.UndoKind;
 import dev.unwind.module.files.Attributes;
 import dev.unwind.module.files.ContentPlacement;
+import dev.unwind.module.files.PriorState;
 import dev.unwind.module.files.TextLines;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code known_hosts}: adds a host key to a known_hosts file (replacing the host's key of the same type) or removes
@@ -70,7 +74,7 @@ public final class KnownHostsModule implements Module {
                 }
                 if (args.bool("hash_host")) {
                     String hashed = HostPattern.hash(host);
-                    written = given.replaceFirst(java.util.regex.Pattern.quote(want.hosts()), java.util.regex.Matcher.quoteReplacement(hashed));
+                    written = given.replaceFirst(Pattern.quote(want.hosts()), Matcher.quoteReplacement(hashed));
                     want = want.withHosts(hashed);
                 }
                 if (!HostPattern.matches(want.hosts(), host)) {
@@ -88,6 +92,12 @@ public final class KnownHostsModule implements Module {
             FileStat st = c.stat(path);
             if (!st.exists() && !present) {
                 return Outcome.ok(path + " does not exist: no key of " + host + " to remove", r);
+            }
+            String parent = PriorState.parentOf(path);
+            // Ansible writes beside the file and makes no folder; check mode fails alike unless a task would make it
+            if (!st.exists() && !c.stat(parent).isDirectory()
+                    && !(ctx.check() && ctx.predictions().has(Predictions.Kind.PATH, parent))) {
+                return Outcome.failed("destination directory " + parent + " does not exist", r);
             }
             TextLines text = TextLines.read(c, path, st, true);
             String what = want == null ? removeHost(text, host) : present ? add(text, host, want, written) : remove(text, host, want);

@@ -113,6 +113,17 @@ class KnownHostsModuleTest {
         assertThat(real.msg()).isEqualTo(file + ": created");
     }
 
+    @Test
+    void aMissingFolderFailsInCheckModeAsForReal() throws Exception {
+        Map<String, Object> a = args("name", "a.example", "key", "a.example ssh-rsa " + RSA);
+        a.put("path", area.resolve("no/.ssh/known_hosts").toString());
+        for (TestContext c : java.util.List.of(ctx.checking(), ctx)) {
+            Outcome o = c.run("known_hosts", a);
+            assertThat(o.status()).isEqualTo(Status.FAILED);
+            assertThat(o.msg()).isEqualTo("destination directory " + area.resolve("no/.ssh") + " does not exist");
+        }
+    }
+
     static Stream<Arguments> refused() {
         return Stream.of(
                 Arguments.of(Map.of("name", "a.example"), "No key specified when adding a host"),
