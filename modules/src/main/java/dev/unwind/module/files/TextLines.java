@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * A text file as lines, for the line-editing modules; keeps whether the file ended with a newline so an
  * edit in the middle does not add one. Also converts Ansible's Python regular expressions to Java's.
  */
-final class TextLines {
-    final List<String> lines;
+public final class TextLines {
+    public final List<String> lines;
     boolean endsWithNewline;
 
     private TextLines(List<String> lines, boolean endsWithNewline) {
@@ -24,7 +24,7 @@ final class TextLines {
         this.endsWithNewline = endsWithNewline;
     }
 
-    static TextLines of(byte[] bytes) {
+    public static TextLines of(byte[] bytes) {
         String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>();
         if (!text.isEmpty()) {
@@ -47,7 +47,7 @@ final class TextLines {
      *
      * @throws IllegalStateException it does not exist and may not be created, or it is not a regular file
      */
-    static TextLines read(Connection c, String path, FileStat st, boolean create) throws ConnectionException {
+    public static TextLines read(Connection c, String path, FileStat st, boolean create) throws ConnectionException {
         if (!st.exists()) {
             if (!create) {
                 throw new IllegalStateException("destination " + path + " does not exist (create: true creates it)");
@@ -77,14 +77,14 @@ final class TextLines {
     }
 
     /** Adds a line at {@code index}; appending always ends the file with a newline. */
-    void insert(int index, String line) {
+    public void insert(int index, String line) {
         if (index >= lines.size()) {
             endsWithNewline = true;
         }
         lines.add(index, line);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         if (lines.isEmpty()) {
             return new byte[0];
         }

@@ -1,4 +1,4 @@
-package dev.unwind.exec;
+package dev.unwind.module.facts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unwind.local.LocalConnection;

@@ -1,4 +1,4 @@
-package dev.unwind.exec;
+package dev.unwind.module.facts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
