@@ -133,7 +133,8 @@ class AccountModulesTest {
                     assertThat(n.sh("cat /home/dave/.ssh/authorized_keys")).isEqualTo("no-pty " + KEY2);
                     assertThat(n.sh("stat -c '%a %U' /home/dave/.ssh/authorized_keys")).isEqualTo("600 dave");
                 }),
-                new Case("the hostname", "", """
+                // the new name resolves, as an operator sees to before renaming (else every sudo waits on DNS)
+                new Case("the hostname", "grep -q \"renamed-$(hostname)$\" /etc/hosts || echo \"127.0.1.1 renamed-$(hostname)\" >> /etc/hosts", """
                         - hosts: all
                           gather_facts: false
                           become: true
