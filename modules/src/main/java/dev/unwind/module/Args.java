@@ -100,8 +100,8 @@ public final class Args {
     /** YAML 1.1 and Ansible booleans; null when the text is not one. */
     public static Boolean parseBool(String s) {
         return switch (s.trim().toLowerCase()) {
-            case "true", "yes", "on", "y", "1" -> Boolean.TRUE;
-            case "false", "no", "off", "n", "0" -> Boolean.FALSE;
+            case "true", "yes", "on", "y", "t", "1" -> Boolean.TRUE;
+            case "false", "no", "off", "n", "f", "0" -> Boolean.FALSE;
             default -> null;
         };
     }

@@ -8,10 +8,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,7 +35,6 @@ public final class AnsibleConfig {
     public record Value(Object value, String origin) {
     }
 
-    private static final Set<String> TRUE = Set.of("y", "yes", "on", "1", "true", "t");
     private static final Pattern VAR = Pattern.compile("\\$(\\w+)|\\$\\{(\\w+)}");
     private static AnsibleConfig current;
 
@@ -132,7 +129,8 @@ public final class AnsibleConfig {
 
     private static Object typed(AnsibleSetting s, String text, Path base, Environment env) {
         return switch (s.type()) {
-            case BOOL -> TRUE.contains(text.strip().toLowerCase(Locale.ROOT));
+            // Ansible's boolean(): its truth words, anything else false
+            case BOOL -> Boolean.TRUE.equals(dev.unwind.module.Args.parseBool(text));
             case INT -> {
                 try {
                     yield Integer.parseInt(text.strip());

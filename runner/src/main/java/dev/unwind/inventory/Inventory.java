@@ -158,18 +158,9 @@ public final class Inventory {
     }
 
     /**
-     * {@link #hostVars} with the Jinja in them evaluated as Ansible does when it uses them: against the host's variables
-     * with {@code above} (facts, magic variables, extra vars...) laid over them; what cannot be evaluated is invalid
-     * input naming where the variable was written.
+     * {@link #hostVars} with their Jinja evaluated as Ansible does, each variable when asked for ({@code hostvars[host]}),
+     * against the host's variables with {@code above} (facts, magic variables, extra vars...) laid over them.
      */
-    public Map<String, Object> evaluatedHostVars(String host, Map<String, Object> above) {
-        Map<String, Object> raw = hostVars(host);
-        Map<String, Object> context = new LinkedHashMap<>(raw);
-        context.putAll(above);
-        return EstateValues.resolve(raw, context, k -> origin(host, k));
-    }
-
-    /** Like {@link #evaluatedHostVars}, but each variable is evaluated only when asked for ({@code hostvars[host]}). */
     public Map<String, Object> evaluatedHostVarsView(String host, Map<String, Object> above) {
         Map<String, Object> raw = hostVars(host);
         Map<String, Object> context = new LinkedHashMap<>(raw);

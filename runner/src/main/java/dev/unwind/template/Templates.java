@@ -173,9 +173,10 @@ public final class Templates {
             return false;
         }
         java.util.regex.Matcher bare = BARE_VARIABLE.matcher(c);
-        if (bare.matches() && vars.get(bare.group(2)) instanceof String word && BOOL_WORDS.containsKey(word.strip().toLowerCase())) {
+        Boolean word = bare.matches() && vars.get(bare.group(2)) instanceof String text ? dev.unwind.module.Args.parseBool(text) : null;
+        if (word != null) {
             // -e flag=yes is text: taken as Ansible's `| bool` takes it, where a condition wants a boolean
-            return BOOL_WORDS.get(word.strip().toLowerCase()) != (bare.group(1) != null);
+            return word != (bare.group(1) != null);
         }
         String out = process(conditionSource(c), condition, vars);
         return out.equals("true");
@@ -183,10 +184,6 @@ public final class Templates {
 
     /** A condition that is one variable, or its negation: {@code flag}, {@code !flag}. */
     private static final java.util.regex.Pattern BARE_VARIABLE = java.util.regex.Pattern.compile("(!\\s*)?([A-Za-z_][A-Za-z0-9_]*)");
-    /** The words Ansible's {@code bool} filter reads as true or false. */
-    private static final Map<String, Boolean> BOOL_WORDS = Map.ofEntries(Map.entry("true", true), Map.entry("yes", true),
-            Map.entry("on", true), Map.entry("1", true), Map.entry("y", true), Map.entry("t", true), Map.entry("false", false),
-            Map.entry("no", false), Map.entry("off", false), Map.entry("0", false), Map.entry("n", false), Map.entry("f", false));
 
     /** A FreeMarker syntax error found without evaluating: where in the checked text (1-based), and what. */
     public record SyntaxError(int line, int column, String message) {

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
  * {@code mandatory}, and the tests {@code match}, {@code search}, {@code version}.
  */
 final class AnsibleFilters {
-    private static final Set<String> TRUE = Set.of("yes", "on", "1", "true", "y", "t");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AnsibleFilters() {
@@ -32,7 +30,7 @@ final class AnsibleFilters {
 
     static void register(Context c) {
         filter(c, "ternary", (v, a) -> truthy(v) ? arg(a, 0) : arg(a, 1));
-        filter(c, "bool", (v, a) -> v instanceof Boolean b ? b : v != null && TRUE.contains(String.valueOf(v).strip().toLowerCase()));
+        filter(c, "bool", (v, a) -> v instanceof Boolean b ? b : v != null && Boolean.TRUE.equals(dev.unwind.module.Args.parseBool(String.valueOf(v))));
         filter(c, "combine", AnsibleFilters::combine);
         filter(c, "dict2items", (v, a) -> {
             List<Object> out = new ArrayList<>();
