@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds, offline, the unwind lab's node image (Debian bookworm with systemd, sshd, a Docker engine and the
-# stand-in k0s) and the stand-in MKE 3 images (mirantis/ucp-*:3.8.5) into the local Docker engine.
+# stand-in k0s) and the MKE 3 images (mirantis/ucp-*:3.8.5) into the local Docker engine: stand-ins, except that
+# ucp-kv runs real etcd and ucp-kube-apiserver a real kube-apiserver (built by ../control-plane/build.sh).
 #
 #   lab/node-image/build.sh              build when the inputs changed; the last line printed is the image
 #   lab/node-image/build.sh --print-tag  only print the image the current inputs make (unwind-lab-node:<hash>)
 #
-# The node image is tagged by a hash of its inputs (this script, files/, ucp-components.tsv), so it is
+# The node image is tagged by a hash of its inputs (this script, files/, ucp-components.tsv, the control-plane
+# key), so it is
 # rebuilt only when they change. Nothing is ever pulled: the root file system comes from debootstrap against
 # the machine's own Debian mirror (UNWIND_LAB_MIRROR overrides it) and is imported with `docker import`.
 # Needs root, debootstrap and a running Docker engine. The debootstrapped base is kept under
@@ -16,13 +18,14 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SUITE=bookworm
 UCP_VERSION=3.8.5
-PACKAGES=systemd,systemd-sysv,dbus,openssh-server,docker.io,iptables,iproute2,procps,curl,ca-certificates,sudo,socat,cron,git,kmod,unzip,xz-utils
+PACKAGES=systemd,systemd-sysv,dbus,openssh-server,docker.io,iptables,iproute2,procps,curl,ca-certificates,sudo,socat,cron,git,kmod,unzip,xz-utils,python3
 IMAGE=unwind-lab-node
 CACHE=${UNWIND_LAB_CACHE:-/var/cache/unwind-lab}
 
 inputs_hash() {
   {
     echo "$SUITE $UCP_VERSION $PACKAGES"
+    "$here/../control-plane/build.sh" --print-key
     cd "$here"
     find build.sh ucp-components.tsv files -type f | LC_ALL=C sort | while read -r f; do
       echo "$f $(stat -c %a "$f")"
@@ -44,6 +47,7 @@ fi
 
 log() { echo "[$(date +%T)] $*" >&2; }
 started=$(date +%s)
+control_plane=$("$here/../control-plane/build.sh")
 
 [ "$(id -u)" = 0 ] || { echo "build.sh: debootstrap needs root" >&2; exit 1; }
 command -v debootstrap >/dev/null || { echo "build.sh: apt-get install -y debootstrap" >&2; exit 1; }
@@ -105,29 +109,44 @@ cp "$root/bin/dash" "$ucp/bin/sh"
 cp "$root/bin/sleep" "$ucp/bin/sleep"
 cp "$root/usr/bin/socat" "$ucp/bin/socat"
 cp "$root/bin/cp" "$root/bin/cat" "$root/bin/date" "$root/bin/rm" "$ucp/bin/"
-cp "$here/files/etcdctl" "$ucp/bin/etcdctl"
 mkdir -p "$ucp/data" "$ucp/backup"
 cp "$here/files/ucp-standin" "$ucp/bin/ucp-standin"
 for lib in $(chroot "$root" ldd /bin/dash /bin/sleep /usr/bin/socat /bin/cp /bin/cat /bin/date /bin/rm | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
   mkdir -p "$ucp$(dirname "$lib")"
   cp -L "$root$lib" "$ucp$lib"
 done
-# The installer (mirantis/ucp) works through the engine socket it is given, as the real one: it has a docker CLI.
-installer="$work/installer-rootfs"
-cp -a "$ucp" "$installer"
-cp "$root/usr/bin/docker" "$root/bin/sed" "$installer/bin/"
-cp "$here/files/ucp-installer" "$installer/bin/ucp-installer"
+# The installer (mirantis/ucp) and the agent (mirantis/ucp-agent) work through the engine socket they are given, as
+# the real ones: they have a docker CLI.
+with_docker="$work/docker-rootfs"
+cp -a "$ucp" "$with_docker"
+cp "$root/usr/bin/docker" "$root/bin/sed" "$with_docker/bin/"
 for lib in $(chroot "$root" ldd /usr/bin/docker /bin/sed | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
-  mkdir -p "$installer$(dirname "$lib")"
-  cp -L "$root$lib" "$installer$lib"
+  mkdir -p "$with_docker$(dirname "$lib")"
+  cp -L "$root$lib" "$with_docker$lib"
 done
+installer="$work/installer-rootfs"
+cp -a "$with_docker" "$installer"
+cp "$here/files/ucp-installer" "$installer/bin/ucp-installer"
+# ucp-etcd and ucp-hyperkube carry the real programs (static Go binaries)
+etcd_root="$work/etcd-rootfs" hyperkube_root="$work/hyperkube-rootfs"
+cp -a "$ucp" "$etcd_root"
+cp "$control_plane/etcd" "$control_plane/etcdctl" "$control_plane/etcdutl" "$etcd_root/bin/"
+cp -a "$ucp" "$hyperkube_root"
+cp "$control_plane/kube-apiserver" "$control_plane/kube-controller-manager" "$hyperkube_root/bin/"
 ucp_images=()
 while read -r name image on kind; do
   case "$name" in ''|'#'*) continue ;; esac
   ref="$image:$UCP_VERSION"
   case " ${ucp_images[*]:-} " in *" $ref "*) continue ;; esac
   short=${image#mirantis/}
-  if [ "$kind" = image ]; then from="$installer" entry=/bin/ucp-installer; else from="$ucp" entry=/bin/ucp-standin; fi
+  entry=/bin/ucp-standin
+  case "$short" in
+    ucp) from="$installer" entry=/bin/ucp-installer ;;
+    ucp-agent) from="$with_docker" ;;
+    ucp-etcd) from="$etcd_root" ;;
+    ucp-hyperkube) from="$hyperkube_root" ;;
+    *) from="$ucp" ;;
+  esac
   tar --numeric-owner -C "$from" -c . | docker import \
     -c "ENV UCP_IMAGE=$short UCP_VERSION=$UCP_VERSION PATH=/bin" \
     -c "ENTRYPOINT [\"$entry\"]" \

@@ -29,9 +29,20 @@ class LabClusterTest {
             assertThat(busy.err()).contains("listen tcp :6443: bind: address already in use (held by ucp-kube-apiserver");
 
             assertThat(lab.ucpAnswering()).isTrue();
+            // ucp-agent starts stopped components again, until the node is labelled com.docker.ucp.agent-pause
+            assertThat(ssh.run("mke-manager-1", "docker stop ucp-controller && docker ps --format '{{.Names}}'").out()).contains("ucp-controller");
+            assertThat(lab.ucpAnswering()).isTrue();
+            String id = ssh.run("mke-manager-1", "docker info --format '{{json .}}'").out().replaceAll("(?s).*\"NodeID\":\"([^\"]+)\".*", "$1").strip();
+            assertThat(ssh.run("mke-manager-1", "docker node update --label-add com.docker.ucp.agent-pause=true " + id
+                    + " && docker node inspect --format '{{index .Spec.Labels \"com.docker.ucp.agent-pause\"}}' " + id).out())
+                    .isEqualTo(id + "\ntrue\n");
             assertThat(ssh.run("mke-manager-1", "docker stop ucp-kube-apiserver ucp-kubelet ucp-controller").out())
                     .isEqualTo("ucp-kube-apiserver\nucp-kubelet\nucp-controller\n");
             assertThat(lab.ucpAnswering()).isFalse();
+            // MKE 3's etcd takes only clients with its endpoint and certificates
+            SshClientForTests.Result bare = ssh.run("mke-manager-1", "docker exec ucp-kv etcdctl snapshot save /data/s.db");
+            assertThat(bare.exit()).isEqualTo(1);
+            assertThat(bare.err()).contains("context deadline exceeded");
 
             assertThat(ssh.run("mke-manager-1", k0s + " start").exit()).isZero();
             assertThat(ssh.run("mke-manager-1", k0s + " status").out()).contains("Version: v1.32.6+k0s.0", "Role: controller",

@@ -10,18 +10,19 @@ import java.util.TreeMap;
  * under test), to compare before and after a run:
  * <ul>
  * <li>files: every file, folder and link under the paths the playbook touches ({@link #PATHS}: k0s's configuration,
- * data and binary, unwind's backups, systemd's unit folder, k0s's run state) with mode, owner and a SHA-256 of
+ * data and binary, unwind's backups, systemd's unit folder, k0s's run state, the CNI configuration) with mode, owner and a SHA-256 of
  * the content;</li>
  * <li>systemd: the k0s units systemd knows, their load, active and enablement state;</li>
  * <li>Docker: every container by ID, name, image and state — except Swarm service tasks: the running ones are
  * recorded as "service NAME: running" (a task's container is the scheduler's to replace, after a reboot too);</li>
  * <li>the Swarm (from a manager): every node's hostname, manager status, status and availability; the services
- * and their replicas.</li>
+ * and their replicas;</li>
+ * <li>MKE 3's Kubernetes: every seeded object with its UID and resourceVersion, read through the real API server.</li>
  * </ul>
  */
 public record ClusterSnapshot(Map<String, List<String>> byNode) {
     static final List<String> PATHS = List.of("/etc/k0s", "/var/lib/k0s", "/usr/local/bin/k0s", "/var/lib/unwind",
-            "/etc/systemd/system", "/run/k0s");
+            "/etc/systemd/system", "/run/k0s", "/etc/cni");
 
     private static final String SCRIPT = "for p in " + String.join(" ", PATHS) + "; do"
             + " [ -e \"$p\" ] || continue;"
@@ -43,6 +44,9 @@ public record ClusterSnapshot(Map<String, List<String>> byNode) {
             out.put(n.name(), n.sh(SCRIPT).lines().toList());
         }
         out.put("swarm", lab.leader().sh(SWARM).lines().toList());
+        if (lab.mke3Kubernetes() != null) {
+            out.put("mke3-kubernetes", lab.mke3Kubernetes().seededObjects());
+        }
         return new ClusterSnapshot(out);
     }
 

@@ -59,6 +59,9 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
     public static final String LOGIN_USER = "lab";
     public static final String UCP_VERSION = "3.8.5";
 
+    private static final String CALICO_CNI = "{\"name\": \"k8s-pod-network\", \"cniVersion\": \"0.3.1\", \"plugins\":"
+            + " [{\"type\": \"calico\", \"datastore_type\": \"kubernetes\", \"ipam\": {\"type\": \"calico-ipam\"}}]}";
+
     private final int managers;
     private final int workers;
     /** False for {@link #plainNodes}: Debian nodes with systemd and sshd, no Swarm and no MKE 3 on them. */
@@ -67,6 +70,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
     private Network network;
     private UcpApiRelay ucpApi;
     private NewClusterApi kube;
+    private Mke3Kubernetes mke3Kube;
     private Path dir;
     private Path clientKey;
     private Path knownHosts;
@@ -161,6 +165,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             if (mke3) {
                 ucpApi = new UcpApiRelay(subnet + ".1");
                 kube = new NewClusterApi(subnet + ".1");
+                mke3Kube = new Mke3Kubernetes(subnet + ".10");
             }
             byte[] authorized = Files.readAllBytes(dir.resolve("id_ed25519.pub"));
             for (int i = 0; i < managers + workers; i++) {
@@ -192,6 +197,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             long tSwarm = System.nanoTime();
             if (mke3) {
                 startUcp();
+                mke3Kube.seed();
             }
             long tEnd = System.nanoTime();
             timings = new Timings(Duration.ofNanos(tImage - t0), Duration.ofNanos(tBoot - tImage), Duration.ofNanos(tSwarm - tBoot),
@@ -288,6 +294,8 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
                 n.restoreNetwork();
             }
         }
+        leader().sh("for n in $(docker node ls -q --filter node.label=com.docker.ucp.agent-pause); do"
+                + " docker node update --label-rm com.docker.ucp.agent-pause $n >/dev/null; done");
         parallel(nodes, n -> n.sh("rm -f /etc/unwind-lab/faults/*; systemctl stop k0scontroller k0sworker 2>/dev/null;"
                 + " systemctl disable k0scontroller k0sworker >/dev/null 2>&1;"
                 + " rm -rf /etc/k0s /var/lib/k0s /run/k0s /usr/local/bin/k0s /var/lib/unwind /etc/systemd/system/k0s*.service;"
@@ -325,13 +333,22 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
     private void startUcp() {
         List<UcpComponent> components = UcpComponent.readAll(NodeImage.folder().resolve("ucp-components.tsv"));
         String labels = " --label com.docker.ucp.version=" + UCP_VERSION + " --label com.docker.ucp.InstanceID=" + clusterId;
-        // the agents are global Swarm services, as in MKE 3.8; the scheduler places them while the containers start
+        parallel(managers(), m -> {
+            mke3Kube.installCertificates(m);
+            return null;
+        });
+        String kvCluster = Mke3Kubernetes.kvCluster(managers());
+        // the agents are global Swarm services, as in MKE 3.8, that keep their node's components running through its
+        // engine unless the node is labelled com.docker.ucp.agent-pause=true (workers read it through a manager)
+        String managerAddresses = String.join(",", managers().stream().map(LabNode::address).toList());
         LabNode leader = nodes.get(0);
         for (UcpComponent c : components) {
             if (c.kind().equals("service")) {
                 String role = c.runsOn();
                 leader.sh("docker service create --detach --quiet --no-resolve-image --mode global --name " + c.name()
-                        + " --constraint node.role==" + role + labels + " " + c.image() + ":" + UCP_VERSION + " " + c.name());
+                        + " --constraint node.role==" + role + " --env UCP_MANAGERS=" + managerAddresses
+                        + " --mount type=bind,source=/var/run/docker.sock,target=/var/run/docker.sock"
+                        + labels + " " + c.image() + ":" + UCP_VERSION + " " + c.name());
             }
         }
         // on the host network, all at once: a stand-in serves nothing, and a bridge per container costs seconds
@@ -339,14 +356,32 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             String starts = components.stream()
                     .filter(c -> c.kind().equals("container") && c.runsOn(n.role()))
                     .map(c -> "docker run -d --name " + c.name() + " --network host --restart unless-stopped" + labels
-                            + (c.name().equals("ucp-controller") ? " -e UCP_API_UPSTREAM=" + ucpApi.upstream() : "") + " " + c.image()
+                            + runFlags(c, n, kvCluster) + " " + c.image()
                             + ":" + UCP_VERSION + " " + c.name() + " >/dev/null & pids=\"$pids $!\"")
                     .collect(Collectors.joining("\n"));
-            return n.sh("pids=\n" + starts + "\nrc=0; for p in $pids; do wait $p || rc=1; done; exit $rc");
+            // MKE's Calico writes its CNI configuration on every node (uninstall-ucp cleans it up)
+            return n.sh("mkdir -p /etc/cni/net.d && printf '%s\\n' '" + CALICO_CNI + "' >/etc/cni/net.d/10-calico.conflist\n"
+                    + "pids=\n" + starts + "\nrc=0; for p in $pids; do wait $p || rc=1; done; exit $rc");
         });
         long t = System.nanoTime();
         awaitServices(leader, components, 60);
-        System.err.println("SwarmLab: agent services converged in " + (System.nanoTime() - t) / 1_000_000 + " ms");
+        try {
+            mke3Kube.client(120);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\nucp-kv: " + leader.exec("docker logs --tail 20 ucp-kv 2>&1").stdout()
+                    + "\nucp-kube-apiserver: " + leader.exec("docker logs --tail 20 ucp-kube-apiserver 2>&1").stdout(), e);
+        }
+        System.err.println("SwarmLab: agent services converged and MKE 3's Kubernetes API ready in " + (System.nanoTime() - t) / 1_000_000
+                + " ms");
+    }
+
+    /** The {@code docker run} flags a component needs beyond its name and labels. */
+    private String runFlags(UcpComponent c, LabNode n, String kvCluster) {
+        return switch (c.name()) {
+            case "ucp-controller" -> " -e UCP_API_UPSTREAM=" + ucpApi.upstream();
+            case "ucp-proxy" -> " -v /var/run/docker.sock:/var/run/docker.sock";
+            default -> Mke3Kubernetes.runFlags(c.name(), n, kvCluster);
+        };
     }
 
     private void awaitServices(LabNode leader, List<UcpComponent> components, int seconds) {
@@ -365,7 +400,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the ucp agent services did not converge: " + now + ", expected " + expected);
             }
-            sleep(200);
+            pause(200);
         }
     }
 
@@ -424,6 +459,11 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         return "https://" + leader().address();
     }
 
+    /** MKE 3's Kubernetes: the real kube-apiserver the managers run, on real etcd (ucp-kv), with the seeded objects. */
+    public Mke3Kubernetes mke3Kubernetes() {
+        return mke3Kube;
+    }
+
     /** The new cluster's Kubernetes API (the k0s stand-in registers its Nodes there). */
     public NewClusterApi kubernetes() {
         return kube;
@@ -477,6 +517,10 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         if (kube != null) {
             kube.close();
             kube = null;
+        }
+        if (mke3Kube != null) {
+            mke3Kube.close();
+            mke3Kube = null;
         }
         if (network != null) {
             network.close();
@@ -553,7 +597,7 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         }
     }
 
-    private static void sleep(long ms) {
+    static void pause(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

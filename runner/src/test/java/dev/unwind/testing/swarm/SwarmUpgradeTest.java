@@ -124,15 +124,15 @@ class SwarmUpgradeTest {
     @Order(5)
     void aFailedEtcdSnapshotOnTheLeaderRollsBackAndKeepsTheMkeBackup() throws IOException {
         ClusterSnapshot before = ClusterSnapshot.of(lab);
-        fault(lab.leader(), "docker", "^exec ucp-kv etcdctl snapshot save", "Error: context deadline exceeded (lab fault)");
+        fault(lab.leader(), "docker", "^exec ucp-kv etcdctl .*snapshot save", "Error: context deadline exceeded (lab fault)");
 
         Cli.Result r = upgrade();
 
         assertThat(r.out()).contains("lab fault").containsPattern("failed +manager1");
         assertBackOnMke3(before, r);
         assertThat(lab.leader().sh("ls /var/lib/unwind/mke-backup")).isEqualTo("mke3-backup.tar");
-        // the backup is a tar of ucp-kv's store, taken from the real engine
-        assertThat(lab.leader().sh("tar -tf /var/lib/unwind/mke-backup/mke3-backup.tar")).contains("data/store");
+        // the backup is a tar of ucp-kv's data (the real etcd member's), taken from the real engine
+        assertThat(lab.leader().sh("tar -tf /var/lib/unwind/mke-backup/mke3-backup.tar")).contains("data/datav3/member/snap/db");
     }
 
     @Test
