@@ -32,7 +32,7 @@ class LabClusterTest {
             // ucp-agent starts stopped components again, until the node is labelled com.docker.ucp.agent-pause
             assertThat(ssh.run("mke-manager-1", "docker stop ucp-controller && docker ps --format '{{.Names}}'").out()).contains("ucp-controller");
             assertThat(lab.ucpAnswering()).isTrue();
-            String id = ssh.run("mke-manager-1", "docker info --format '{{json .}}'").out().replaceAll("(?s).*\"NodeID\":\"([^\"]+)\".*", "$1").strip();
+            String id = ssh.run("mke-manager-1", "docker info --format '{{json .}}'").out().replaceAll("(?s)^.*?\"NodeID\":\"([^\"]+)\".*", "$1").strip();
             assertThat(ssh.run("mke-manager-1", "docker node update --label-add com.docker.ucp.agent-pause=true " + id
                     + " && docker node inspect --format '{{index .Spec.Labels \"com.docker.ucp.agent-pause\"}}' " + id).out())
                     .isEqualTo(id + "\ntrue\n");

@@ -28,8 +28,13 @@ public final class LabUpCommand implements Callable<Integer> {
             description = "Scenario file (YAML), or a built-in one: default, mke-3.7.14, mke-3.6.9, mke-3.9.0, calico-kdd-false.")
     String scenario = "default";
 
-    @Option(names = "--nodes", paramLabel = "N", description = "Resize the scenario to N nodes (3 managers, the rest workers).")
-    Integer nodes;
+    @Option(names = "--nodes", paramLabel = "N|M+W", description = "Resize the scenario to N nodes (3 managers, the rest workers);"
+            + " with --real: M managers and W workers (default 1+1).")
+    String nodes;
+
+    @Option(names = "--real", description = "Real nodes instead: containers with systemd, sshd and a Docker engine each, a real"
+            + " Swarm, MKE 3 with real etcd and a real kube-apiserver (needs a Docker engine; docs/lab-contract.md).")
+    boolean real;
 
     @Spec
     CommandSpec spec;
@@ -37,7 +42,8 @@ public final class LabUpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario s = scenario(scenario, nodes);
+        int[] shape = real ? RealLabUp.shape(nodes == null ? "1+1" : nodes) : null;
+        Scenario s = real ? null : scenario(scenario, nodes == null ? null : count(nodes));
         LabFolder folder = LabFolder.inHome();
         if (folder.running().isPresent()) {
             spec.commandLine().getErr().println("unwind: a lab is already up (process " + folder.running().get().pid()
@@ -47,6 +53,16 @@ public final class LabUpCommand implements Callable<Integer> {
         Files.createDirectories(folder.dir());
         folder.clear();
         delete(folder.root());
+        if (real) {
+            try {
+                return new RealLabUp(folder, shape[0], shape[1]).run(out, spec.commandLine().getErr());
+            } finally {
+                folder.clear();
+                delete(folder.root());
+                out.println("unwind lab: down");
+                out.flush();
+            }
+        }
         long started = System.nanoTime();
         try (LabCluster lab = LabCluster.start(s, folder.root())) {
             Path password = lab.root().resolve("admin-password");
@@ -54,17 +70,7 @@ public final class LabUpCommand implements Callable<Integer> {
             Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
             Files.writeString(folder.pidFile(), ProcessHandle.current().pid() + "\n");
             print(out, lab, password, (System.nanoTime() - started) / 1_000_000);
-            Thread hook = new Thread(lab::close, "unwind-lab-down");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                while (!Files.exists(folder.stopFile())) {
-                    Thread.sleep(200);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                removeHook(hook);
-            }
+            awaitStop(folder, lab::close);
             out.println("unwind lab: stopping");
         } finally {
             folder.clear();
@@ -73,6 +79,30 @@ public final class LabUpCommand implements Callable<Integer> {
         out.println("unwind lab: down");
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Waits for Ctrl-C (then {@code close} runs from a shutdown hook) or for {@code unwind lab down}. */
+    static void awaitStop(LabFolder folder, Runnable close) {
+        Thread hook = new Thread(close, "unwind-lab-down");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            while (!Files.exists(folder.stopFile())) {
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            removeHook(hook);
+        }
+    }
+
+    private static Integer count(String nodes) {
+        try {
+            return Integer.valueOf(nodes.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(Position.of("--nodes"), "the simulated lab takes --nodes N (a number of nodes), not " + nodes
+                    + "; M+W is for --real");
+        }
     }
 
     /** A scenario by file or built-in name, resized to {@code nodes} when given. */

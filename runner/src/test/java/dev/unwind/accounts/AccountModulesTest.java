@@ -2,8 +2,9 @@ package dev.unwind.accounts;
 
 import dev.unwind.testing.node.NodeState;
 import dev.unwind.testing.node.PlayCycle;
-import dev.unwind.testing.swarm.LabNode;
-import dev.unwind.testing.swarm.SwarmLab;
+import dev.unwind.lab.swarm.LabNode;
+import dev.unwind.lab.swarm.SwarmLab;
+import dev.unwind.testing.swarm.SwarmLabExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("swarm-lab")
 class AccountModulesTest {
-    @RegisterExtension
     static final SwarmLab lab = SwarmLab.plainNodes(2);
+    @RegisterExtension
+    static final SwarmLabExtension up = new SwarmLabExtension(lab);
 
     /** A crypt(3) hash: it must never show in output or in the journal. */
     static final String HASH = "$6$unwindtest$QcH0ZsUhQ1u7G7yq3n7bH0y6m2lPcV0qj1oL0m3nS5rT7uV9wX1yZ3aB5cD7eF9gH1iJ3kL5mN7oP9qR1sT3u.";

@@ -3,7 +3,8 @@ package dev.unwind.edits;
 import dev.unwind.testing.node.NodeState;
 import dev.unwind.testing.node.LabHttpServer;
 import dev.unwind.testing.node.PlayCycle;
-import dev.unwind.testing.swarm.SwarmLab;
+import dev.unwind.lab.swarm.SwarmLab;
+import dev.unwind.testing.swarm.SwarmLabExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -29,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("swarm-lab")
 class EditAndFetchModulesTest {
-    @RegisterExtension
     static final SwarmLab lab = SwarmLab.plainNodes(2);
+    @RegisterExtension
+    static final SwarmLabExtension up = new SwarmLabExtension(lab);
 
     @TempDir
     Path dir;

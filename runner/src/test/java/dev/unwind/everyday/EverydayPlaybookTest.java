@@ -4,8 +4,9 @@ import dev.unwind.testing.node.LabHttpServer;
 import dev.unwind.testing.node.LocalAptRepo;
 import dev.unwind.testing.node.NodeState;
 import dev.unwind.testing.node.PlayCycle;
-import dev.unwind.testing.swarm.LabNode;
-import dev.unwind.testing.swarm.SwarmLab;
+import dev.unwind.lab.swarm.LabNode;
+import dev.unwind.lab.swarm.SwarmLab;
+import dev.unwind.testing.swarm.SwarmLabExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("swarm-lab")
 class EverydayPlaybookTest {
-    @RegisterExtension
     static final SwarmLab lab = SwarmLab.plainNodes(2);
+    @RegisterExtension
+    static final SwarmLabExtension up = new SwarmLabExtension(lab);
 
     @TempDir
     static Path fixtures;

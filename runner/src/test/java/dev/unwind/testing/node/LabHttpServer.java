@@ -1,7 +1,7 @@
 package dev.unwind.testing.node;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.unwind.testing.swarm.SwarmLab;
+import dev.unwind.lab.swarm.SwarmLab;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,7 @@
 package dev.unwind.testing.node;
 
-import dev.unwind.testing.swarm.SwarmLab;
+import dev.unwind.lab.swarm.SwarmLab;
+import dev.unwind.testing.swarm.SwarmLabExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("swarm-lab")
 class MoreModulesCycleTest {
-    @RegisterExtension
     static final SwarmLab lab = SwarmLab.plainNodes(2);
+    @RegisterExtension
+    static final SwarmLabExtension up = new SwarmLabExtension(lab);
 
     @TempDir
     Path dir;

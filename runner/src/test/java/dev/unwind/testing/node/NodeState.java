@@ -1,6 +1,6 @@
 package dev.unwind.testing.node;
 
-import dev.unwind.testing.swarm.LabNode;
+import dev.unwind.lab.swarm.LabNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

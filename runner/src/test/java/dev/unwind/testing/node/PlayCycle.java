@@ -2,8 +2,8 @@ package dev.unwind.testing.node;
 
 import dev.unwind.cli.Cli;
 import dev.unwind.undo.ControllerProcess;
-import dev.unwind.testing.swarm.LabNode;
-import dev.unwind.testing.swarm.SwarmLab;
+import dev.unwind.lab.swarm.LabNode;
+import dev.unwind.lab.swarm.SwarmLab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,10 @@
 package dev.unwind.testing.swarm;
 
+import dev.unwind.lab.swarm.LabNode;
+import dev.unwind.lab.swarm.Mke3Kubernetes;
+import dev.unwind.lab.swarm.NodeImage;
+import dev.unwind.lab.swarm.SwarmLab;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

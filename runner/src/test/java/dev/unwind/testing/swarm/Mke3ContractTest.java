@@ -1,5 +1,10 @@
 package dev.unwind.testing.swarm;
 
+import dev.unwind.lab.swarm.LabNode;
+import dev.unwind.lab.swarm.Mke3Kubernetes;
+import dev.unwind.lab.swarm.NodeImage;
+import dev.unwind.lab.swarm.SwarmLab;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,8 +31,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Tag("swarm-lab")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Mke3ContractTest {
-    @RegisterExtension
     static final SwarmLab lab = SwarmLab.managers(1).workers(1);
+    @RegisterExtension
+    static final SwarmLabExtension up = new SwarmLabExtension(lab);
 
     @AfterEach
     void backToMke3AsStarted() {
@@ -100,10 +106,10 @@ class Mke3ContractTest {
         for (LabNode n : lab.nodes()) {
             manager.sh("docker node update --label-add com.docker.ucp.agent-pause=true " + n.sh("docker info --format '{{.Swarm.NodeID}}'"));
         }
-        SwarmLab.pause(3000);   // the agents' next round sees the label
+        pause(3000);   // the agents' next round sees the label
         manager.sh("docker stop ucp-kube-apiserver >/dev/null");
         worker.sh("docker stop ucp-kubelet >/dev/null");
-        SwarmLab.pause(8000);
+        pause(8000);
         assertThat(state(manager, "ucp-kube-apiserver")).isEqualTo("exited");
         assertThat(state(worker, "ucp-kubelet")).isEqualTo("exited");
 
@@ -151,7 +157,16 @@ class Mke3ContractTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!done.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what + " (waited 60 s)").isLessThan(deadline);
-            SwarmLab.pause(500);
+            pause(500);
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

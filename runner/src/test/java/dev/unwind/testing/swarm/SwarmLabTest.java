@@ -1,5 +1,10 @@
 package dev.unwind.testing.swarm;
 
+import dev.unwind.lab.swarm.LabNode;
+import dev.unwind.lab.swarm.Mke3Kubernetes;
+import dev.unwind.lab.swarm.NodeImage;
+import dev.unwind.lab.swarm.SwarmLab;
+
 import dev.unwind.cli.Cli;
 import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
@@ -45,8 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("swarm-lab")
 class SwarmLabTest {
-    @RegisterExtension
     static final SwarmLab lab = SwarmLab.managers(3).workers(2);
+    @RegisterExtension
+    static final SwarmLabExtension up = new SwarmLabExtension(lab);
 
     static final String K0S_PLAYBOOK = """
             - name: the k0s stand-in as systemd services

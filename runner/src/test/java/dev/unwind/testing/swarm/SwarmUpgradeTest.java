@@ -1,5 +1,10 @@
 package dev.unwind.testing.swarm;
 
+import dev.unwind.lab.swarm.LabNode;
+import dev.unwind.lab.swarm.Mke3Kubernetes;
+import dev.unwind.lab.swarm.NodeImage;
+import dev.unwind.lab.swarm.SwarmLab;
+
 import dev.unwind.cli.Cli;
 import dev.unwind.lab.scenario.ScenarioFile;
 import dev.unwind.lab.ucp.FakeUcpServer;
@@ -38,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SwarmUpgradeTest {
     static final String PASSWORD = "Lab-admin-pw-7";
 
-    @RegisterExtension
     static final SwarmLab lab = SwarmLab.managers(3).workers(2);
+    @RegisterExtension
+    static final SwarmLabExtension up = new SwarmLabExtension(lab);
 
     static FakeUcpServer ucp;
     static Path ucpDir;

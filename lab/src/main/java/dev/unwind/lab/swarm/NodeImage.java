@@ -1,4 +1,4 @@
-package dev.unwind.testing.swarm;
+package dev.unwind.lab.swarm;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * The lab's node image: {@code lab/node-image/build.sh} builds it when its inputs changed (the first time ~80 s,
  * later a hash check of a few milliseconds) and names it; this runs the script once per JVM.
  */
-final class NodeImage {
+public final class NodeImage {
     private static final String SCRIPT = "lab/node-image/build.sh";
     private static String tag;
 
@@ -19,7 +19,7 @@ final class NodeImage {
     }
 
     /** The repository's {@code lab/node-image} folder, found upwards from the working directory. */
-    static Path folder() {
+    public static Path folder() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isExecutable(p.resolve(SCRIPT))) {
                 return p.resolve(SCRIPT).getParent();

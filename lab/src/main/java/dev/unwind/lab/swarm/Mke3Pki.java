@@ -1,4 +1,4 @@
-package dev.unwind.testing.swarm;
+package dev.unwind.lab.swarm;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;

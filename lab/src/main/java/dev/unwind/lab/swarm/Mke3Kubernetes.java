@@ -1,4 +1,4 @@
-package dev.unwind.testing.swarm;
+package dev.unwind.lab.swarm;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class Mke3Kubernetes implements AutoCloseable {
     /** The namespaces the seed creates: the objects in them are what "the workloads came back" is checked on. */
     static final List<String> SEEDED_NAMESPACES = List.of("shop", "tools");
-    private static final String SEED = "/swarm/mke3-seed.yaml";
+    private static final String SEED = "mke3-seed.yaml";
 
     private final Mke3Pki pki = new Mke3Pki();
     private final String leaderAddress;

@@ -1,4 +1,4 @@
-package dev.unwind.testing.swarm;
+package dev.unwind.lab.swarm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,15 +1,10 @@
-package dev.unwind.testing.swarm;
+package dev.unwind.lab.swarm;
 
 import com.github.dockerjava.api.command.CreateNetworkCmd;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network.Ipam;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -36,25 +31,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A real MKE 3-like cluster in containers, as a JUnit 5 extension: N managers and M workers, each a container of
+ * A real MKE 3-like cluster in containers: N managers and M workers, each a container of
  * the lab node image (systemd as init, sshd with its own host keys, a Docker engine started by systemd that can
  * never pull), on a Docker network of its own; the engines joined into one Swarm (the first manager inits and
  * leads); on every engine the stand-in {@code ucp-*} containers an MKE 3.8.5 node runs, plus the
  * {@code ucp-manager-agent} / {@code ucp-worker-agent} global services.
  *
  * <pre>{@code
- * @RegisterExtension
- * static final SwarmLab lab = SwarmLab.managers(3).workers(2);
- *
- * @Test void x() { lab.writeInventory(dir.resolve("hosts.ini")); ... lab.knownHosts() ... }
+ * try (SwarmLab lab = SwarmLab.managers(3).workers(2).start()) { lab.writeInventory(dir.resolve("hosts.ini")); ... }
  * }</pre>
  *
- * Tests are skipped, with the reason, when no Docker engine answers. Ryuk is off on the build machines
- * (TESTCONTAINERS_RYUK_DISABLED), so the lab removes its containers, their volumes and its network itself, after
- * the test class and, should the JVM end first, from a shutdown hook. Used without JUnit: {@link #start()} and
- * {@link #close()}.
+ * Tests hold one with {@code SwarmLabExtension}; {@code unwind lab up --real} starts one for users. Ryuk is off on the
+ * build machines (TESTCONTAINERS_RYUK_DISABLED), so the lab removes its containers, their volumes and its network
+ * itself, in {@link #close()} and, should the JVM end first, from a shutdown hook.
  */
-public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, ExecutionCondition, AutoCloseable {
+public final class SwarmLab implements AutoCloseable {
     /** The login user on every node: passwordless sudo, member of the docker group, key logins only. */
     public static final String LOGIN_USER = "lab";
     public static final String UCP_VERSION = "3.8.5";
@@ -126,24 +117,6 @@ public final class SwarmLab implements BeforeAllCallback, AfterAllCallback, Exec
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return dockerAvailable()
-                ? ConditionEvaluationResult.enabled("a Docker engine answers")
-                : ConditionEvaluationResult.disabled("SwarmLab: no Docker engine answers; start dockerd as /work/shared/LAB.md "
-                        + "says (CI's .ci/run does) to run the real-node tests");
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
     }
 
     /** Builds the image if needed, starts the nodes, forms the Swarm, starts the stand-in MKE 3. */

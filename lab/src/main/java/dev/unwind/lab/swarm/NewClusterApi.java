@@ -1,4 +1,4 @@
-package dev.unwind.testing.swarm;
+package dev.unwind.lab.swarm;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
