@@ -1,25 +1,43 @@
 package dev.unwind.convert;
 
 /**
- * A FreeMarker expression, converted from Jinja: its text, whether it can take a built-in ({@code ?size}) or a
- * default ({@code !"a"}) as it is, and what kind of value it is known to give (for the Jinja operations that depend on
- * it: {@code length}, {@code in}, {@code ~}, printing a boolean).
+ * A FreeMarker expression, converted from Jinja: its text, how tightly it binds (so parentheses are written only where
+ * FreeMarker needs them), and what kind of value it is known to give (for the Jinja operations that depend on it:
+ * {@code length}, {@code in}, {@code ~}, a value's truth, printing a boolean).
  */
-record Fm(String text, boolean atomic, Kind kind) {
+record Fm(String text, int precedence, Kind kind) {
     enum Kind { BOOLEAN, STRING, NUMBER, SEQUENCE, HASH, UNKNOWN }
 
-    /** A primary expression; a negation ({@code !x}, {@code -x}) or a {@code x??} test is not one: {@code ?} binds tighter. */
+    /** {@code x!d}: what follows the ! is the default, up to the end, so it is parenthesized wherever it is an operand. */
+    static final int DEFAULT = 0;
+    static final int OR = 1;
+    static final int AND = 2;
+    static final int EQUALITY = 3;
+    static final int RELATION = 4;
+    static final int RANGE = 5;
+    static final int ADDITION = 6;
+    static final int MULTIPLICATION = 7;
+    static final int UNARY = 8;
+    static final int PRIMARY = 9;
+
+    /** A primary expression; a negation ({@code !x}, {@code -x}) or a {@code x??} test binds less than a built-in. */
     static Fm atom(String text, Kind kind) {
-        return new Fm(text, !(text.startsWith("!") || text.startsWith("-") || text.endsWith("??")), kind);
+        boolean unary = text.startsWith("!") || text.startsWith("-") || text.endsWith("??");
+        return new Fm(text, unary ? UNARY : PRIMARY, kind);
     }
 
-    static Fm compound(String text, Kind kind) {
-        return new Fm(text, false, kind);
+    static Fm of(String text, int precedence, Kind kind) {
+        return new Fm(text, precedence, kind);
     }
 
-    /** The text, parenthesized unless it is atomic: ready for {@code ?builtin}, {@code !default} or an operator. */
+    /** The text, ready for {@code ?builtin} or {@code !default}: parenthesized unless primary. */
     String operand() {
-        return atomic ? text : "(" + text + ")";
+        return operandAt(PRIMARY);
+    }
+
+    /** The text as an operand of an operator that binds as tightly as {@code level}. */
+    String operandAt(int level) {
+        return precedence < level || precedence == DEFAULT ? "(" + text + ")" : text;
     }
 
     /** {@code text?builtin}. */

@@ -95,7 +95,7 @@ final class JinjaExpressions {
     Fm convert(AstNode n) {
         if (n instanceof AstEval || n instanceof AstNested) {
             Fm inner = convert(child(n, 0));
-            return n instanceof AstNested ? Fm.atom(inner.operand(), inner.kind()) : inner;
+            return inner;
         }
         if (n instanceof AstString) {
             return Fm.atom(literal(AstFields.get(n, "value")), Kind.STRING);
@@ -195,8 +195,8 @@ final class JinjaExpressions {
             case "first" -> Fm.atom(v + "?is_first", Kind.BOOLEAN);
             case "last" -> Fm.atom(v + "?is_last", Kind.BOOLEAN);
             case "length" -> loop.list().builtin("size", Kind.NUMBER);
-            case "revindex" -> Fm.compound(loop.list().operand() + "?size - " + v + "?index", Kind.NUMBER);
-            case "revindex0" -> Fm.compound(loop.list().operand() + "?size - " + v + "?counter", Kind.NUMBER);
+            case "revindex" -> Fm.of(loop.list().operand() + "?size - " + v + "?index", Fm.ADDITION, Kind.NUMBER);
+            case "revindex0" -> Fm.of(loop.list().operand() + "?size - " + v + "?counter", Fm.ADDITION, Kind.NUMBER);
             default -> throw new Unconvertible("loop." + property + " has no FreeMarker form");
         };
     }
@@ -229,8 +229,8 @@ final class JinjaExpressions {
     private Fm function(String name, List<AstNode> params) {
         List<Fm> args = arguments(params);
         if (name.equals("range") && !args.isEmpty() && args.size() <= 2) {
-            String from = args.size() == 2 ? args.get(0).operand() : "0";
-            return Fm.compound(from + "..<" + args.get(args.size() - 1).operand(), Kind.SEQUENCE);
+            String from = args.size() == 2 ? args.get(0).operandAt(Fm.ADDITION) : "0";
+            return Fm.of(from + "..<" + args.get(args.size() - 1).operandAt(Fm.ADDITION), Fm.RANGE, Kind.SEQUENCE);
         }
         throw new Unconvertible("the Jinja function " + name + "() has no FreeMarker form"
                 + (Set.of("lookup", "query", "q").contains(name) ? " (lookups: use a with_* loop or a task's result)" : ""));
@@ -245,16 +245,24 @@ final class JinjaExpressions {
         Fm left = convert(child(b, 0));
         Fm right = convert(child(b, 1));
         return switch (op) {
-            case "&&", "||" -> Fm.compound(truth(left).operand() + " " + op + " " + truth(right).operand(), Kind.BOOLEAN);
-            case "==", "!=", "<", "<=", ">", ">=" -> Fm.compound(left.operand() + " " + op + " " + right.operand(), Kind.BOOLEAN);
-            case "+" -> Fm.compound(left.operand() + " + " + right.operand(), left.kind() == right.kind() ? left.kind() : Kind.UNKNOWN);
-            case "-", "*", "/", "%" -> Fm.compound(left.operand() + " " + op + " " + right.operand(), Kind.NUMBER);
-            case "//" -> Fm.atom("(" + left.operand() + " / " + right.operand() + ")?floor", Kind.NUMBER);
-            case "~" -> Fm.compound(text(left) + " + " + text(right), Kind.STRING);
+            case "&&" -> operator(truth(left), op, truth(right), Fm.AND, Kind.BOOLEAN);
+            case "||" -> operator(truth(left), op, truth(right), Fm.OR, Kind.BOOLEAN);
+            case "==", "!=" -> operator(left, op, right, Fm.EQUALITY, Kind.BOOLEAN);
+            case "<", "<=", ">", ">=" -> operator(left, op, right, Fm.RELATION, Kind.BOOLEAN);
+            case "+" -> operator(left, op, right, Fm.ADDITION, left.kind() == right.kind() ? left.kind() : Kind.UNKNOWN);
+            case "-" -> operator(left, op, right, Fm.ADDITION, Kind.NUMBER);
+            case "*", "/", "%" -> operator(left, op, right, Fm.MULTIPLICATION, Kind.NUMBER);
+            case "//" -> Fm.atom("(" + operator(left, "/", right, Fm.MULTIPLICATION, Kind.NUMBER).text() + ")?floor", Kind.NUMBER);
+            case "~" -> operator(Fm.of(text(left), Fm.ADDITION, Kind.STRING), "+", Fm.atom(text(right), Kind.STRING), Fm.ADDITION, Kind.STRING);
             case "in" -> contains(right, left);
             case "not in" -> Fm.atom("!" + contains(right, left).operand(), Kind.BOOLEAN);
             default -> throw new Unconvertible("the Jinja operator '" + op + "' has no FreeMarker form");
         };
+    }
+
+    /** {@code left op right}, each side parenthesized only where it binds less than the operator (or as much, on the right). */
+    private static Fm operator(Fm left, String op, Fm right, int level, Kind kind) {
+        return Fm.of(left.operandAt(level) + " " + op + " " + right.operandAt(level + 1), level, kind);
     }
 
     private static boolean isNone(AstNode n) {
@@ -278,14 +286,14 @@ final class JinjaExpressions {
     static Fm truth(Fm f) {
         return switch (f.kind()) {
             case STRING, SEQUENCE, HASH -> f.builtin("has_content", Kind.BOOLEAN);
-            case NUMBER -> Fm.compound(f.operand() + " != 0", Kind.BOOLEAN);
+            case NUMBER -> Fm.of(f.operandAt(Fm.EQUALITY) + " != 0", Fm.EQUALITY, Kind.BOOLEAN);
             default -> f;
         };
     }
 
     /** A value as text, as Jinja's {@code ~} and {@code string} make it. */
     static String text(Fm f) {
-        return f.is(Kind.STRING) ? f.operand() : f.operand() + "?string";
+        return f.is(Kind.STRING) ? f.operandAt(Fm.ADDITION) : f.operand() + "?string";
     }
 
     private Fm slice(AstRangeBracket range) {

@@ -65,7 +65,7 @@ final class JinjaFilters {
         if (args.size() > 1 && args.get(1).text().equals("true")) {
             return Fm.atom(value.operand() + "?has_content?then(" + value.operand() + ", " + d + ")", value.kind());
         }
-        return Fm.compound(value.operand() + "!" + d, args.isEmpty() ? value.kind() : args.get(0).kind());
+        return Fm.of(value.operand() + "!" + d, Fm.DEFAULT, args.isEmpty() ? value.kind() : args.get(0).kind());
     }
 
     /** Ansible's {@code bool}: a boolean as it is, else true for yes/on/1/true (any case). */

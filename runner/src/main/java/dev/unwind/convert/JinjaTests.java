@@ -29,18 +29,18 @@ final class JinjaTests {
             case "sequence", "iterable" -> bool(v + "?is_enumerable");
             case "true" -> bool(v + " == true");
             case "false" -> bool(v + " == false");
-            case "even" -> Fm.compound(v + " % 2 == 0", Kind.BOOLEAN);
-            case "odd" -> Fm.compound(v + " % 2 == 1", Kind.BOOLEAN);
-            case "divisibleby" -> Fm.compound(v + " % " + one(test, args).operand() + " == 0", Kind.BOOLEAN);
-            case "eq", "equalto", "==", "sameas" -> Fm.compound(v + " == " + one(test, args).operand(), Kind.BOOLEAN);
-            case "ne", "!=" -> Fm.compound(v + " != " + one(test, args).operand(), Kind.BOOLEAN);
-            case "lt", "<", "lessthan" -> Fm.compound(v + " < " + one(test, args).operand(), Kind.BOOLEAN);
-            case "le", "<=" -> Fm.compound(v + " <= " + one(test, args).operand(), Kind.BOOLEAN);
-            case "gt", ">", "greaterthan" -> Fm.compound(v + " > " + one(test, args).operand(), Kind.BOOLEAN);
-            case "ge", ">=" -> Fm.compound(v + " >= " + one(test, args).operand(), Kind.BOOLEAN);
+            case "even" -> compare(v + " % 2", "==", "0");
+            case "odd" -> compare(v + " % 2", "==", "1");
+            case "divisibleby" -> compare(v + " % " + one(test, args).operandAt(Fm.UNARY), "==", "0");
+            case "eq", "equalto", "==", "sameas" -> compare(v, "==", one(test, args));
+            case "ne", "!=" -> compare(v, "!=", one(test, args));
+            case "lt", "<", "lessthan" -> compare(v, "<", one(test, args));
+            case "le", "<=" -> compare(v, "<=", one(test, args));
+            case "gt", ">", "greaterthan" -> compare(v, ">", one(test, args));
+            case "ge", ">=" -> compare(v, ">=", one(test, args));
             case "in" -> JinjaExpressions.contains(one(test, args), value);
-            case "lower" -> Fm.compound(v + " == " + v + "?lower_case", Kind.BOOLEAN);
-            case "upper" -> Fm.compound(v + " == " + v + "?upper_case", Kind.BOOLEAN);
+            case "lower" -> compare(v, "==", v + "?lower_case");
+            case "upper" -> compare(v, "==", v + "?upper_case");
             case "match" -> matches(v, one(test, args), "", "[\\s\\S]*");
             case "search", "regex" -> matches(v, one(test, args), "[\\s\\S]*", "[\\s\\S]*");
             default -> throw new Unconvertible("the test '" + test + "' has no FreeMarker form in unwind");
@@ -51,6 +51,12 @@ final class JinjaTests {
     private static Fm matches(String v, Fm pattern, String before, String after) {
         String p = JinjaFilters.unquote(pattern);
         return bool(v + "?matches(" + JinjaExpressions.literal(before + "(?:" + p + ")" + after) + ")");
+    }
+
+    /** {@code value op other}: a comparison; {@code value} is written as it is (a built-in's result, or a remainder). */
+    private static Fm compare(String value, String op, Object other) {
+        String o = other instanceof Fm f ? f.operandAt(Fm.RELATION + 1) : String.valueOf(other);
+        return Fm.of(value + " " + op + " " + o, op.equals("==") || op.equals("!=") ? Fm.EQUALITY : Fm.RELATION, Kind.BOOLEAN);
     }
 
     private static Fm one(String test, List<Fm> args) {

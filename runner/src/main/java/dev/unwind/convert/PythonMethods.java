@@ -23,7 +23,7 @@ final class PythonMethods {
             case "keys" -> target.builtin("keys", Kind.SEQUENCE);
             case "values" -> target.builtin("values", Kind.SEQUENCE);
             case "join" -> args.size() == 1 ? Fm.atom(args.get(0).operand() + "?join(" + target.text() + ")", Kind.STRING) : none(method);
-            case "get" -> Fm.compound(t + "[" + args.get(0).text() + "]!" + (args.size() > 1 ? args.get(1).operand() : "\"\""), Kind.UNKNOWN);
+            case "get" -> Fm.of(t + "[" + args.get(0).text() + "]!" + (args.size() > 1 ? args.get(1).operand() : "\"\""), Fm.DEFAULT, Kind.UNKNOWN);
             default -> none(method);
         };
     }
