@@ -53,6 +53,14 @@ final class JinjaExpressions {
     private static final Set<String> SEQUENCE_NAMES = Set.of("stdout_lines", "stderr_lines", "results", "group_names",
             "ansible_play_hosts", "ansible_play_hosts_all", "ansible_play_batch", "play_hosts", "ansible_all_ipv4_addresses");
 
+    private static final java.util.regex.Pattern PYTHON_DIGIT_ESCAPE = java.util.regex.Pattern.compile("(?<!\\\\)\\\\(\\d)");
+
+    private static final java.util.regex.Pattern PYTHON_NEWLINE = java.util.regex.Pattern.compile("(?<!\\\\)\\\\n");
+    private static final java.util.regex.Pattern PYTHON_TAB = java.util.regex.Pattern.compile("(?<!\\\\)\\\\t");
+    /** Private-use characters standing for \n and \t while Jinjava's scanner reads the expression. */
+    private static final char NEWLINE_MARK = '\uE000';
+    private static final char TAB_MARK = '\uE001';
+
     private final Deque<LoopScope> loops = new ArrayDeque<>();
 
     /** The {@code {% for %}} loops now open, innermost first. */
@@ -84,7 +92,13 @@ final class JinjaExpressions {
 
     AstNode parse(String jinja) {
         try {
-            return (AstNode) new ExtendedSyntaxBuilder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS).build("#{" + jinja + "}").getRoot();
+            // '\1' (a regex_replace group) is Python's escape of a backslash: Jinjava's scanner knows only \\ and \'
+            String source = PYTHON_DIGIT_ESCAPE.matcher(jinja).replaceAll("\\\\\\\\$1");
+            // and \n, \t, which it does not know either: carried through as characters of their own
+            source = PYTHON_NEWLINE.matcher(source).replaceAll(String.valueOf(NEWLINE_MARK));
+            source = PYTHON_TAB.matcher(source).replaceAll(String.valueOf(TAB_MARK));
+            return (AstNode) new ExtendedSyntaxBuilder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS)
+                    .build("#{" + source + "}").getRoot();
         } catch (TreeBuilderException e) {
             throw new Unconvertible("cannot parse the Jinja expression '" + jinja.strip() + "': " + e.getMessage());
         } catch (RuntimeException e) {
@@ -291,6 +305,11 @@ final class JinjaExpressions {
         };
     }
 
+    /** A value as text, ready for a built-in. */
+    static Fm asText(Fm f) {
+        return f.is(Kind.STRING) ? f : f.builtin("string", Kind.STRING);
+    }
+
     /** A value as text, as Jinja's {@code ~} and {@code string} make it. */
     static String text(Fm f) {
         return f.is(Kind.STRING) ? f.operandAt(Fm.ADDITION) : f.operand() + "?string";
@@ -376,8 +395,8 @@ final class JinjaExpressions {
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
+                case '\n', NEWLINE_MARK -> out.append("\\n");
+                case '\t', TAB_MARK -> out.append("\\t");
                 case '\r' -> out.append("\\r");
                 case '{' -> out.append(i > 0 && (s.charAt(i - 1) == '$' || s.charAt(i - 1) == '#') ? "\\{" : "{");
                 default -> out.append(c);

@@ -51,6 +51,8 @@ final class JinjaFilters {
             case "dirname" -> Fm.atom(value.operand() + "?keep_before_last(\"/\")", text);
             case "ternary" -> args.size() == 2 ? Fm.atom(JinjaExpressions.truth(value).operand() + "?then(" + JinjaExpressions.texts(args) + ")",
                     args.get(0).kind()) : unsupported(filter, "without two values");
+            case "comment" -> args.isEmpty() && named.isEmpty() ? comment(value) : unsupported(filter, "with a style or decoration");
+            case "indent" -> indent(value, args, named);
             case "map" -> map(jinja, value, args, named);
             case "select", "reject" -> select(value, args, filter.equals("reject"), null);
             case "selectattr", "rejectattr" -> args.isEmpty() ? unsupported(filter, "without an attribute")
@@ -85,6 +87,22 @@ final class JinjaFilters {
         // Python's \1 is Java's $1
         String replacement = args.get(1).text().replaceAll("\\\\\\\\(\\d)", "\\$$1");
         return Fm.atom(value.operand() + "?replace(" + args.get(0).text() + ", " + replacement + ", \"r\")", Kind.STRING);
+    }
+
+    /** Ansible's {@code comment}: the text's lines each after "# ", between a "#" line above and below. */
+    private static Fm comment(Fm value) {
+        return Fm.of("\"#\\n\" + " + JinjaExpressions.asText(value).operand() + "?split(\"\\n\")?map(l -> \"# \" + l)?join(\"\\n\") + \"\\n#\"",
+                Fm.ADDITION, Kind.STRING);
+    }
+
+    /** Jinja's {@code indent(width)}: every line but the first, and but the blank ones, indented. */
+    private static Fm indent(Fm value, List<Fm> args, Map<String, Fm> named) {
+        String width = args.isEmpty() ? named.getOrDefault("width", Fm.atom("4", Kind.NUMBER)).text() : args.get(0).text();
+        if (!width.matches("\\d+") || args.size() > 1 || named.keySet().stream().anyMatch(k -> !k.equals("width"))) {
+            return unsupported("indent", "with first= or blank=, or a width that is not a number");
+        }
+        return Fm.atom(JinjaExpressions.asText(value).operand() + "?replace(\"\\n(?=[^\\n])\", \"\\n" + " ".repeat(Integer.parseInt(width))
+                + "\", \"r\")", Kind.STRING);
     }
 
     /** {@code map('lower')}, {@code map('replace', 'a', 'b')}, {@code map(attribute='name')}. */

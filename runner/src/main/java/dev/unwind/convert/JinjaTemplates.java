@@ -58,6 +58,9 @@ final class JinjaTemplates {
     private static final Pattern FOR = Pattern.compile("(?s)\\s*(.+?)\\s+in\\s+(.+?)(\\s+recursive)?\\s*");
     private static final Pattern SET = Pattern.compile("(?s)\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:=(.*))?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** The ends of the blocks FreeMarker has no form for: their start is the gap. */
+    private static final java.util.Set<String> UNSUPPORTED_ENDS = java.util.Set.of("endmacro", "endcall", "endfilter",
+            "endblock", "endwith", "endautoescape", "endtrans");
 
     private final JinjaExpressions expressions = new JinjaExpressions();
     private final List<Gap> gaps = new ArrayList<>();
@@ -174,8 +177,26 @@ final class JinjaTemplates {
                 }
             }
         } catch (Unconvertible u) {
-            gaps.add(new Gap(null, t.getLineNumber(), u.getMessage()));
             pieces.add(new Out(t.getImage()));
+            if (t instanceof TagToken tag && UNSUPPORTED_ENDS.contains(tag.getTagName())) {
+                return; // the end of a block whose start is listed already
+            }
+            gaps.add(new Gap(null, t.getLineNumber(), u.getMessage()));
+            if (t instanceof TagToken tag) {
+                keepBlocksMatched(tag);
+            }
+        }
+    }
+
+    /** A block left in Jinja still opens: its end, and what is between, pair up with the blocks around it. */
+    private void keepBlocksMatched(TagToken tag) {
+        String name = tag.getTagName();
+        boolean blockSet = name.equals("set") && !String.valueOf(tag.getHelpers()).contains("=");
+        if (name.equals("if") || name.equals("for") || blockSet) {
+            open.push(name);
+        }
+        if (name.equals("for")) {
+            expressions.loops().push(new JinjaExpressions.LoopScope("item_", Fm.atom("[]", Kind.SEQUENCE)));
         }
     }
 

@@ -57,6 +57,9 @@ final class YamlRewrite {
             for (NodeTuple t : m.getValue()) {
                 String key = Yaml11.text(t.getKeyNode());
                 Node value = t.getValueNode();
+                if (t.getKeyNode() instanceof ScalarNode k && JINJA.matcher(k.getValue()).find()) {
+                    text(k); // set_fact: '{{ item.key }}': ...
+                }
                 if (CONDITIONS.contains(key)) {
                     conditions(value);
                 } else if (ASSERT.contains(key) && value instanceof MappingNode args) {

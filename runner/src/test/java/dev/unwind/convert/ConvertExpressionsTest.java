@@ -100,6 +100,12 @@ class ConvertExpressionsTest {
                         "${users?filter(it -> !it.on)?map(it -> it.name)?first}", "bo"),
                 arguments("{{ features[1:] | join }}", "${features[1..]?join(\"\")}", "beta"),
                 arguments("{{ range(3) | join('.') }}", "${(0..<3)?join(\".\")}", "0.1.2"),
+                arguments("{{ 'Ciphers' | comment }}", "${\"#\\n\" + \"Ciphers\"?split(\"\\n\")?map(l -> \"# \" + l)?join(\"\\n\") + \"\\n#\"}",
+                        "#\n# Ciphers\n#"),
+                arguments("{{ ['x', '', 'y'] | join('\\n') | indent(2) }}",
+                        "${[\"x\", \"\", \"y\"]?join(\"\\n\")?replace(\"\\n(?=[^\\n])\", \"\\n  \", \"r\")}", "x\n\n  y"),
+                arguments("{{ 'OpenSSH_9.2p1' | regex_replace('.*_([0-9]*.[0-9]).*', '\\1') }}",
+                        "${\"OpenSSH_9.2p1\"?replace(\".*_([0-9]*.[0-9]).*\", \"$1\", \"r\")}", "9.2"),
                 arguments("echo ${HOME} {{ name }}", "<#noparse>echo ${HOME} </#noparse>${name}", "echo ${HOME} Web"));
     }
 
