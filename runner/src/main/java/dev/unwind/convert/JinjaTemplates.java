@@ -170,6 +170,8 @@ final class JinjaTemplates {
             } else if (t instanceof NoteToken) {
                 String note = t.getImage().replaceAll("\\A\\{#-?|-?#}\\z", "").replace("-->", "- ->");
                 pieces.add(new Tag("<#--" + note + "-->"));
+            } else if (t instanceof TagToken tag && leftInJinja(tag)) {
+                pieces.add(new Out(t.getImage()));
             } else if (t instanceof TagToken tag) {
                 String fm = tag(tag);
                 if (!fm.isEmpty()) {
@@ -188,12 +190,39 @@ final class JinjaTemplates {
         }
     }
 
+    /**
+     * Whether this is an elif, else or end of a block whose start was left in Jinja: it stays Jinja too, so the blocks
+     * around it still pair up (and lint names the Jinja).
+     */
+    private boolean leftInJinja(TagToken tag) {
+        String name = tag.getTagName();
+        String block = switch (name) {
+            case "elif", "endif" -> "if";
+            case "endfor" -> "for";
+            case "endset" -> "set";
+            case "else" -> open.isEmpty() ? "" : open.peek().replace(LEFT_IN_JINJA, "");
+            default -> "";
+        };
+        if (!(LEFT_IN_JINJA + block).equals(open.peek())) {
+            return false;
+        }
+        if (name.startsWith("end")) {
+            open.pop();
+            if (block.equals("for")) {
+                expressions.loops().pop();
+            }
+        }
+        return true;
+    }
+
+    private static final String LEFT_IN_JINJA = "jinja ";
+
     /** A block left in Jinja still opens: its end, and what is between, pair up with the blocks around it. */
     private void keepBlocksMatched(TagToken tag) {
         String name = tag.getTagName();
         boolean blockSet = name.equals("set") && !String.valueOf(tag.getHelpers()).contains("=");
         if (name.equals("if") || name.equals("for") || blockSet) {
-            open.push(name);
+            open.push(LEFT_IN_JINJA + name);
         }
         if (name.equals("for")) {
             expressions.loops().push(new JinjaExpressions.LoopScope("item_", Fm.atom("[]", Kind.SEQUENCE)));
