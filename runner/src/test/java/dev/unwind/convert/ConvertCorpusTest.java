@@ -2,18 +2,16 @@ package dev.unwind.convert;
 
 import dev.unwind.cli.Cli;
 import dev.unwind.testing.AnsiblePlaybook;
+import dev.unwind.testing.TreeCopy;
 import dev.unwind.testing.TreeImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +26,7 @@ class ConvertCorpusTest {
 
     @Test
     void theConvertedCorpusLintsAndLeavesTheFilesAnsibleLeavesFromTheOriginal() throws Exception {
-        Path original = copy(corpus(), root.resolve("original"));
+        Path original = TreeCopy.of(corpus(), root.resolve("original"));
         Path converted = root.resolve("converted");
         Path inventory = Files.writeString(root.resolve("hosts.ini"),
                 "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
@@ -63,21 +61,5 @@ class ConvertCorpusTest {
 
     static Path corpus() throws URISyntaxException {
         return Path.of(ConvertCorpusTest.class.getResource("/convert/project/site.yml").toURI()).getParent();
-    }
-
-    static Path copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return to;
     }
 }
