@@ -38,6 +38,9 @@ public final class Conversion {
 
     private static final String NO_UNDO = "can change the host but has no undo";
     private static final Set<String> VERBATIM = Set.of("files", "group_vars", "host_vars");
+    /** What a playbook given alone takes from beside it: converted with it. */
+    private static final List<String> BESIDE_A_PLAYBOOK = List.of("roles", "tasks", "handlers", "templates", "files", "vars",
+            "group_vars", "host_vars", "library");
     private static final Set<String> IMPORT_PLAYBOOK = Set.of("import_playbook", "ansible.builtin.import_playbook");
 
     private Conversion() {
@@ -80,10 +83,13 @@ public final class Conversion {
     /** How a file is converted. */
     enum Kind { YAML, TEMPLATE, COPY }
 
+    /** The files of the input: a folder's all, or a playbook and the folders beside it that a playbook takes from. */
     private static Map<Path, Kind> files(Path input, Path root, Path out) {
         Map<Path, Kind> files = new LinkedHashMap<>();
         Path outAbs = out.toAbsolutePath().normalize();
-        try (Stream<Path> walk = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
+        Stream<Path> beside = Files.isDirectory(input) ? Stream.of(input)
+                : Stream.concat(Stream.of(input), BESIDE_A_PLAYBOOK.stream().map(root::resolve).filter(Files::isDirectory));
+        try (Stream<Path> walk = beside.flatMap(Conversion::walk)) {
             walk.filter(Files::isRegularFile).sorted().forEach(p -> {
                 Path rel = root.relativize(p);
                 boolean hidden = false;
@@ -94,10 +100,16 @@ public final class Conversion {
                     files.put(rel, kind(rel));
                 }
             });
+        }
+        return files;
+    }
+
+    private static Stream<Path> walk(Path p) {
+        try {
+            return Files.walk(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return files;
     }
 
     private static Kind kind(Path rel) {

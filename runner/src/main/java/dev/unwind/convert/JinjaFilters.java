@@ -4,7 +4,6 @@ import dev.unwind.convert.Fm.Kind;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Jinja's and Ansible's filters as FreeMarker: {@code default} is {@code !}, {@code lower} {@code ?lower_case},
@@ -12,10 +11,6 @@ import java.util.Set;
  * and so on. A filter FreeMarker has no form for throws {@link Unconvertible}.
  */
 final class JinjaFilters {
-    /** Filters whose result is text. */
-    private static final Set<String> TEXT_FILTERS = Set.of("lower", "upper", "capitalize", "title", "trim", "replace",
-            "regex_replace", "join", "string", "basename", "dirname");
-
     private JinjaFilters() {
     }
 
@@ -153,10 +148,6 @@ final class JinjaFilters {
             }
         }
         return out.toString();
-    }
-
-    static boolean isTextFilter(String name) {
-        return TEXT_FILTERS.contains(name);
     }
 
     private static Fm unsupported(String filter, String how) {

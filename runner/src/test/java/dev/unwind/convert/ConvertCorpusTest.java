@@ -59,6 +59,19 @@ class ConvertCorpusTest {
         assertThat(TreeImage.of(root.resolve("by-unwind"))).as(play.toString()).isEqualTo(byAnsible);
     }
 
+    @Test
+    void aPlaybookGivenAloneIsConvertedWithTheRolesBesideIt() throws Exception {
+        Path original = TreeCopy.of(corpus(), root.resolve("original"));
+        Path converted = root.resolve("converted");
+        Cli cli = new Cli(root.resolve("home"));
+
+        Cli.Result convert = cli.run("convert", original.resolve("site.yml").toString(), "--out", converted.toString());
+
+        assertThat(convert.exitCode()).as(convert.toString()).isZero();
+        assertThat(converted.resolve("roles/web/templates/page.html.ftl")).exists();
+        assertThat(cli.run("lint", converted.resolve("site.yml").toString()).exitCode()).isZero();
+    }
+
     static Path corpus() throws URISyntaxException {
         return Path.of(ConvertCorpusTest.class.getResource("/convert/project/site.yml").toURI()).getParent();
     }
