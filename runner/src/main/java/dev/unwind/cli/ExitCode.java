@@ -4,6 +4,8 @@ package dev.unwind.cli;
 final class ExitCode {
     static final int OK = 0;
     static final int INTERNAL = 1;
+    /** unwind convert: the converted files are written, and some of them need hand work. */
+    static final int NEEDS_HAND_WORK = 1;
     static final int FAILED_UNWOUND = 2;
     static final int UNWIND_INCOMPLETE = 3;
     static final int UNREACHABLE = 4;

@@ -14,7 +14,7 @@ import java.util.Set;
         description = "Runs Ansible-style playbooks where every change has an undo: a failed run unwinds, in reverse.")
 public final class Main implements Runnable {
     /** The subcommands, in the order the usage lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(PlayCommand.class, LintCommand.class, RollbackCommand.class,
+    private static final List<Class<?>> SUBCOMMANDS = List.of(PlayCommand.class, LintCommand.class, ConvertCommand.class, RollbackCommand.class,
             RunsCommand.class, DocCommand.class, InventoryCommand.class, ConfigCommand.class, UpgradeCommand.class, LabCommand.class,
             DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class);
     /** These read the whole command tree. */

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unwind.testing.TreeCopy;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +52,7 @@ class AnsibleOracleTest {
                     + " -Dunwind.skipOracle to skip the Ansible oracle");
         }
         emptyConfig = Files.writeString(work.resolve("empty-ansible.cfg"), "");
-        copyTree(CORPUS, work.resolve("oracle"));
+        TreeCopy.of(CORPUS, work.resolve("oracle"));
     }
 
     @TestFactory
@@ -258,22 +258,5 @@ class AnsibleOracleTest {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                    String n = p.getFileName().toString();
-                    if (n.endsWith(".sh") || n.endsWith(".py")) {
-                        target.toFile().setExecutable(true);
-                    }
-                }
-            }
-        }
     }
 }
