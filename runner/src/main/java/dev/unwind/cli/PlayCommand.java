@@ -92,6 +92,7 @@ final class PlayCommand implements Callable<Integer> {
         List<String> sources = ConfiguredDefaults.inventory(inventory);
         RunSecrets secrets = new RunSecrets();
         Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
+        inv.parseJinja();
         // -e @file may be vaulted: read with the run's vault
         Map<String, Object> extra = ExtraVars.parse(extraVars, inv::playVarsFile);
         checkHosts(pb, inv, limit);

@@ -853,7 +853,9 @@ public final class PlaybookLoader {
                     continue;   // opened with the run's vault password when the play starts
                 }
                 try {
-                    Yaml11.read(path).asVars();
+                    // and its Jinja parsed (an estate's vars file: evaluated when used)
+                    Yaml11 file = Yaml11.read(path);
+                    dev.unwind.template.jinja.EstateValues.parsed(file, file.asVars());
                 } catch (InvalidInput e) {
                     if (!java.nio.file.Files.exists(path)) {
                         problem(item, "vars file " + path + " does not exist");

@@ -48,9 +48,25 @@ public final class Templates {
         config.setNumberFormat("computer");
         config.setBooleanFormat("c");
         config.setDefaultEncoding("UTF-8");
-        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        wrapper.setExposeFields(false);
-        config.setObjectWrapper(wrapper.build());
+        config.setObjectWrapper(new DeferredWrapper());
+    }
+
+    /** FreeMarker's default wrapping, reading through a {@link Deferred} value when a template uses it. */
+    private static final class DeferredWrapper extends freemarker.template.DefaultObjectWrapper {
+        DeferredWrapper() {
+            super(wrapperSettings(), true);
+        }
+
+        private static DefaultObjectWrapperBuilder wrapperSettings() {
+            DefaultObjectWrapperBuilder b = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+            b.setExposeFields(false);
+            return b;
+        }
+
+        @Override
+        public TemplateModel wrap(Object obj) throws TemplateModelException {
+            return super.wrap(Deferred.resolved(obj));
+        }
     }
 
     /** True when the text holds an expression to evaluate. */
@@ -173,7 +189,7 @@ public final class Templates {
             return false;
         }
         java.util.regex.Matcher bare = BARE_VARIABLE.matcher(c);
-        Boolean word = bare.matches() && vars.get(bare.group(2)) instanceof String text ? dev.unwind.module.Args.parseBool(text) : null;
+        Boolean word = bare.matches() && Deferred.resolved(vars.get(bare.group(2))) instanceof String text ? dev.unwind.module.Args.parseBool(text) : null;
         if (word != null) {
             // -e flag=yes is text: taken as Ansible's `| bool` takes it, where a condition wants a boolean
             return word != (bare.group(1) != null);
@@ -331,6 +347,12 @@ public final class Templates {
     }
 
     private static TemplateError error(String shownAs, Exception e) {
+        // a value of the estate that cannot be evaluated says itself where it was written and why
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof dev.unwind.input.InvalidInput estate) {
+                return new TemplateError(estate.getMessage(), null);
+            }
+        }
         // a template file's error says where in the file (an inline text is shown whole: its place needs no line)
         if (e instanceof TemplateException te && te.getLineNumber() != null && isFile(shownAs)) {
             shownAs = shownAs + ":" + te.getLineNumber() + ":" + te.getColumnNumber();
