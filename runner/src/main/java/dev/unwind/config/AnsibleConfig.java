@@ -95,6 +95,11 @@ public final class AnsibleConfig {
         return get(s).map(v -> (List<String>) v.value()).orElse(List.of());
     }
 
+    /** A list setting's texts (none when it is not set). */
+    public List<String> list(AnsibleSetting s) {
+        return paths(s);
+    }
+
     /** What {@code ansible-config dump --only-changed} prints for these settings, in its format. */
     public String dump() {
         StringBuilder sb = new StringBuilder("CONFIG_FILE() = ").append(file == null ? "None" : file.toString()).append('\n');
@@ -140,6 +145,7 @@ public final class AnsibleConfig {
                 }
             }
             case STRING -> unquoted(text);
+            case LIST -> java.util.Arrays.stream(unquoted(text).split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
             case PATH -> path(text, base, env);
             case PATH_LIST -> split(text, ",", base, env);
             case PATH_SPEC -> split(text, File.pathSeparator, base, env);

@@ -15,6 +15,9 @@ public enum AnsibleSetting {
     DEFAULT_REMOTE_USER("defaults", "remote_user", "ANSIBLE_REMOTE_USER", Type.STRING),
     DEFAULT_ROLES_PATH("defaults", "roles_path", "ANSIBLE_ROLES_PATH", Type.PATH_SPEC),
     DEFAULT_TIMEOUT("defaults", "timeout", "ANSIBLE_TIMEOUT", Type.INT),
+    DEFAULT_VAULT_IDENTITY("defaults", "vault_identity", "ANSIBLE_VAULT_IDENTITY", Type.STRING),
+    DEFAULT_VAULT_IDENTITY_LIST("defaults", "vault_identity_list", "ANSIBLE_VAULT_IDENTITY_LIST", Type.LIST),
+    DEFAULT_VAULT_ID_MATCH("defaults", "vault_id_match", "ANSIBLE_VAULT_ID_MATCH", Type.BOOL),
     DEFAULT_VAULT_PASSWORD_FILE("defaults", "vault_password_file", "ANSIBLE_VAULT_PASSWORD_FILE", Type.PATH),
     HOST_KEY_CHECKING("defaults", "host_key_checking", "ANSIBLE_HOST_KEY_CHECKING", Type.BOOL);
 
@@ -23,6 +26,8 @@ public enum AnsibleSetting {
         BOOL,
         INT,
         STRING,
+        /** texts separated by commas */
+        LIST,
         /** one path: {@code ~} and {@code $VARS} expanded, relative to the configuration file's folder */
         PATH,
         /** paths separated by commas */
