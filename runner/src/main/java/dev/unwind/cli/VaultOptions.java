@@ -34,7 +34,9 @@ final class VaultOptions {
     /** The run's vault: every value it opens (and each of its secrets) becomes one of {@code secrets}. */
     Vault vault(Secrets secrets) {
         AnsibleConfig cfg = AnsibleConfig.current();
-        return new Vault(secrets(cfg), cfg.bool(AnsibleSetting.DEFAULT_VAULT_ID_MATCH).orElse(false), secrets::add);
+        // untyped in Ansible: any text turns it on
+        boolean idMatch = cfg.string(AnsibleSetting.DEFAULT_VAULT_ID_MATCH).map(v -> !v.isEmpty()).orElse(false);
+        return new Vault(secrets(cfg), idMatch, secrets::add);
     }
 
     /**

@@ -144,8 +144,11 @@ public final class PlaybookLoader {
                 notified(tasks, handlers);
                 List<String> varsFiles = strings(m.get("vars_files"));
                 varsFiles(m.get("vars_files"));
+                Escalation escalation = escalation(m).over(Escalation.configured());
+                Escalation.refusedMethod(tasks, escalation).or(() -> Escalation.refusedMethod(handlers, escalation))
+                        .ifPresent(problems::add);
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
-                        bool(m.get("gather_facts"), true), escalation(m).over(Escalation.configured()), strings(m.get("serial")), tasks, onFailure,
+                        bool(m.get("gather_facts"), true), escalation, strings(m.get("serial")), tasks, onFailure,
                         bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
                         handlers, checks.roles().exposed(), environment(m.get("environment")), reach(m),
                         prompts(m.get("vars_prompt")), dir));
@@ -879,11 +882,11 @@ public final class PlaybookLoader {
 
         private Escalation escalation(Map<String, Node> m) {
             String method = string(m.get("become_method"));
-            if (method != null && !method.equals("sudo")) {
+            if (method != null && !method.equals(Escalation.SUDO)) {
                 problem(m.get("become_method"), "unwind becomes with sudo only, not '" + method + "': leave become_method out"
                         + " or write sudo");
             }
-            return new Escalation(m.containsKey("become") ? bool(m.get("become"), false) : null, string(m.get("become_user")));
+            return new Escalation(m.containsKey("become") ? bool(m.get("become"), false) : null, string(m.get("become_user")), method);
         }
 
         private Map<String, Node> mapping(Node n, String what) {
