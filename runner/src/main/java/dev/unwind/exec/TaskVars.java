@@ -177,13 +177,15 @@ final class TaskVars {
         Map<String, Object> context = all.layer(settings.extraVars()).build();
         List<Map<String, Object>> estates = new ArrayList<>(List.of(inventoryVars));
         estates.addAll(files.values());
-        estates.add(settings.extraVars());
+        Map<String, Object> userExtra = settings.estateExtraVars();
+        estates.add(userExtra);
         // each value is evaluated when a task uses it, once for this host and play: one nothing uses never is
         EstateValues estate = EstateValues.over(estates, context, k -> files.entrySet().stream()
                 .filter(f -> f.getValue().containsKey(k) && context.get(k) == f.getValue().get(k)).findFirst()
                 .map(f -> Position.of(f.getKey() + " (variable " + k + ")"))
-                .orElseGet(() -> settings.extraVars().containsKey(k) ? Position.of("-e (variable " + k + ")") : inventory.origin(host, k)));
-        Map<String, Object> extra = estate.deferred(settings.extraVars());
+                .orElseGet(() -> userExtra.containsKey(k) ? Position.of("-e (variable " + k + ")") : inventory.origin(host, k)));
+        Map<String, Object> extra = new LinkedHashMap<>(settings.extraVars());
+        extra.putAll(estate.deferred(userExtra));
         Map<String, Object> vars = new Scope().layer(estate.deferred(inventoryVars)).layer(above).layer(extra).build();
         addRendered(vars, play.vars());
         // answers are taken as typed, never templated (Ansible marks them unsafe)

@@ -214,9 +214,11 @@ public final class EstateValues {
                     new JinjavaInterpreterResolver(interpreter)), "#{" + expression.strip() + "}", Object.class);
             return java.util.Optional.empty();
         } catch (TreeBuilderException e) {
-            String m = String.valueOf(e.getMessage());
-            int cut = m.indexOf("': ");
-            return java.util.Optional.of("syntax error in '" + expression.strip() + "'" + (cut > 0 ? ": " + m.substring(cut + 3) : ""));
+            // JUEL counts in the text it was given, "#{" + expression + "}", from 0; and lists every token it expected
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("at position (\\d+), encountered (.*?)(, expected .*)?$")
+                    .matcher(String.valueOf(e.getMessage()));
+            String why = m.find() ? "at column " + Math.max(1, Integer.parseInt(m.group(1)) - 1) + ": unexpected " + m.group(2) : "";
+            return java.util.Optional.of("syntax error in '" + expression.strip() + "'" + (why.isEmpty() ? "" : " " + why));
         } catch (RuntimeException e) {
             // a function it cannot bind and the like: found when evaluated, as any other evaluation error
             return java.util.Optional.empty();
