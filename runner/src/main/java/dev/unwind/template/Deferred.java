@@ -21,29 +21,37 @@ public interface Deferred {
 
     /** {@code vars} as a mapping that reads through stand-ins, one when asked for (what modules are given). */
     static Map<String, Object> resolving(Map<String, Object> vars) {
+        return view(vars.keySet(), k -> resolved(vars.get(k)));
+    }
+
+    /**
+     * A mapping of {@code keys} whose values are {@code value}'s, each computed when asked for: asking the size or
+     * the keys computes none (Jinjava asks the size of every mapping it is handed).
+     */
+    static Map<String, Object> view(Set<String> keys, java.util.function.Function<String, Object> value) {
         return new AbstractMap<>() {
             @Override
             public Object get(Object key) {
-                return resolved(vars.get(key));
+                return value.apply(String.valueOf(key));
             }
 
             @Override
             public boolean containsKey(Object key) {
-                return vars.containsKey(key);
+                return keys.contains(key);
             }
 
             @Override
             public int size() {
-                return vars.size();
+                return keys.size();
             }
 
             @Override
             public Set<Entry<String, Object>> entrySet() {
                 Set<Entry<String, Object>> out = new LinkedHashSet<>();
-                vars.forEach((k, v) -> out.add(new SimpleEntry<>(k, v) {
+                keys.forEach(k -> out.add(new SimpleEntry<>(k, null) {
                     @Override
                     public Object getValue() {
-                        return resolved(super.getValue());
+                        return value.apply(k);
                     }
                 }));
                 return out;

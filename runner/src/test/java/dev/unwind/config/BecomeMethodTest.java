@@ -3,14 +3,13 @@ package dev.unwind.config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.unwind.testing.Processes;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +42,7 @@ class BecomeMethodTest {
         Files.writeString(dir.resolve("never.yml"), play.formatted("", dir, "false"));
         Files.writeString(dir.resolve("sudo.yml"), play.formatted("become_method: sudo", dir, "true"));
 
-        Result refused = unwind(Map.of(), "play", "becomes.yml", "-i", "hosts.ini");
+        Processes.Result refused = unwind(Map.of(), "play", "becomes.yml", "-i", "hosts.ini");
         assertThat(refused.code()).as(refused.out()).isEqualTo(5);
         assertThat(refused.out()).contains("becomes.yml:6:").contains("become_method su").contains(dir.resolve("ansible.cfg").toString())
                 .doesNotContain("Exception");
@@ -53,29 +52,15 @@ class BecomeMethodTest {
         assertThat(unwind(Map.of(), "play", "never.yml", "-i", "hosts.ini").code()).isZero();
         assertThat(unwind(Map.of(), "play", "sudo.yml", "-i", "hosts.ini").code()).isZero();
         // the variable is above the file
-        Result byVariable = unwind(Map.of("ANSIBLE_BECOME_METHOD", "sudo"), "play", "becomes.yml", "-i", "hosts.ini");
+        Processes.Result byVariable = unwind(Map.of("ANSIBLE_BECOME_METHOD", "sudo"), "play", "becomes.yml", "-i", "hosts.ini");
         assertThat(byVariable.code()).as(byVariable.out()).isZero();
-        Result other = unwind(Map.of("ANSIBLE_BECOME_METHOD", "doas"), "play", "sudo.yml", "-i", "hosts.ini");
+        Processes.Result other = unwind(Map.of("ANSIBLE_BECOME_METHOD", "doas"), "play", "sudo.yml", "-i", "hosts.ini");
         assertThat(other.code()).as(other.out()).isZero();
-        Result config = unwind(Map.of("ANSIBLE_BECOME_METHOD", "doas"), "config");
+        Processes.Result config = unwind(Map.of("ANSIBLE_BECOME_METHOD", "doas"), "config");
         assertThat(config.out()).contains("DEFAULT_BECOME_METHOD(env: ANSIBLE_BECOME_METHOD) = doas");
     }
 
-    private record Result(int code, String out) {
-    }
-
-    private Result unwind(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dunwind.home=" + dir.resolve("unwind-home"), "-cp", System.getProperty("java.class.path"), "dev.unwind.cli.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("ANSIBLE_"));
-        pb.environment().put("HOME", dir.resolve("home").toString());
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), out);
+    private Processes.Result unwind(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return Processes.run(dir, dir.resolve("home"), env, Processes.unwind(dir.resolve("unwind-home"), List.of(args)));
     }
 }

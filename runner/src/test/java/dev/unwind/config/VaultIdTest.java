@@ -1,5 +1,6 @@
 package dev.unwind.config;
 
+import dev.unwind.testing.Processes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,7 +110,7 @@ class VaultIdTest {
         // vault_id_match: an envelope labelled dev opens with a secret labelled dev only
         Map<String, String> match = new java.util.HashMap<>(env);
         match.put("ANSIBLE_VAULT_ID_MATCH", "True");
-        Result refused = unwindResult(match, "play", "site.yml", "-i", "inventory/hosts.ini", "-e", "@extra.yml");
+        Processes.Result refused = unwindResult(match, "play", "site.yml", "-i", "inventory/hosts.ini", "-e", "@extra.yml");
         assertThat(refused.code()).as(refused.out()).isEqualTo(5);
         assertThat(refused.out()).contains("group_vars/web.yml").contains("no vault secret decrypts").doesNotContain("Exception");
         noSecretIn(refused.out());
@@ -146,37 +146,18 @@ class VaultIdTest {
     }
 
     private String unwind(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Result r = unwindResult(env, args);
+        Processes.Result r = unwindResult(env, args);
         assertThat(r.code()).as(r.out()).isZero();
         return r.out();
     }
 
-    private Result unwindResult(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dunwind.home=" + dir.resolve("unwind-home"), "-cp", System.getProperty("java.class.path"), "dev.unwind.cli.Main"));
-        cmd.addAll(List.of(args));
-        return start(env, cmd);
+    private Processes.Result unwindResult(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return Processes.run(work, home, env, Processes.unwind(dir.resolve("unwind-home"), List.of(args)));
     }
 
     private String run(Map<String, String> env, String... cmd) throws IOException, InterruptedException {
-        Result r = start(env, List.of(cmd));
+        Processes.Result r = Processes.run(work, home, env, List.of(cmd));
         assertThat(r.code()).as("%s:\n%s", String.join(" ", cmd), r.out()).isZero();
         return r.out();
-    }
-
-    private record Result(int code, String out) {
-    }
-
-    private Result start(Map<String, String> env, List<String> cmd) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("ANSIBLE_"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("ANSIBLE_NOCOLOR", "1");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), out);
     }
 }

@@ -248,31 +248,7 @@ public final class EstateValues {
      * all there).
      */
     public static Map<String, Object> view(Map<String, Object> values, Map<String, Object> context, Function<String, Position> where) {
-        EstateValues r = new EstateValues(List.of(values), context, where);
-        return new java.util.AbstractMap<>() {
-            @Override
-            public Object get(Object key) {
-                return r.lookup(String.valueOf(key));
-            }
-
-            @Override
-            public boolean containsKey(Object key) {
-                return context.containsKey(key);
-            }
-
-            @Override
-            public int size() {
-                // Jinjava asks the size of every mapping it is handed: answering must not evaluate everything
-                return context.size();
-            }
-
-            @Override
-            public Set<Entry<String, Object>> entrySet() {
-                Set<Entry<String, Object>> all = new LinkedHashSet<>();
-                context.keySet().forEach(k -> all.add(new java.util.AbstractMap.SimpleEntry<>(k, r.lookup(k))));
-                return all;
-            }
-        };
+        return Deferred.view(context.keySet(), new EstateValues(List.of(values), context, where)::lookup);
     }
 
     private synchronized Object lookup(String name) {
