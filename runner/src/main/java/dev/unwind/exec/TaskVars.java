@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-
 /**
  * The variables a task sees on a host, with Ansible's precedence: inventory, facts, magic variables, play vars and
  * vars_files, block and task vars, include_vars, registered results, extra vars; then the magic variables that change

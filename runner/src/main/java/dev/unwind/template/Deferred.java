@@ -14,6 +14,24 @@ public interface Deferred {
     /** The value (computed on first use, then kept); an error when it cannot be computed. */
     Object value();
 
+    /**
+     * A value that cannot be computed because it refers to something undefined: to a template it is undefined itself
+     * (Ansible's {@code x is defined} is false, its {@code default} applies), and using it says why.
+     */
+    final class Undefined extends dev.unwind.input.InvalidInput {
+        private final String variable;
+
+        public Undefined(dev.unwind.input.Position where, String variable, String message) {
+            super(where, message);
+            this.variable = variable;
+        }
+
+        /** The variable whose value it is. */
+        public String variable() {
+            return variable;
+        }
+    }
+
     /** {@code v}, or its value when it is a stand-in. */
     static Object resolved(Object v) {
         return v instanceof Deferred d ? d.value() : v;

@@ -65,9 +65,18 @@ public final class Templates {
 
         @Override
         public TemplateModel wrap(Object obj) throws TemplateModelException {
-            return super.wrap(Deferred.resolved(obj));
+            try {
+                return super.wrap(Deferred.resolved(obj));
+            } catch (Deferred.Undefined u) {
+                // undefined to the template (x?? is false, x!"d" gives d); if it is used, the error says why
+                UNDEFINED.set(u);
+                return null;
+            }
         }
     }
+
+    /** The last estate value this thread's template found undefined, for the message if the template then fails on it. */
+    private static final ThreadLocal<Deferred.Undefined> UNDEFINED = new ThreadLocal<>();
 
     /** True when the text holds an expression to evaluate. */
     public static boolean isTemplate(String text) {
@@ -119,6 +128,7 @@ public final class Templates {
     /** A FreeMarker expression's value as plain Java. */
     public Object evaluate(String expression, Map<String, Object> vars) {
         Template t = compile(expressionSource(expression), "${" + expression + "}");
+        UNDEFINED.remove();
         try {
             Environment env = t.createProcessingEnvironment(vars, new StringWriter());
             env.process();
@@ -189,13 +199,22 @@ public final class Templates {
             return false;
         }
         java.util.regex.Matcher bare = BARE_VARIABLE.matcher(c);
-        Boolean word = bare.matches() && Deferred.resolved(vars.get(bare.group(2))) instanceof String text ? dev.unwind.module.Args.parseBool(text) : null;
+        Boolean word = bare.matches() && wordOf(vars.get(bare.group(2))) instanceof String text ? dev.unwind.module.Args.parseBool(text) : null;
         if (word != null) {
             // -e flag=yes is text: taken as Ansible's `| bool` takes it, where a condition wants a boolean
             return word != (bare.group(1) != null);
         }
         String out = process(conditionSource(c), condition, vars);
         return out.equals("true");
+    }
+
+    /** A variable's value for a bare condition; null when it is an estate value that is undefined (the template says why). */
+    private static Object wordOf(Object v) {
+        try {
+            return Deferred.resolved(v);
+        } catch (Deferred.Undefined e) {
+            return null;
+        }
     }
 
     /** A condition that is one variable, or its negation: {@code flag}, {@code !flag}. */
@@ -317,6 +336,7 @@ public final class Templates {
 
     private static String process(Template t, String shownAs, Map<String, Object> vars) {
         StringWriter out = new StringWriter();
+        UNDEFINED.remove();
         try {
             t.process(vars, out);
         } catch (TemplateException | IOException e) {
@@ -359,6 +379,10 @@ public final class Templates {
         }
         if (e instanceof InvalidReferenceException ire) {
             String name = ire.getBlamedExpressionString();
+            Deferred.Undefined estate = UNDEFINED.get();
+            if (estate != null && name != null && name.replaceAll("^\\(+|\\)+$", "").equals(estate.variable())) {
+                return new TemplateError(estate.getMessage(), name);
+            }
             return new TemplateError("undefined variable '" + name + "' in '" + shownAs + "'"
                     + " (define it in vars, the inventory or with -e, or give a default: " + name + "!\"\")", name);
         }

@@ -92,6 +92,16 @@ class VaultIdTest {
     }
 
     @Test
+    void aPromptIsOneSourceAmongOthers() throws Exception {
+        // no terminal: the prompt reads the line typed on stdin
+        Processes.Result r = Processes.run(work, home, Map.of(), Processes.unwind(dir.resolve("unwind-home"), List.of("play", "site.yml",
+                "-i", "inventory/hosts.ini", "-e", "@extra.yml", "--vault-id", "dev@prompt", "--vault-id", "prod@prod-pass.sh")), DEV_PASS + "\n");
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(work.resolve("out/unwind.txt")).hasContent(GROUP + " " + HOST + " " + FILE + " " + EXTRA);
+        noSecretIn(r.out());
+    }
+
+    @Test
     void theIdentityListOfAnsibleCfgAndItsVariableAndTheOrderOfTrying() throws Exception {
         // listed in the configuration, the wrong way round: each envelope's label picks its secret first
         Files.writeString(work.resolve("ansible.cfg"), "[defaults]\ninventory = inventory/hosts.ini\nvault_identity_list = prod@"

@@ -23,12 +23,19 @@ public final class Processes {
     }
 
     public static Result run(Path cwd, Path home, Map<String, String> env, List<String> cmd) throws IOException, InterruptedException {
+        return run(cwd, home, env, cmd, "");
+    }
+
+    /** With {@code stdin} typed in (what a prompt reads without a terminal). */
+    public static Result run(Path cwd, Path home, Map<String, String> env, List<String> cmd, String stdin)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("ANSIBLE_"));
         pb.environment().put("HOME", home.toString());
         pb.environment().put("ANSIBLE_NOCOLOR", "1");
         pb.environment().putAll(env);
         Process p = pb.start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("%s ended", cmd).isTrue();

@@ -44,6 +44,7 @@ public final class EstateValues {
     private final Map<String, Object> estate = new HashMap<>();
     private final Function<String, Position> where;
     private final Map<String, Object> done = new HashMap<>();
+    private final Map<String, InvalidInput> failures = new HashMap<>();
     private final Set<String> active = new LinkedHashSet<>();
     private Set<String> missing = new LinkedHashSet<>();
 
@@ -266,12 +267,23 @@ public final class EstateValues {
             // another layer's value (a fact, a result, a play var), or another evaluation's stand-in
             return Deferred.resolved(current);
         }
+        if (failures.containsKey(name)) {
+            throw failures.get(name);
+        }
         if (!active.add(name)) {
             throw new InvalidInput(where.apply(name), "recursive loop detected in template: " + String.join(" -> ", active) + " -> " + name
                     + " refer to each other; break the loop in one of them");
         }
-        Object v = deep(name, raw);
-        active.remove(name);
+        Object v;
+        try {
+            v = deep(name, raw);
+        } catch (InvalidInput e) {
+            // kept too: a value that cannot be evaluated is tried once, however often it is used
+            failures.put(name, e);
+            throw e;
+        } finally {
+            active.remove(name);
+        }
         done.put(name, v);
         return v;
     }
@@ -327,17 +339,17 @@ public final class EstateValues {
             Object v = expression == null ? interpreter.render(template) : interpreter.resolveELExpression(expression, 1);
             for (TemplateError e : interpreter.getErrors()) {
                 if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
-                    throw failed(name, template, undefined().orElse(e.getMessage()));
+                    throw failed(name, template, e.getMessage());
                 }
             }
             if (v == null && expression != null && !missing.isEmpty()) {
-                throw failed(name, template, undefined().orElseThrow());
+                throw failed(name, template, null);
             }
             return v;
         } catch (InvalidInput e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failed(name, template, undefined().orElse(e.getMessage()));
+            throw failed(name, template, e.getMessage());
         } finally {
             JinjavaInterpreter.popCurrent();
             missing = outer;
@@ -373,8 +385,11 @@ public final class EstateValues {
         return v;
     }
 
+    /** Why {@code name} cannot be evaluated: the variable it refers to and nothing defines, else {@code why}. */
     private InvalidInput failed(String name, String template, String why) {
-        return new InvalidInput(where.apply(name), "cannot evaluate " + name + ": " + template.strip() + " — " + why);
+        java.util.Optional<String> undefined = undefined();
+        String text = "cannot evaluate " + name + ": " + template.strip() + " — " + undefined.orElse(why);
+        return undefined.isPresent() ? new Deferred.Undefined(where.apply(name), name, text) : new InvalidInput(where.apply(name), text);
     }
 
     private static Jinjava jinjava() {

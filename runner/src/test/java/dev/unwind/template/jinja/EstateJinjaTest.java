@@ -157,6 +157,37 @@ class EstateJinjaTest {
     }
 
     @Test
+    void aValueReferringToSomethingUndefinedIsUndefinedToTestsAndDefaultsAsInAnsible() throws Exception {
+        write("inventory/hosts.ini", "web1 ansible_connection=local\n");
+        write("inventory/group_vars/all.yml", "domain: example.com\nbroken: \"https://{{ app_host }}.{{ domain }}\"\n");
+        write("ansible.yml", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - copy: {content: "{{ 'yes' if broken is defined else 'no' }} {{ broken | default('fallback') }}", dest: "%s/ansible"}
+                    - copy: {content: "run", dest: "%s/ansible-skipped"}
+                      when: broken is defined
+                """.formatted(dir, dir));
+        write("unwind.yml", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - copy: {content: '${broken???then("yes", "no")} ${broken!"fallback"}', dest: "%s/unwind"}
+                    - copy: {content: "run", dest: "%s/unwind-skipped"}
+                      when: broken??
+                """.formatted(dir, dir));
+        String ansible = AnsiblePlaybook.run(dir, dir.resolve("ansible-home"), List.of("-i", "inventory/hosts.ini", "ansible.yml"));
+        Cli.Result r = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("unwind.yml").toString(), "-i",
+                dir.resolve("inventory/hosts.ini").toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("ansible"))).as(ansible).isEqualTo("no fallback");
+        assertThat(Files.readString(dir.resolve("unwind"))).isEqualTo(Files.readString(dir.resolve("ansible")));
+        assertThat(dir.resolve("ansible-skipped")).doesNotExist();
+        assertThat(dir.resolve("unwind-skipped")).doesNotExist();
+    }
+
+    @Test
     void aJinjaSyntaxErrorAnywhereInTheEstateStopsTheRunBeforeAnythingRuns() throws Exception {
         write("inventory/hosts.ini", "web1 ansible_connection=local broken_inline=\"{{ 1 + }}\"\n");
         write("inventory/group_vars/all.yml", "domain: example.com\nunused: \"{{ domain | upper ) }}\"\n");
