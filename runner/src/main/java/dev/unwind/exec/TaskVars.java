@@ -78,7 +78,7 @@ final class TaskVars {
             vars.put("role_path", pt.role().dir().toString());
         }
         // included vars are the estate's too, templated when used, in the task's variables (those being laid here)
-        included = EstateValues.laidOver(included, vars, k -> Position.of("include_vars (variable " + k + ")"));
+        included = EstateValues.laidOver(included, vars, k -> includedAt(host, k));
         // block and task vars may refer to included vars and registered results, which still win over them
         vars.putAll(included);
         vars.putAll(registered);
@@ -133,6 +133,24 @@ final class TaskVars {
         } catch (RuntimeException e) {
             return label;
         }
+    }
+
+    /** Where an include_vars variable's value is written: the last file of its include that holds it (asked for a message only). */
+    private Position includedAt(String host, String name) {
+        List<String> files = new ArrayList<>(hostVariables.includedFrom(host, name));
+        java.util.Collections.reverse(files);
+        for (String f : files) {
+            try {
+                dev.unwind.input.Yaml11 doc = dev.unwind.input.Yaml11.read(Path.of(f));
+                if (doc.asVars().containsKey(name)) {
+                    return doc.valueAt(name);
+                }
+            } catch (RuntimeException e) {
+                // vaulted, or gone: named without a line
+                return Position.of(f + " (variable " + name + ")");
+            }
+        }
+        return Position.of("include_vars (variable " + name + ")");
     }
 
     /** A play's variables on one host, with the extra vars (which also lie above a task's) as the play evaluates them. */

@@ -247,6 +247,13 @@ class EstateJinjaTest {
                 dir.resolve("hosts.ini").toString(), "-e", "@" + dir.resolve("extra.yml"));
         assertThat(badFile.exitCode()).as(badFile.toString()).isEqualTo(5);
         assertThat(badFile.out() + badFile.err()).contains("vars/app.yml:2:").contains("conf");
+        // an include_vars value that refers to something undefined fails the task that uses it, naming its file and line
+        write("vars/app.yml", "app: shop\nconf: /etc/shop.conf\n");
+        write("vars/more.yml", "offset_note: x\nport: \"80{{ missing_offset }}\"\n");
+        Cli.Result undefined = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("unwind.yml").toString(), "-i",
+                dir.resolve("hosts.ini").toString(), "-e", "@" + dir.resolve("extra.yml"));
+        assertThat(undefined.exitCode()).as(undefined.toString()).isEqualTo(2);
+        assertThat(undefined.out()).contains("vars/more.yml:2:").contains("port").contains("'missing_offset' is undefined");
     }
 
     private void write(String name, String text) throws IOException {
