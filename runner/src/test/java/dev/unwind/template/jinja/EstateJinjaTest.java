@@ -160,22 +160,19 @@ class EstateJinjaTest {
     void aValueReferringToSomethingUndefinedIsUndefinedToTestsAndDefaultsAsInAnsible() throws Exception {
         write("inventory/hosts.ini", "web1 ansible_connection=local\n");
         write("inventory/group_vars/all.yml", "domain: example.com\nbroken: \"https://{{ app_host }}.{{ domain }}\"\n");
-        write("ansible.yml", """
+        // the same test and default, in each one's language
+        String play = """
                 - hosts: all
                   gather_facts: false
                   tasks:
-                    - copy: {content: "{{ 'yes' if broken is defined else 'no' }} {{ broken | default('fallback') }}", dest: "%s/ansible"}
-                    - copy: {content: "run", dest: "%s/ansible-skipped"}
-                      when: broken is defined
-                """.formatted(dir, dir));
-        write("unwind.yml", """
-                - hosts: all
-                  gather_facts: false
-                  tasks:
-                    - copy: {content: '${broken???then("yes", "no")} ${broken!"fallback"}', dest: "%s/unwind"}
-                    - copy: {content: "run", dest: "%s/unwind-skipped"}
-                      when: broken??
-                """.formatted(dir, dir));
+                    - copy: {content: %s, dest: "%s/%s"}
+                    - copy: {content: "run", dest: "%s/%s-skipped"}
+                      when: %s
+                """;
+        write("ansible.yml", play.formatted("\"{{ 'yes' if broken is defined else 'no' }} {{ broken | default('fallback') }}\"", dir, "ansible",
+                dir, "ansible", "broken is defined"));
+        write("unwind.yml", play.formatted("'${broken???then(\"yes\", \"no\")} ${broken!\"fallback\"}'", dir, "unwind", dir, "unwind",
+                "broken??"));
         String ansible = AnsiblePlaybook.run(dir, dir.resolve("ansible-home"), List.of("-i", "inventory/hosts.ini", "ansible.yml"));
         Cli.Result r = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("unwind.yml").toString(), "-i",
                 dir.resolve("inventory/hosts.ini").toString());
