@@ -75,7 +75,8 @@ final class ConnectionOptions {
             throw new InvalidInput(Position.of("--host-key-checking"), e.getMessage());
         }
         Passwords pw = passwords(secrets);
-        SshSettings settings = SshSettings.fromEnvironment();
+        // [ssh_connection] ssh_args: the OpenSSH options the transport maps (ProxyJump, Port, IdentityFile, ...)
+        SshSettings settings = SshSettings.fromEnvironment().withSshArgs(cfg.string(AnsibleSetting.SSH_ARGS).orElse(null));
         String login = user != null ? user : cfg.string(AnsibleSetting.DEFAULT_REMOTE_USER).orElse(null);
         Path key = privateKey != null ? privateKey : cfg.string(AnsibleSetting.DEFAULT_PRIVATE_KEY_FILE).map(Path::of).orElse(null);
         Duration timeout = Duration.ofSeconds(cfg.integer(AnsibleSetting.DEFAULT_TIMEOUT).orElse(10));

@@ -92,12 +92,19 @@ final class PlayCommand implements Callable<Integer> {
         List<String> sources = ConfiguredDefaults.inventory(inventory);
         RunSecrets secrets = new RunSecrets();
         Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
+        inv.parseJinja();
         // -e @file may be vaulted: read with the run's vault
         Map<String, Object> extra = ExtraVars.parse(extraVars, inv::playVarsFile);
+        // their Jinja is the estate's too: parsed now, evaluated when used
+        List<dev.unwind.input.Problem> jinja = dev.unwind.template.jinja.EstateValues.syntaxErrors(extra,
+                k -> dev.unwind.input.Position.of("-e " + k));
+        if (!jinja.isEmpty()) {
+            throw new dev.unwind.input.InvalidInput(jinja);
+        }
         checkHosts(pb, inv, limit);
         Map<String, Map<String, Object>> prompted = VarsPrompts.ask(pb, extra, secrets);
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
-                absolute(sources), failAfterTask, keepBeforeImages, prompted);
+                absolute(sources), failAfterTask, keepBeforeImages, prompted, extra.keySet());
         return ExitCode.of(new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
                 .run(secrets, new Interrupt(), r -> r).result());
     }

@@ -148,6 +148,7 @@ final class UpgradeCommand implements Callable<Integer> {
         ModuleCatalog catalog = Catalogs.forPlaybook(pbPath);
         Playbook pb = new PlaybookLoader(catalog).load(pbPath);
         Inventory inv = Inventory.load(sources, pb.directory(), vault.vault(secrets));
+        inv.parseJinja();
         PlayCommand.checkHosts(pb, inv, null);
         if (!dryRun && !yes && !force && !confirm(out)) {
             out.println("unwind: upgrade not started");
@@ -166,10 +167,11 @@ final class UpgradeCommand implements Callable<Integer> {
         vars.put("kubeconfig_out", (kubeconfigOut != null ? kubeconfigOut.toAbsolutePath()
                 : Path.of(System.getProperty("user.home"), ".mke", "mke.kubeconf")).toString());
         vars.put("force", force);
-        vars.putAll(ExtraVars.parse(extraVars));
+        Map<String, Object> given = ExtraVars.parse(extraVars);
+        vars.putAll(given);
         Set<String> tags = dryRun ? Set.of("dry-run") : Set.of();
         RunSettings settings = new RunSettings(false, false, forks, new LinkedHashSet<>(tags), new LinkedHashSet<>(), null, null,
-                vars, verbose, PlayCommand.absolute(sources), failAfterTask, false, Map.of());
+                vars, verbose, PlayCommand.absolute(sources), failAfterTask, false, Map.of(), given.keySet());
         Interrupt interrupt = new Interrupt();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "upgrade-timeout");

@@ -95,13 +95,29 @@ public final class AnsibleConfig {
         return get(s).map(v -> (List<String>) v.value()).orElse(List.of());
     }
 
-    /** What {@code ansible-config dump --only-changed} prints for these settings, in its format. */
+    /** A list setting's texts (none when it is not set). */
+    public List<String> list(AnsibleSetting s) {
+        return paths(s);
+    }
+
+    /**
+     * What {@code ansible-config dump --only-changed} prints for these settings, in its format; then the ssh connection
+     * plugin's options that are set, as {@code ansible-config dump --only-changed -t connection} prints them.
+     */
     public String dump() {
         StringBuilder sb = new StringBuilder("CONFIG_FILE() = ").append(file == null ? "None" : file.toString()).append('\n');
-        values.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Enum::name))).forEach(e ->
-                sb.append(e.getKey().name()).append('(').append(e.getValue().origin()).append(") = ")
-                        .append(python(e.getValue().value())).append('\n'));
+        dumped(sb, values.keySet().stream().filter(s -> s.plugin() == null).toList());
+        List<AnsibleSetting> ssh = values.keySet().stream().filter(s -> "ssh".equals(s.plugin())).toList();
+        if (!ssh.isEmpty()) {
+            dumped(sb.append("\nssh:\n___\n"), ssh);
+        }
         return sb.toString();
+    }
+
+    private void dumped(StringBuilder sb, List<AnsibleSetting> settings) {
+        settings.stream().sorted(java.util.Comparator.comparing(AnsibleSetting::dumpName)).forEach(s ->
+                sb.append(s.dumpName()).append('(').append(values.get(s).origin()).append(") = ").append(python(values.get(s).value()))
+                        .append('\n'));
     }
 
     private static Optional<Path> find(Environment env) {
@@ -140,6 +156,7 @@ public final class AnsibleConfig {
                 }
             }
             case STRING -> unquoted(text);
+            case LIST -> java.util.Arrays.stream(unquoted(text).split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
             case PATH -> path(text, base, env);
             case PATH_LIST -> split(text, ",", base, env);
             case PATH_SPEC -> split(text, File.pathSeparator, base, env);

@@ -19,16 +19,18 @@ final class LearnedVars {
     }
 
     static void learn(String host, String module, HostOutcome outcome, HostVariables hostVariables) {
-        BiConsumer<String, Object> into = switch (module) {
-            case SetFactModule.NAME -> (name, value) -> hostVariables.register(host, name, value);
-            case IncludeVarsModule.NAME -> (name, value) -> hostVariables.include(host, name, value);
-            // any other module's ansible_facts (setup, getent...) become the host's facts, as Ansible takes them
-            default -> null;
-        };
         List<?> results = outcome.result().get("results") instanceof List<?> items ? items : List.of(outcome.result());
         for (Object r : results) {
             if (r instanceof Map<?, ?> result && !Boolean.TRUE.equals(result.get("failed"))
                     && result.get(SetFactModule.FACTS) instanceof Map<?, ?> facts) {
+                List<String> files = result.get("ansible_included_var_files") instanceof List<?> l
+                        ? l.stream().map(String::valueOf).toList() : List.of();
+                BiConsumer<String, Object> into = switch (module) {
+                    case SetFactModule.NAME -> (name, value) -> hostVariables.register(host, name, value);
+                    case IncludeVarsModule.NAME -> (name, value) -> hostVariables.include(host, name, value, files);
+                    // any other module's ansible_facts (setup, getent...) become the host's facts, as Ansible takes them
+                    default -> null;
+                };
                 if (into == null) {
                     hostVariables.addFacts(host, facts);
                 } else {

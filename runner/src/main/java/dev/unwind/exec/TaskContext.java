@@ -27,6 +27,12 @@ record TaskContext(Connection connection, boolean check, boolean diff, Map<Strin
                    Consumer<Undo> announcements, Duration timeout, SourceDigests sourceDigests,
                    Predictions.OnHost predictions, Function<Path, Map<String, Object>> varsFiles) implements ModuleContext {
 
+    /** The task's variables as modules read them: a value the estate templates when used is evaluated when read. */
+    @Override
+    public Map<String, Object> vars() {
+        return dev.unwind.template.Deferred.resolving(vars);
+    }
+
     @Override
     public void beforeChange(Undo undo) {
         if (!check) {

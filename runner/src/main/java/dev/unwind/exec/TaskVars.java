@@ -32,7 +32,7 @@ final class TaskVars {
     private final Templates templates;
     private final Secrets secrets;
     private final Map<Path, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> playVars = new ConcurrentHashMap<>();
+    private final Map<String, PlayScope> playVars = new ConcurrentHashMap<>();
     private final UnwindVersion version = UnwindVersion.current();
     private Play play;
     private PlayHosts playHosts = PlayHosts.none();
@@ -64,7 +64,8 @@ final class TaskVars {
 
     /** The variables {@code pt} sees on {@code host}, lowest precedence first. */
     Map<String, Object> of(String host, Playbook playbook, PlannedTask pt) {
-        Map<String, Object> play = playVars.computeIfAbsent(host, h -> playScope(h, playbook));
+        PlayScope scope = playVars.computeIfAbsent(host, h -> playScope(h, playbook));
+        Map<String, Object> play = scope.vars();
         Map<String, Object> included = hostVariables.included(host);
         Map<String, Object> registered = hostVariables.registered(host);
         Map<String, Object> learned = new LinkedHashMap<>(included);
@@ -76,13 +77,15 @@ final class TaskVars {
             vars.put("ansible_role_name", pt.role().name());
             vars.put("role_path", pt.role().dir().toString());
         }
+        // included vars are the estate's too, templated when used, in the task's variables (those being laid here)
+        included = EstateValues.laidOver(included, vars, k -> includedAt(host, k));
         // block and task vars may refer to included vars and registered results, which still win over them
         vars.putAll(included);
         vars.putAll(registered);
         pt.vars().forEach(layer -> addRendered(vars, layer));
         vars.putAll(included);
         vars.putAll(registered);
-        vars.putAll(settings.extraVars());
+        vars.putAll(scope.extra());
         vars.put("ansible_play_hosts", playHosts.remaining());
         vars.put("ansible_play_batch", playHosts.batch());
         vars.put("play_hosts", playHosts.batch());
@@ -132,7 +135,29 @@ final class TaskVars {
         }
     }
 
-    private Map<String, Object> playScope(String host, Playbook playbook) {
+    /** Where an include_vars variable's value is written: the last file of its include that holds it (asked for a message only). */
+    private Position includedAt(String host, String name) {
+        List<String> files = new ArrayList<>(hostVariables.includedFrom(host, name));
+        java.util.Collections.reverse(files);
+        for (String f : files) {
+            try {
+                dev.unwind.input.Yaml11 doc = dev.unwind.input.Yaml11.read(Path.of(f));
+                if (doc.asVars().containsKey(name)) {
+                    return doc.valueAt(name);
+                }
+            } catch (RuntimeException e) {
+                // vaulted, or gone: named without a line
+                return Position.of(f + " (variable " + name + ")");
+            }
+        }
+        return Position.of("include_vars (variable " + name + ")");
+    }
+
+    /** A play's variables on one host, with the extra vars (which also lie above a task's) as the play evaluates them. */
+    private record PlayScope(Map<String, Object> vars, Map<String, Object> extra) {
+    }
+
+    private PlayScope playScope(String host, Playbook playbook) {
         Map<String, Object> magic = new LinkedHashMap<>();
         magic.put("inventory_hostname", host);
         magic.put("inventory_hostname_short", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
@@ -167,20 +192,26 @@ final class TaskVars {
         Scope all = new Scope().layer(inventoryVars).layer(above);
         files.values().forEach(all::layer);
         Map<String, Object> context = all.layer(settings.extraVars()).build();
-        List<Map<String, Object>> estates = new java.util.ArrayList<>(List.of(inventoryVars));
+        List<Map<String, Object>> estates = new ArrayList<>(List.of(inventoryVars));
         estates.addAll(files.values());
+        Map<String, Object> userExtra = settings.estateExtraVars();
+        estates.add(userExtra);
+        // each value is evaluated when a task uses it, once for this host and play: one nothing uses never is
         EstateValues estate = EstateValues.over(estates, context, k -> files.entrySet().stream()
                 .filter(f -> f.getValue().containsKey(k) && context.get(k) == f.getValue().get(k)).findFirst()
-                .map(f -> Position.of(f.getKey() + " (variable " + k + ")")).orElseGet(() -> inventory.origin(host, k)));
-        Map<String, Object> vars = new Scope().layer(estate.resolved(inventoryVars)).layer(above).layer(settings.extraVars()).build();
+                .map(f -> Position.of(f.getKey() + " (variable " + k + ")"))
+                .orElseGet(() -> userExtra.containsKey(k) ? Position.of("-e (variable " + k + ")") : inventory.origin(host, k)));
+        Map<String, Object> extra = new LinkedHashMap<>(settings.extraVars());
+        extra.putAll(estate.deferred(userExtra));
+        Map<String, Object> vars = new Scope().layer(estate.deferred(inventoryVars)).layer(above).layer(extra).build();
         addRendered(vars, play.vars());
         // answers are taken as typed, never templated (Ansible marks them unsafe)
         vars.putAll(settings.prompted(play));
-        files.values().forEach(f -> addRendered(vars, estate.resolved(f)));
+        files.values().forEach(f -> addRendered(vars, estate.deferred(f)));
         // the vars of the play's roles sit above vars_files, as Ansible has them
         play.roles().forEach(r -> addRendered(vars, r.vars()));
-        vars.putAll(settings.extraVars());
-        return vars;
+        vars.putAll(extra);
+        return new PlayScope(vars, extra);
     }
 
     /**

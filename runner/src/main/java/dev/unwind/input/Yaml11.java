@@ -102,6 +102,18 @@ public final class Yaml11 {
         return out;
     }
 
+    /** Where the value of a top-level key is written; the file when the key is not there. */
+    public Position valueAt(String key) {
+        if (root instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+            for (var t : m.getValue()) {
+                if (key.equals(text(t.getKeyNode()))) {
+                    return at(t.getValueNode());
+                }
+            }
+        }
+        return Position.of(file);
+    }
+
     /** The text of a scalar node, or null for a non-scalar. */
     public static String text(Node node) {
         return node instanceof ScalarNode s ? s.getValue() : null;

@@ -6,6 +6,7 @@ import dev.unwind.input.Yaml11;
 import dev.unwind.template.jinja.EstateValues;
 import dev.unwind.inventory.vault.Vault;
 import dev.unwind.inventory.vault.VaultValue;
+import dev.unwind.transport.ConnectionVariable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,12 +54,39 @@ public final class Inventory {
      * ansible-vault encrypted; then every text it held is a secret of the run.
      */
     public Map<String, Object> playVarsFile(Path file) {
+        // its Jinja is parsed now, evaluated when used: a syntax error is found before any of it is
         if (!InventoryFiles.isVaulted(file)) {
-            return Yaml11.read(file).asVars();
+            Yaml11 doc = Yaml11.read(file);
+            return EstateValues.parsed(doc, doc.asVars());
         }
-        Map<String, Object> vars = Yaml11.parse(file.toString(), InventoryFiles.read(file, vault)).asVars();
+        Yaml11 doc = Yaml11.parse(file.toString(), InventoryFiles.read(file, vault));
+        Map<String, Object> vars = EstateValues.parsed(doc, doc.asVars());
         vault.openedAll(vars);
         return vars;
+    }
+
+    /**
+     * Parses the Jinja of every variable the inventory holds (its sources, and the group_vars and host_vars of every group
+     * and host), evaluating nothing: a run does this before anything runs, so a syntax error stops it at its file and
+     * line, naming the variable and the expression. A value that parses is evaluated only when a task uses it.
+     *
+     * @throws InvalidInput (exit 5) listing every syntax error
+     */
+    public void parseJinja() {
+        List<dev.unwind.input.Problem> problems = new ArrayList<>();
+        data.groups().values().forEach(g -> problems.addAll(EstateValues.syntaxErrors(g.vars(), k -> data.origin(g.name(), k))));
+        data.hosts().values().forEach(h -> problems.addAll(EstateValues.syntaxErrors(h.vars(), k -> data.origin(h.name(), k))));
+        Set<Path> files = new LinkedHashSet<>();
+        List<Path> dirs = new ArrayList<>(sourceDirs);
+        dirs.add(playbookDir);
+        for (Path dir : dirs) {
+            data.groups().keySet().forEach(g -> files.addAll(varsFiles.files(dir, "group_vars", g)));
+            data.hosts().keySet().forEach(h -> files.addAll(varsFiles.files(dir, "host_vars", h)));
+        }
+        files.forEach(f -> problems.addAll(EstateValues.syntaxErrors(varsFiles.load(f), k -> varsFiles.position(f, k))));
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
     }
 
     /**
@@ -169,19 +197,26 @@ public final class Inventory {
     }
 
     /**
-     * What reaching the host needs: its variables with the connection ones ({@code ansible_*}, {@code unwind_*},
-     * {@code bastion}) evaluated against {@code above}, and the rest as written (a task evaluates those, in its context).
+     * What reaching the host needs: its variables with the connection ones (those of {@link ConnectionVariable},
+     * {@code ansible_become*}, {@code unwind_*}, {@code bastion}) evaluated against {@code above}, and the rest as written
+     * (a task evaluates those, in its context, if it uses them).
      */
     public Map<String, Object> reachVars(String host, Map<String, Object> above) {
         Map<String, Object> out = hostVars(host);
+        if (out.values().stream().noneMatch(EstateValues::bearsJinja)) {
+            return out;
+        }
         Map<String, Object> view = evaluatedHostVarsView(host, above);
         for (String k : List.copyOf(out.keySet())) {
-            if (k.startsWith("ansible_") || k.startsWith("unwind_") || k.equals("bastion")) {
+            if (REACH_NAMES.contains(k) || k.startsWith("ansible_become") || k.startsWith("unwind_") || k.equals("bastion")) {
                 out.put(k, view.get(k));
             }
         }
         return out;
     }
+
+    private static final Set<String> REACH_NAMES = java.util.Arrays.stream(ConnectionVariable.values())
+            .flatMap(v -> v.names().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Whether the inventory has this host (or it is the implicit localhost). */
     public boolean knows(String host) {

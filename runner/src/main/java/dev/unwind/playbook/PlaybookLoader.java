@@ -144,8 +144,11 @@ public final class PlaybookLoader {
                 notified(tasks, handlers);
                 List<String> varsFiles = strings(m.get("vars_files"));
                 varsFiles(m.get("vars_files"));
+                Escalation escalation = escalation(m).over(Escalation.configured());
+                Escalation.refusedMethod(tasks, escalation).or(() -> Escalation.refusedMethod(handlers, escalation))
+                        .ifPresent(problems::add);
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
-                        bool(m.get("gather_facts"), true), escalation(m).over(Escalation.configured()), strings(m.get("serial")), tasks, onFailure,
+                        bool(m.get("gather_facts"), true), escalation, strings(m.get("serial")), tasks, onFailure,
                         bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
                         handlers, checks.roles().exposed(), environment(m.get("environment")), reach(m),
                         prompts(m.get("vars_prompt")), dir));
@@ -853,7 +856,9 @@ public final class PlaybookLoader {
                     continue;   // opened with the run's vault password when the play starts
                 }
                 try {
-                    Yaml11.read(path).asVars();
+                    // and its Jinja parsed (an estate's vars file: evaluated when used)
+                    Yaml11 file = Yaml11.read(path);
+                    dev.unwind.template.jinja.EstateValues.parsed(file, file.asVars());
                 } catch (InvalidInput e) {
                     if (!java.nio.file.Files.exists(path)) {
                         problem(item, "vars file " + path + " does not exist");
@@ -877,11 +882,11 @@ public final class PlaybookLoader {
 
         private Escalation escalation(Map<String, Node> m) {
             String method = string(m.get("become_method"));
-            if (method != null && !method.equals("sudo")) {
+            if (method != null && !method.equals(Escalation.SUDO)) {
                 problem(m.get("become_method"), "unwind becomes with sudo only, not '" + method + "': leave become_method out"
                         + " or write sudo");
             }
-            return new Escalation(m.containsKey("become") ? bool(m.get("become"), false) : null, string(m.get("become_user")));
+            return new Escalation(m.containsKey("become") ? bool(m.get("become"), false) : null, string(m.get("become_user")), method);
         }
 
         private Map<String, Node> mapping(Node n, String what) {

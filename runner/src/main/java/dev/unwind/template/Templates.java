@@ -48,10 +48,35 @@ public final class Templates {
         config.setNumberFormat("computer");
         config.setBooleanFormat("c");
         config.setDefaultEncoding("UTF-8");
-        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        wrapper.setExposeFields(false);
-        config.setObjectWrapper(wrapper.build());
+        config.setObjectWrapper(new DeferredWrapper());
     }
+
+    /** FreeMarker's default wrapping, reading through a {@link Deferred} value when a template uses it. */
+    private static final class DeferredWrapper extends freemarker.template.DefaultObjectWrapper {
+        DeferredWrapper() {
+            super(wrapperSettings(), true);
+        }
+
+        private static DefaultObjectWrapperBuilder wrapperSettings() {
+            DefaultObjectWrapperBuilder b = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+            b.setExposeFields(false);
+            return b;
+        }
+
+        @Override
+        public TemplateModel wrap(Object obj) throws TemplateModelException {
+            try {
+                return super.wrap(Deferred.resolved(obj));
+            } catch (Deferred.Undefined u) {
+                // undefined to the template (x?? is false, x!"d" gives d); if it is used, the error says why
+                UNDEFINED.set(u);
+                return null;
+            }
+        }
+    }
+
+    /** The last estate value this thread's template found undefined, for the message if the template then fails on it. */
+    private static final ThreadLocal<Deferred.Undefined> UNDEFINED = new ThreadLocal<>();
 
     /** True when the text holds an expression to evaluate. */
     public static boolean isTemplate(String text) {
@@ -103,6 +128,7 @@ public final class Templates {
     /** A FreeMarker expression's value as plain Java. */
     public Object evaluate(String expression, Map<String, Object> vars) {
         Template t = compile(expressionSource(expression), "${" + expression + "}");
+        UNDEFINED.remove();
         try {
             Environment env = t.createProcessingEnvironment(vars, new StringWriter());
             env.process();
@@ -173,13 +199,22 @@ public final class Templates {
             return false;
         }
         java.util.regex.Matcher bare = BARE_VARIABLE.matcher(c);
-        Boolean word = bare.matches() && vars.get(bare.group(2)) instanceof String text ? dev.unwind.module.Args.parseBool(text) : null;
+        Boolean word = bare.matches() && wordOf(vars.get(bare.group(2))) instanceof String text ? dev.unwind.module.Args.parseBool(text) : null;
         if (word != null) {
             // -e flag=yes is text: taken as Ansible's `| bool` takes it, where a condition wants a boolean
             return word != (bare.group(1) != null);
         }
         String out = process(conditionSource(c), condition, vars);
         return out.equals("true");
+    }
+
+    /** A variable's value for a bare condition; null when it is an estate value that is undefined (the template says why). */
+    private static Object wordOf(Object v) {
+        try {
+            return Deferred.resolved(v);
+        } catch (Deferred.Undefined e) {
+            return null;
+        }
     }
 
     /** A condition that is one variable, or its negation: {@code flag}, {@code !flag}. */
@@ -301,6 +336,7 @@ public final class Templates {
 
     private static String process(Template t, String shownAs, Map<String, Object> vars) {
         StringWriter out = new StringWriter();
+        UNDEFINED.remove();
         try {
             t.process(vars, out);
         } catch (TemplateException | IOException e) {
@@ -331,12 +367,22 @@ public final class Templates {
     }
 
     private static TemplateError error(String shownAs, Exception e) {
+        // a value of the estate that cannot be evaluated says itself where it was written and why
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof dev.unwind.input.InvalidInput estate) {
+                return new TemplateError(estate.getMessage(), null);
+            }
+        }
         // a template file's error says where in the file (an inline text is shown whole: its place needs no line)
         if (e instanceof TemplateException te && te.getLineNumber() != null && isFile(shownAs)) {
             shownAs = shownAs + ":" + te.getLineNumber() + ":" + te.getColumnNumber();
         }
         if (e instanceof InvalidReferenceException ire) {
             String name = ire.getBlamedExpressionString();
+            Deferred.Undefined estate = UNDEFINED.get();
+            if (estate != null && name != null && name.replaceAll("^\\(+|\\)+$", "").equals(estate.variable())) {
+                return new TemplateError(estate.getMessage(), name);
+            }
             return new TemplateError("undefined variable '" + name + "' in '" + shownAs + "'"
                     + " (define it in vars, the inventory or with -e, or give a default: " + name + "!\"\")", name);
         }

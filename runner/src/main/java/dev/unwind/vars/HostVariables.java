@@ -1,6 +1,7 @@
 package dev.unwind.vars;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +13,7 @@ public final class HostVariables {
     private final Map<String, Map<String, Object>> facts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> registered = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> included = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<String>>> includedFrom = new ConcurrentHashMap<>();
 
     public void setFacts(String host, Map<String, Object> f) {
         facts.put(host, Map.copyOf(f));
@@ -60,9 +62,18 @@ public final class HostVariables {
         return new LinkedHashMap<>(registered.getOrDefault(host, Map.of()));
     }
 
-    /** A variable from {@code include_vars}: above task vars, below registered results and set_fact. */
-    public void include(String host, String name, Object value) {
+    /**
+     * A variable from {@code include_vars}: above task vars, below registered results and set_fact. {@code files} are
+     * the files that include read (one of them holds it), for messages about its value.
+     */
+    public void include(String host, String name, Object value, List<String> files) {
         included.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(name, value == null ? "" : value);
+        includedFrom.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(name, List.copyOf(files));
+    }
+
+    /** The files of the include_vars that gave the host this variable (the last that holds it wins), or none. */
+    public List<String> includedFrom(String host, String name) {
+        return includedFrom.getOrDefault(host, Map.of()).getOrDefault(name, List.of());
     }
 
     public Map<String, Object> included(String host) {

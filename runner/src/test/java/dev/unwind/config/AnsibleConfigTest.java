@@ -51,6 +51,9 @@ class AnsibleConfigTest {
                         forks = 7
                         timeout = 25
                         vault_password_file = ./vault-pass.txt
+                        vault_identity = mine
+                        vault_identity_list = dev@./dev-pass, prod@prompt
+                        vault_id_match = yes
                         roles_path = ./roles:~/shared-roles:/srv/roles
                         nocows = 1
                         ; a comment
@@ -63,13 +66,19 @@ class AnsibleConfigTest {
 
                         [ssh_connection]
                         pipelining = True
+                        ssh_args = -o ServerAliveInterval=7 -J jump@bastion
+                        control_path = %(directory)s/%%h-%%r
+                        control_path_dir = ./cp
                         """, List.of()),
                 new Case("variables above the file", """
                         [defaults]
                         forks = 7
                         remote_user = deploy
+                        [ssh_connection]
+                        ssh_args = -o Port=2200
                         """, List.of("ANSIBLE_FORKS=9", "ANSIBLE_INVENTORY=a.ini,/etc/b.ini", "ANSIBLE_HOST_KEY_CHECKING=0",
-                        "ANSIBLE_BECOME=true")),
+                        "ANSIBLE_BECOME=true", "ANSIBLE_BECOME_METHOD=su", "ANSIBLE_SSH_ARGS=-o ConnectTimeout=3",
+                        "ANSIBLE_VAULT_IDENTITY_LIST=a@/x, b@prompt", "ANSIBLE_SSH_CONTROL_PATH_DIR=cp")),
                 new Case("inline ';' comments, '#' kept, ':' separator, upper-case keys, quotes", """
                         [defaults]
                         Forks = 3 ; three
@@ -107,12 +116,20 @@ class AnsibleConfigTest {
         }
 
         String ansible = run(work, env, ANSIBLE_CONFIG.toString(), "dump", "--only-changed");
+        // the ssh connection plugin's options are printed apart, under its name
+        String plugins = run(work, env, ANSIBLE_CONFIG.toString(), "dump", "--only-changed", "-t", "connection");
         String unwind = run(work, env, java(), "-cp", System.getProperty("java.class.path"), "dev.unwind.cli.Main", "config");
 
-        List<String> known = Stream.concat(Stream.of("CONFIG_FILE"), Arrays.stream(AnsibleSetting.values()).map(Enum::name)).toList();
+        List<String> known = Stream.concat(Stream.of("CONFIG_FILE"), Arrays.stream(AnsibleSetting.values()).map(AnsibleSetting::dumpName)).toList();
         String expected = joinedLogicalLines(ansible).stream().filter(l -> known.contains(l.substring(0, l.indexOf('('))))
                 .collect(Collectors.joining("\n", "", "\n"));
-        assertThat(unwind).as("ansible-config printed:\n%s", ansible).isEqualTo(expected);
+        java.util.regex.Matcher ssh = java.util.regex.Pattern.compile("(?ms)^ssh:\n___\n(.*?)(?:\n\n|\\z)").matcher(plugins);
+        if (ssh.find()) {
+            List<String> lines = Arrays.stream(ssh.group(1).split("\n")).filter(l -> l.indexOf('(') > 0 && known.contains(l.substring(0, l.indexOf('('))))
+                    .toList();
+            expected += lines.isEmpty() ? "" : "\nssh:\n___\n" + String.join("\n", lines) + "\n";
+        }
+        assertThat(unwind).as("ansible-config printed:\n%s\n%s", ansible, plugins).isEqualTo(expected);
     }
 
     @Test

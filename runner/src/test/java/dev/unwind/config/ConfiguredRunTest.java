@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,15 +87,8 @@ class ConfiguredRunTest {
     }
 
     private static String run(Path cwd, Path home, String... cmd) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("ANSIBLE_"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("ANSIBLE_NOCOLOR", "1");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("%s:\n%s", cmd[cmd.length - 1], out).isZero();
-        return out;
+        dev.unwind.testing.Processes.Result r = dev.unwind.testing.Processes.run(cwd, home, java.util.Map.of(), List.of(cmd));
+        assertThat(r.code()).as("%s:\n%s", cmd[cmd.length - 1], r.out()).isZero();
+        return r.out();
     }
 }

@@ -36,6 +36,13 @@ public final class VaultCipher {
         return Arrays.equals(Arrays.copyOfRange(data, i, i + h.length), h);
     }
 
+    /** The vault id label of a {@code 1.2} envelope ({@code $ANSIBLE_VAULT;1.2;AES256;label}), else null. */
+    public static String label(String envelope) {
+        String first = envelope.strip().lines().findFirst().orElse("").strip();
+        String[] header = first.split(";");
+        return header.length >= 4 && header[0].equals(HEADER) && header[1].equals("1.2") && !header[3].isBlank() ? header[3].strip() : null;
+    }
+
     public static String decryptToString(String envelope, VaultSecret secret) {
         return new String(decrypt(envelope, secret), StandardCharsets.UTF_8);
     }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,10 +26,22 @@ public final class VaultSecret {
 
     /** Reads a password file; runs it when it is executable, as Ansible does. */
     public static VaultSecret fromFile(Path file) throws IOException {
+        return fromFile(file, null);
+    }
+
+    /**
+     * Reads a password file, or runs it when it is executable and takes what it prints, as Ansible does; a script named
+     * {@code *-client} (Ansible's vault client scripts) is told the label: {@code --vault-id LABEL}.
+     */
+    public static VaultSecret fromFile(Path file, String label) throws IOException {
         byte[] raw;
         if (Files.isExecutable(file) && !Files.isDirectory(file)) {
-            Process p = new ProcessBuilder(file.toAbsolutePath().toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            List<String> command = new ArrayList<>(List.of(file.toAbsolutePath().toString()));
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            if (label != null && stem.endsWith("-client")) {
+                command.addAll(List.of("--vault-id", label));
+            }
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             p.getOutputStream().close();
             raw = p.getInputStream().readAllBytes();
             try {

@@ -4,8 +4,18 @@ import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.el.JinjavaELContext;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.tree.ExpressionNode;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
+import com.hubspot.jinjava.tree.TreeParser;
+import com.hubspot.jinjava.tree.parse.ExpressionToken;
+import jinjava.de.odysseus.el.tree.TreeBuilderException;
 import dev.unwind.input.InvalidInput;
+import dev.unwind.input.Problem;
 import dev.unwind.input.Position;
+import dev.unwind.template.Deferred;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,21 +40,21 @@ public final class EstateValues {
     private static final Jinjava JINJAVA = jinjava();
 
     private final Map<String, Object> context;
-    /** The names whose values are the estate's (templated when used); the rest (facts, results) are taken as they are. */
-    private final Set<String> estate;
+    /** The estate's values (templated when used), as written; the rest of the context (facts, results) is taken as it is. */
+    private final Map<String, Object> estate = new HashMap<>();
     private final Function<String, Position> where;
     private final Map<String, Object> done = new HashMap<>();
+    private final Map<String, InvalidInput> failures = new HashMap<>();
     private final Set<String> active = new LinkedHashSet<>();
     private Set<String> missing = new LinkedHashSet<>();
 
     private EstateValues(List<Map<String, Object>> estates, Map<String, Object> context, Function<String, Position> where) {
         this.context = context;
         this.where = where;
-        this.estate = new java.util.HashSet<>();
         for (Map<String, Object> values : estates) {
             values.forEach((k, v) -> {
                 if (context.get(k) == v) {
-                    estate.add(k);
+                    estate.put(k, v);
                 }
             });
         }
@@ -53,20 +63,167 @@ public final class EstateValues {
     /**
      * One evaluation over {@code context}, every variable the host has at that point, in which the values of
      * {@code estates} (its inventory variables, its vars files') are the ones templated — each when used, so one may
-     * refer to another of any of them. {@code where} names where a variable was written, for errors.
+     * refer to another of any of them. {@code where} names where a variable was written, for errors. Each value is
+     * evaluated once: the evaluation is kept for as long as this is.
      */
     public static EstateValues over(List<Map<String, Object>> estates, Map<String, Object> context, Function<String, Position> where) {
         return new EstateValues(estates, context, where);
     }
 
-    /** {@code values}, one of the estates, with their Jinja evaluated (a value another layer hides is left as written). */
-    public synchronized Map<String, Object> resolved(Map<String, Object> values) {
+    /**
+     * {@code values}, one of the estates, with each value that holds Jinja standing for its evaluation, which is done
+     * when a task uses it ({@link Deferred}): a value nothing uses is never evaluated, as in Ansible. A value another
+     * layer hides is left as written.
+     */
+    public Map<String, Object> deferred(Map<String, Object> values) {
         if (values.values().stream().noneMatch(EstateValues::bearsJinja)) {
             return values;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, bearsJinja(v) && context.get(k) == v ? lookup(k) : v));
+        values.forEach((k, v) -> out.put(k, bearsJinja(v) && estate.containsKey(k) && estate.get(k) == v ? new Value(k) : v));
         return out;
+    }
+
+    /**
+     * {@code values} as they will be laid over {@code context} (which does not hold them yet), each value that holds
+     * Jinja standing for its evaluation in {@code context} as it is when the value is used.
+     */
+    public static Map<String, Object> laidOver(Map<String, Object> values, Map<String, Object> context, Function<String, Position> where) {
+        if (values.values().stream().noneMatch(EstateValues::bearsJinja)) {
+            return values;
+        }
+        EstateValues e = new EstateValues(List.of(), context, where);
+        e.estate.putAll(values);
+        return e.deferred(values);
+    }
+
+    /** {@code values}, one of the estates, with their Jinja evaluated now. */
+    public synchronized Map<String, Object> resolved(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        deferred(values).forEach((k, v) -> out.put(k, Deferred.resolved(v)));
+        return out;
+    }
+
+    /** An estate's value, evaluated when first used. */
+    private final class Value implements Deferred {
+        private final String name;
+
+        Value(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Object value() {
+            return lookup(name);
+        }
+
+        EstateValues owner() {
+            return EstateValues.this;
+        }
+
+        @Override
+        public String toString() {
+            // never the evaluation: what prints a stand-in (a log of the variables) must not template for it
+            return String.valueOf(estate.get(name));
+        }
+    }
+
+    /**
+     * Parses the Jinja of every value of {@code values} (walking lists and mappings), evaluating nothing, as a run does
+     * for the estate's values before anything runs: each syntax error is a problem at where its variable was written,
+     * naming the variable and the expression.
+     */
+    public static List<Problem> syntaxErrors(Map<String, Object> values, Function<String, Position> where) {
+        List<Problem> out = new ArrayList<>();
+        values.forEach((k, v) -> texts(v, t -> syntaxError(t).ifPresent(why ->
+                out.add(new Problem(where.apply(k), "cannot parse the Jinja of " + k + ": " + t.strip() + " — " + why)))));
+        return out;
+    }
+
+    /** {@link #syntaxErrors} of a vars file's variables, each at where its value is written; invalid input if there is one. */
+    public static Map<String, Object> parsed(dev.unwind.input.Yaml11 doc, Map<String, Object> vars) {
+        List<Problem> problems = syntaxErrors(vars, doc::valueAt);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return vars;
+    }
+
+    private static void texts(Object v, java.util.function.Consumer<String> each) {
+        if (v instanceof CharSequence s && bearsJinja(s)) {
+            each.accept(s.toString());
+        } else if (v instanceof Map<?, ?> m) {
+            m.values().forEach(x -> texts(x, each));
+        } else if (v instanceof Collection<?> c) {
+            c.forEach(x -> texts(x, each));
+        }
+    }
+
+    /** The syntax error in one Jinja text, if any: its tags and their nesting, and every expression in it; nothing is evaluated. */
+    static java.util.Optional<String> syntaxError(String template) {
+        Segments segments;
+        try {
+            segments = Segments.of(template);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+        JinjavaInterpreter interpreter = JINJAVA.newInterpreter();
+        if (!segments.statements()) {
+            return segments.parts().stream().filter(Segments.Part::expression).map(p -> expressionError(interpreter, p.text()))
+                    .flatMap(java.util.Optional::stream).findFirst();
+        }
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            Node root = new TreeParser(interpreter, template).buildTree();
+            for (TemplateError e : interpreter.getErrors()) {
+                if (e.getSeverity() == TemplateError.ErrorType.FATAL || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR) {
+                    return java.util.Optional.of(e.getMessage());
+                }
+            }
+            return nodeError(interpreter, root);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    /** The first expression in the tree (printed, or an if/elif's condition) that does not parse. */
+    private static java.util.Optional<String> nodeError(JinjavaInterpreter interpreter, Node node) {
+        java.util.Optional<String> here = java.util.Optional.empty();
+        if (node instanceof ExpressionNode && node.getMaster() instanceof ExpressionToken t) {
+            here = expressionError(interpreter, t.getExpr());
+        } else if (node instanceof TagNode tag && (tag.getName().equals("if") || tag.getName().equals("elif"))) {
+            here = expressionError(interpreter, tag.getHelpers());
+        }
+        if (here.isPresent()) {
+            return here;
+        }
+        for (Node child : node.getChildren()) {
+            java.util.Optional<String> e = nodeError(interpreter, child);
+            if (e.isPresent()) {
+                return e;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<String> expressionError(JinjavaInterpreter interpreter, String expression) {
+        if (expression == null || expression.isBlank()) {
+            return java.util.Optional.of("an empty expression");
+        }
+        try {
+            JINJAVA.getExpressionFactory().createValueExpression(new JinjavaELContext(interpreter,
+                    new JinjavaInterpreterResolver(interpreter)), "#{" + expression.strip() + "}", Object.class);
+            return java.util.Optional.empty();
+        } catch (TreeBuilderException e) {
+            // JUEL counts in the text it was given, "#{" + expression + "}", from 0; and lists every token it expected
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("at position (\\d+), encountered (.*?)(, expected .*)?$")
+                    .matcher(String.valueOf(e.getMessage()));
+            String why = m.find() ? "at column " + Math.max(1, Integer.parseInt(m.group(1)) - 1) + ": unexpected " + m.group(2) : "";
+            return java.util.Optional.of("syntax error in '" + expression.strip() + "'" + (why.isEmpty() ? "" : " " + why));
+        } catch (RuntimeException e) {
+            // a function it cannot bind and the like: found when evaluated, as any other evaluation error
+            return java.util.Optional.empty();
+        }
     }
 
     /** Whether a value holds Jinja anywhere: a text with {@code {{} or {@code {%}, or a list or mapping holding one. */
@@ -92,31 +249,7 @@ public final class EstateValues {
      * all there).
      */
     public static Map<String, Object> view(Map<String, Object> values, Map<String, Object> context, Function<String, Position> where) {
-        EstateValues r = new EstateValues(List.of(values), context, where);
-        return new java.util.AbstractMap<>() {
-            @Override
-            public Object get(Object key) {
-                return r.lookup(String.valueOf(key));
-            }
-
-            @Override
-            public boolean containsKey(Object key) {
-                return context.containsKey(key);
-            }
-
-            @Override
-            public int size() {
-                // Jinjava asks the size of every mapping it is handed: answering must not evaluate everything
-                return context.size();
-            }
-
-            @Override
-            public Set<Entry<String, Object>> entrySet() {
-                Set<Entry<String, Object>> all = new LinkedHashSet<>();
-                context.keySet().forEach(k -> all.add(new java.util.AbstractMap.SimpleEntry<>(k, r.lookup(k))));
-                return all;
-            }
-        };
+        return Deferred.view(context.keySet(), new EstateValues(List.of(values), context, where)::lookup);
     }
 
     private synchronized Object lookup(String name) {
@@ -127,16 +260,30 @@ public final class EstateValues {
             missing.add(name);
             return null;
         }
-        Object raw = context.get(name);
-        if (!estate.contains(name) || !bearsJinja(raw)) {
-            return raw;
+        Object current = context.get(name);
+        Object raw = estate.get(name);
+        boolean ours = raw != null && (current == raw || current instanceof Value v && v.owner() == this);
+        if (!ours || !bearsJinja(raw)) {
+            // another layer's value (a fact, a result, a play var), or another evaluation's stand-in
+            return Deferred.resolved(current);
+        }
+        if (failures.containsKey(name)) {
+            throw failures.get(name);
         }
         if (!active.add(name)) {
             throw new InvalidInput(where.apply(name), "recursive loop detected in template: " + String.join(" -> ", active) + " -> " + name
                     + " refer to each other; break the loop in one of them");
         }
-        Object v = deep(name, raw);
-        active.remove(name);
+        Object v;
+        try {
+            v = deep(name, raw);
+        } catch (InvalidInput e) {
+            // kept too: a value that cannot be evaluated is tried once, however often it is used
+            failures.put(name, e);
+            throw e;
+        } finally {
+            active.remove(name);
+        }
         done.put(name, v);
         return v;
     }
@@ -192,17 +339,17 @@ public final class EstateValues {
             Object v = expression == null ? interpreter.render(template) : interpreter.resolveELExpression(expression, 1);
             for (TemplateError e : interpreter.getErrors()) {
                 if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
-                    throw failed(name, template, undefined().orElse(e.getMessage()));
+                    throw failed(name, template, e.getMessage());
                 }
             }
             if (v == null && expression != null && !missing.isEmpty()) {
-                throw failed(name, template, undefined().orElseThrow());
+                throw failed(name, template, null);
             }
             return v;
         } catch (InvalidInput e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failed(name, template, undefined().orElse(e.getMessage()));
+            throw failed(name, template, e.getMessage());
         } finally {
             JinjavaInterpreter.popCurrent();
             missing = outer;
@@ -238,8 +385,11 @@ public final class EstateValues {
         return v;
     }
 
+    /** Why {@code name} cannot be evaluated: the variable it refers to and nothing defines, else {@code why}. */
     private InvalidInput failed(String name, String template, String why) {
-        return new InvalidInput(where.apply(name), "cannot evaluate " + name + ": " + template.strip() + " — " + why);
+        java.util.Optional<String> undefined = undefined();
+        String text = "cannot evaluate " + name + ": " + template.strip() + " — " + undefined.orElse(why);
+        return undefined.isPresent() ? new Deferred.Undefined(where.apply(name), name, text) : new InvalidInput(where.apply(name), text);
     }
 
     private static Jinjava jinjava() {

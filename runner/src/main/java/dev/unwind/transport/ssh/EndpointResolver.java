@@ -42,7 +42,9 @@ final class EndpointResolver {
     }
 
     SshEndpoint resolve(String host, Map<String, Object> vars) throws ConnectionException {
-        CommonArgs args = CommonArgs.parse(host, SSH_ARGS.text(vars));
+        // ansible.cfg's ssh_args come first on Ansible's ssh command line; a host's own common args win over them here
+        CommonArgs args = CommonArgs.parse(host, "ssh_args", settings.sshArgs(), new CommonArgs());
+        args = CommonArgs.parse(host, "ansible_ssh_common_args", SSH_ARGS.text(vars), args);
         String name = HOST.text(vars);
         name = name == null ? host : name;
         ConfigRepository.Config cfg = sshConfig.getConfig(name);
@@ -215,7 +217,11 @@ final class EndpointResolver {
         return Path.of(p);
     }
 
-    /** The OpenSSH options we honour from {@code ansible_ssh_common_args}; the rest are ignored. */
+    /**
+     * The OpenSSH options we honour from {@code ansible_ssh_common_args} and ansible.cfg's {@code ssh_args}: the rest
+     * are ignored (ControlMaster, ControlPersist, ControlPath among them: the transport keeps one session per host for
+     * the whole run, which is what they give ssh).
+     */
     private static final class CommonArgs {
         String proxyJump;
         String strictHostKeyChecking;
@@ -225,8 +231,8 @@ final class EndpointResolver {
         Duration serverAliveInterval;
         final List<Path> identityFiles = new ArrayList<>();
 
-        static CommonArgs parse(String host, String line) throws ConnectionException {
-            CommonArgs a = new CommonArgs();
+        /** {@code line}'s options over those {@code a} holds; {@code what} names the setting in errors. */
+        static CommonArgs parse(String host, String what, String line, CommonArgs a) throws ConnectionException {
             if (line == null) {
                 return a;
             }
@@ -234,14 +240,14 @@ final class EndpointResolver {
             try {
                 words = Shell.split(line);
             } catch (IllegalArgumentException e) {
-                throw new ConnectionException(host, "ansible_ssh_common_args: " + e.getMessage());
+                throw new ConnectionException(host, what + ": " + e.getMessage());
             }
             for (int i = 0; i < words.size(); i++) {
                 String w = words.get(i);
                 String value;
                 if (w.equals("-J") || w.equals("-o") || w.equals("-i") || w.equals("-p")) {
                     if (i + 1 >= words.size()) {
-                        throw new ConnectionException(host, "ansible_ssh_common_args: " + w + " needs a value");
+                        throw new ConnectionException(host, what + ": " + w + " needs a value");
                     }
                     value = words.get(++i);
                 } else if (w.length() > 2 && (w.startsWith("-J") || w.startsWith("-o") || w.startsWith("-i")

@@ -16,9 +16,11 @@ import java.util.List;
  * @param maxSessions         channels open at once per host; OpenSSH's MaxSessions defaults to 10
  * @param serverAliveInterval how often a silent connection is probed; zero turns probing off
  * @param serverAliveCountMax unanswered probes before the connection counts as lost
+ * @param sshArgs             ansible.cfg's {@code [ssh_connection] ssh_args}: OpenSSH options every host starts from
+ *                            (a host's {@code ansible_ssh_common_args} win over them), or null
  */
 public record SshSettings(Path knownHosts, Path sshConfig, Path agentSocket, List<Path> defaultIdentities,
-                          int maxSessions, Duration serverAliveInterval, int serverAliveCountMax) {
+                          int maxSessions, Duration serverAliveInterval, int serverAliveCountMax, String sshArgs) {
 
     public SshSettings {
         defaultIdentities = List.copyOf(defaultIdentities);
@@ -37,31 +39,36 @@ public record SshSettings(Path knownHosts, Path sshConfig, Path agentSocket, Lis
         }
         Path config = ssh.resolve("config");
         return new SshSettings(ssh.resolve("known_hosts"), Files.isRegularFile(config) ? config : null,
-                sock == null || sock.isBlank() ? null : Path.of(sock), ids, 10, Duration.ofSeconds(5), 2);
+                sock == null || sock.isBlank() ? null : Path.of(sock), ids, 10, Duration.ofSeconds(5), 2, null);
     }
 
     /** Files only from the arguments: nothing of the user's own SSH set-up leaks in (for tests and benchmarks). */
     public static SshSettings isolated(Path knownHosts) {
-        return new SshSettings(knownHosts, null, null, List.of(), 10, Duration.ofSeconds(5), 2);
+        return new SshSettings(knownHosts, null, null, List.of(), 10, Duration.ofSeconds(5), 2, null);
     }
 
     public SshSettings withKnownHosts(Path p) {
-        return new SshSettings(p, sshConfig, agentSocket, defaultIdentities, maxSessions, serverAliveInterval, serverAliveCountMax);
+        return new SshSettings(p, sshConfig, agentSocket, defaultIdentities, maxSessions, serverAliveInterval, serverAliveCountMax, sshArgs);
     }
 
     public SshSettings withSshConfig(Path p) {
-        return new SshSettings(knownHosts, p, agentSocket, defaultIdentities, maxSessions, serverAliveInterval, serverAliveCountMax);
+        return new SshSettings(knownHosts, p, agentSocket, defaultIdentities, maxSessions, serverAliveInterval, serverAliveCountMax, sshArgs);
     }
 
     public SshSettings withAgentSocket(Path p) {
-        return new SshSettings(knownHosts, sshConfig, p, defaultIdentities, maxSessions, serverAliveInterval, serverAliveCountMax);
+        return new SshSettings(knownHosts, sshConfig, p, defaultIdentities, maxSessions, serverAliveInterval, serverAliveCountMax, sshArgs);
     }
 
     public SshSettings withMaxSessions(int n) {
-        return new SshSettings(knownHosts, sshConfig, agentSocket, defaultIdentities, n, serverAliveInterval, serverAliveCountMax);
+        return new SshSettings(knownHosts, sshConfig, agentSocket, defaultIdentities, n, serverAliveInterval, serverAliveCountMax, sshArgs);
     }
 
     public SshSettings withServerAlive(Duration interval, int countMax) {
-        return new SshSettings(knownHosts, sshConfig, agentSocket, defaultIdentities, maxSessions, interval, countMax);
+        return new SshSettings(knownHosts, sshConfig, agentSocket, defaultIdentities, maxSessions, interval, countMax, sshArgs);
+    }
+
+    public SshSettings withSshArgs(String args) {
+        return new SshSettings(knownHosts, sshConfig, agentSocket, defaultIdentities, maxSessions, serverAliveInterval, serverAliveCountMax,
+                args);
     }
 }

@@ -62,6 +62,10 @@ class EstateJinjaTest {
                 secured: "{{ 'tls' if (ports | select('equalto', 443) | list | length > 0) | bool else 'plain' }}"
                 versioned: "{{ ('1.10.2' is version('1.9', '>')) | ternary('newer', 'older') }}"
                 picked: "{{ (extra_settings | default({})) | combine({'a': 1}) | dict2items | map(attribute='key') | join(',') }}"
+                # used by no task: Ansible never evaluates them, and neither does unwind
+                unused_broken: "https://{{ nowhere_defined }}.{{ domain }}"
+                unused_filter: "{{ domain | no_such_filter }}"
+                ansible_python_interpreter_note: "{{ also_nowhere }}"
                 """);
         write("inventory/group_vars/web.yml", """
                 app_name: shop
@@ -115,6 +119,138 @@ class EstateJinjaTest {
 
         assertThat(r.exitCode()).as(r.toString()).isNotZero();
         assertThat(r.out() + r.err()).contains("group_vars/all.yml:2").contains("app_url").contains("'app_host' is undefined");
+    }
+
+    @Test
+    void aValueOnlyOneHostUsesBrokenFailsThatHostsTaskAndTheRunUnwindsAsAnsibleFailsIt() throws Exception {
+        write("inventory/hosts.ini", "web1 ansible_connection=local\nweb2 ansible_connection=local\n");
+        write("inventory/group_vars/all.yml", "domain: example.com\napp_url: \"https://{{ inventory_hostname }}.{{ domain }}\"\n");
+        // on web2 alone the value refers to something nothing defines
+        write("inventory/host_vars/web2.yml", "domain: \"{{ region }}.example.com\"\n");
+        String play = """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - copy: {content: "before", dest: "%s/out/%%s/{{host}}-before"}
+                    - copy: {content: "{{ app_url }}", dest: "%s/out/%%s/{{host}}"}
+                """.formatted(dir, dir);
+        write("ansible.yml", play.replace("%s", "ansible").replace("{{host}}", "{{ inventory_hostname }}"));
+        write("unwind.yml", play.replace("%s", "unwind").replace("{{host}}", "${inventory_hostname}")
+                .replaceAll("\\{\\{ (\\w+) }}", "\\${$1}"));
+        Files.createDirectories(dir.resolve("out/ansible"));
+        Files.createDirectories(dir.resolve("out/unwind"));
+
+        String ansible = AnsiblePlaybook.run(dir, dir.resolve("ansible-home"), List.of("-i", "inventory/hosts.ini", "ansible.yml"));
+        Cli.Result r = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("unwind.yml").toString(), "-i",
+                dir.resolve("inventory/hosts.ini").toString(), "--json");
+
+        // Ansible: web1 renders it, web2's task fails on the undefined variable
+        assertThat(ansible).contains("The task includes an option with an undefined variable").contains("'region' is undefined");
+        assertThat(Files.readString(dir.resolve("out/ansible/web1"))).isEqualTo("https://web1.example.com");
+        assertThat(dir.resolve("out/ansible/web2")).doesNotExist();
+        // unwind: the same failure on web2, naming the variable, where it was written and what is undefined; then it unwinds
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).contains("web2").contains("host_vars/web2.yml:1").contains("domain").contains("'region' is undefined")
+                .doesNotContain("at dev.unwind");
+        assertThat(r.out().lines().filter(l -> l.contains("'region' is undefined")).filter(l -> l.contains("\"web1\""))).isEmpty();
+        assertThat(tree(dir.resolve("out/unwind"))).as("everything unwound").isEmpty();
+    }
+
+    @Test
+    void aValueReferringToSomethingUndefinedIsUndefinedToTestsAndDefaultsAsInAnsible() throws Exception {
+        write("inventory/hosts.ini", "web1 ansible_connection=local\n");
+        write("inventory/group_vars/all.yml", "domain: example.com\nbroken: \"https://{{ app_host }}.{{ domain }}\"\n");
+        // the same test and default, in each one's language
+        String play = """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - copy: {content: %s, dest: "%s/%s"}
+                    - copy: {content: "run", dest: "%s/%s-skipped"}
+                      when: %s
+                """;
+        write("ansible.yml", play.formatted("\"{{ 'yes' if broken is defined else 'no' }} {{ broken | default('fallback') }}\"", dir, "ansible",
+                dir, "ansible", "broken is defined"));
+        write("unwind.yml", play.formatted("'${broken???then(\"yes\", \"no\")} ${broken!\"fallback\"}'", dir, "unwind", dir, "unwind",
+                "broken??"));
+        String ansible = AnsiblePlaybook.run(dir, dir.resolve("ansible-home"), List.of("-i", "inventory/hosts.ini", "ansible.yml"));
+        Cli.Result r = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("unwind.yml").toString(), "-i",
+                dir.resolve("inventory/hosts.ini").toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("ansible"))).as(ansible).isEqualTo("no fallback");
+        assertThat(Files.readString(dir.resolve("unwind"))).isEqualTo(Files.readString(dir.resolve("ansible")));
+        assertThat(dir.resolve("ansible-skipped")).doesNotExist();
+        assertThat(dir.resolve("unwind-skipped")).doesNotExist();
+    }
+
+    @Test
+    void aJinjaSyntaxErrorAnywhereInTheEstateStopsTheRunBeforeAnythingRuns() throws Exception {
+        write("inventory/hosts.ini", "web1 ansible_connection=local broken_inline=\"{{ 1 + }}\"\n");
+        write("inventory/group_vars/all.yml", "domain: example.com\nunused: \"{{ domain | upper ) }}\"\n");
+        write("inventory/host_vars/web1.yml", "loop_text: \"{% for x in [1, 2] %}{{ x }}\"\n");
+        write("site.yml", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - file: {path: "%s/touched", state: touch}
+                """.formatted(dir));
+        Cli.Result r = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("site.yml").toString(), "-i",
+                dir.resolve("inventory/hosts.ini").toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        String all = r.out() + r.err();
+        assertThat(all).contains("group_vars/all.yml:2:").contains("unused").contains("{{ domain | upper ) }}")
+                .contains("host_vars/web1.yml:1:").contains("loop_text")
+                .contains("hosts.ini:1").contains("broken_inline").contains("{{ 1 + }}")
+                .doesNotContain("Exception").doesNotContain("at dev.unwind");
+        assertThat(dir.resolve("touched")).as("nothing ran").doesNotExist();
+    }
+
+    @Test
+    void varsFilesIncludeVarsAndExtraVarsFilesAreParsedAtLoadAndEvaluatedWhenUsedAsAnsibleDoes() throws Exception {
+        write("hosts.ini", "web1 ansible_connection=local\n");
+        write("vars/app.yml", "app: shop\nconf: \"/etc/{{ app }}/{{ env_name }}.conf\"\nnever_used: \"{{ undefined_here }}\"\n");
+        write("vars/more.yml", "port: \"{{ 8000 + offset | int }}\"\nalso_unused: \"{{ nope }}\"\n");
+        write("extra.yml", "env_name: \"{{ app | upper }}-prod\"\noffset: 80\nunused_extra: \"{{ absent }}\"\n");
+        String play = """
+                - hosts: all
+                  gather_facts: false
+                  vars_files: [vars/app.yml]
+                  tasks:
+                    - include_vars: vars/more.yml
+                    - copy: {content: "{{ conf }} {{ port }} {{ env_name }}", dest: "%s/out-%%s"}
+                """.formatted(dir);
+        write("ansible.yml", play.replace("%s", "ansible"));
+        write("unwind.yml", play.replace("%s", "unwind").replaceAll("\\{\\{ (\\w+) }}", "\\${$1}"));
+        String ansible = AnsiblePlaybook.run(dir, dir.resolve("ansible-home"), List.of("-i", "hosts.ini", "ansible.yml", "-e", "@extra.yml"));
+        Cli.Result r = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("unwind.yml").toString(), "-i",
+                dir.resolve("hosts.ini").toString(), "-e", "@" + dir.resolve("extra.yml"));
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("out-ansible"))).as(ansible).isEqualTo("/etc/shop/SHOP-prod.conf 8080 SHOP-prod");
+        assertThat(Files.readString(dir.resolve("out-unwind"))).isEqualTo(Files.readString(dir.resolve("out-ansible")));
+
+        // a syntax error in an -e @file is found before anything runs
+        write("extra.yml", "env_name: \"{{ app | upper }\"\n");
+        Cli.Result bad = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("unwind.yml").toString(), "-i",
+                dir.resolve("hosts.ini").toString(), "-e", "@" + dir.resolve("extra.yml"));
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(5);
+        assertThat(bad.out() + bad.err()).contains("extra.yml:1:").contains("env_name").contains("{{ app | upper }");
+        // and one in a vars file the play names, too
+        write("extra.yml", "env_name: prod\n");
+        write("vars/app.yml", "app: shop\nconf: \"{% if app %}/etc{% endfor %}\"\n");
+        Cli.Result badFile = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("unwind.yml").toString(), "-i",
+                dir.resolve("hosts.ini").toString(), "-e", "@" + dir.resolve("extra.yml"));
+        assertThat(badFile.exitCode()).as(badFile.toString()).isEqualTo(5);
+        assertThat(badFile.out() + badFile.err()).contains("vars/app.yml:2:").contains("conf");
+        // an include_vars value that refers to something undefined fails the task that uses it, naming its file and line
+        write("vars/app.yml", "app: shop\nconf: /etc/shop.conf\n");
+        write("vars/more.yml", "offset_note: x\nport: \"80{{ missing_offset }}\"\n");
+        Cli.Result undefined = new Cli(dir.resolve("unwind-home")).run("play", dir.resolve("unwind.yml").toString(), "-i",
+                dir.resolve("hosts.ini").toString(), "-e", "@" + dir.resolve("extra.yml"));
+        assertThat(undefined.exitCode()).as(undefined.toString()).isEqualTo(2);
+        assertThat(undefined.out()).contains("vars/more.yml:2:").contains("port").contains("'missing_offset' is undefined");
     }
 
     private void write(String name, String text) throws IOException {

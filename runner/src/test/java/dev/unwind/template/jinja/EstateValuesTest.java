@@ -74,4 +74,48 @@ class EstateValuesTest {
         Map<String, Object> r = resolve(v);
         assertThat(r).containsEntry("a", true).containsEntry("b", false).containsEntry("c", "x.conf");
     }
+
+    @Test
+    void aDeferredValueIsEvaluatedOnceHoweverOftenItIsUsed() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Object> context = new LinkedHashMap<>() {
+            @Override
+            public Object get(Object key) {
+                if ("base".equals(key)) {
+                    reads.incrementAndGet();
+                }
+                return super.get(key);
+            }
+        };
+        Map<String, Object> estate = new LinkedHashMap<>();
+        estate.put("base", "/srv");
+        estate.put("data", "{{ base }}/data");
+        estate.put("broken", "{{ nowhere }}");
+        context.putAll(estate);
+        Map<String, Object> vars = EstateValues.over(List.of(estate), context, k -> new Position("group_vars/all.yml", 2, 1)).deferred(estate);
+
+        assertThat(vars.get("data")).isInstanceOf(dev.unwind.template.Deferred.class);
+        reads.set(0);
+        for (int i = 0; i < 100; i++) {
+            assertThat(dev.unwind.template.Deferred.resolved(vars.get("data"))).isEqualTo("/srv/data");
+        }
+        assertThat(reads.get()).isEqualTo(1);
+        for (int i = 0; i < 2; i++) {
+            // and a value that cannot be evaluated fails alike each time it is used (it is not a loop of references)
+            assertThatThrownBy(() -> dev.unwind.template.Deferred.resolved(vars.get("broken"))).isInstanceOf(dev.unwind.template.Deferred.Undefined.class)
+                    .hasMessageContaining("group_vars/all.yml:2:1").hasMessageContaining("broken").hasMessageContaining("'nowhere' is undefined");
+        }
+    }
+
+    @Test
+    void syntaxIsCheckedWithoutEvaluating() {
+        assertThat(EstateValues.syntaxError("{{ a | default('x') }} and {{ b.c[0] }}")).isEmpty();
+        assertThat(EstateValues.syntaxError("{% if a %}{{ a }}{% else %}none{% endif %}")).isEmpty();
+        assertThat(EstateValues.syntaxError("{{ undefined_thing | no_such_filter }}")).as("found when evaluated").isEmpty();
+        assertThat(EstateValues.syntaxError("{{ a + }}")).isPresent();
+        assertThat(EstateValues.syntaxError("{{ a ")).isPresent();
+        assertThat(EstateValues.syntaxError("{% if a %}x")).isPresent();
+        assertThat(EstateValues.syntaxError("{% if a == %}x{% endif %}")).isPresent();
+        assertThat(EstateValues.syntaxError("{% for x in y %}{{ x ) }}{% endfor %}")).isPresent();
+    }
 }
