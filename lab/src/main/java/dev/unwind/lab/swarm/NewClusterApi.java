@@ -2,7 +2,6 @@ package dev.unwind.lab.swarm;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -32,12 +31,9 @@ public final class NewClusterApi implements AutoCloseable {
 
     NewClusterApi(String gateway) {
         MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-        List<CustomResourceDefinitionContext> crds = List.of(
-                crd("dex.coreos.com", "v1", "Password", "passwords"),
-                crd("mke.mirantis.com", "v1alpha1", "MkeConfig", "mkeconfigs"));
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations, crds), true);
+                new KubernetesMixedDispatcher(expectations, dev.unwind.lab.kube.KubeApi.MKE4K_RESOURCES), true);
         try {
             server.init(InetAddress.getByName(gateway), 0);
         } catch (UnknownHostException e) {
@@ -81,11 +77,6 @@ public final class NewClusterApi implements AutoCloseable {
     /** Forgets every object and expectation (between tests). */
     public void reset() {
         server.reset();
-    }
-
-    private static CustomResourceDefinitionContext crd(String group, String version, String kind, String plural) {
-        return new CustomResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withScope("Namespaced").withName(plural + "." + group).build();
     }
 
     @Override

@@ -36,6 +36,11 @@ set_kv() {
   fi
 }
 
+# del_kv FILE KEY: the file without KEY's line (rewritten in place: it keeps its inode and mode)
+del_kv() {
+  _all=$(awk -v k="$2" 'index($0, k "=") != 1 { print }' "$1") && printf '%s\n' "$_all" > "$1"
+}
+
 # json STRING: STRING as a JSON string literal
 json() {
   case $1 in
