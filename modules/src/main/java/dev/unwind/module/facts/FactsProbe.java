@@ -33,8 +33,9 @@ record FactsProbe(Map<String, List<String>> values, Map<String, String> env) {
             "command -v ip >/dev/null 2>&1 && { echo \"route4=$(ip -4 route get 8.8.8.8 2>/dev/null | head -1)\";"
                     + " echo \"route6=$(ip -6 route get 2404:6800:400a:800::1012 2>/dev/null | head -1)\";"
                     + " ip -o addr show 2>/dev/null | sed 's/^/addr=/'; }",
-            "for i in /sys/class/net/*; do [ -e \"$i\" ] && echo \"link=${i##*/} $(cat $i/address 2>/dev/null) $(cat $i/mtu 2>/dev/null)"
-                    + " $(cat $i/type 2>/dev/null)\"; done",
+            // a bridge or a bond is typed by its sysfs folder, as Ansible types it, whatever its link type
+            "for i in /sys/class/net/*; do [ -e \"$i\" ] || continue; k=-; [ -d $i/bridge ] && k=bridge; [ -d $i/bonding ] && k=bonding;"
+                    + " echo \"link=${i##*/} $(cat $i/address 2>/dev/null) $(cat $i/mtu 2>/dev/null) $(cat $i/type 2>/dev/null) $k\"; done",
             "[ -r /etc/machine-id ] && echo \"machine_id=$(cat /etc/machine-id)\"",
             "for k in sys_vendor product_name; do echo \"dmi_$k=$(cat /sys/devices/virtual/dmi/id/$k 2>/dev/null)\"; done",
             // a bind mount (its root inside the file system is not /) gets ',bind', as Ansible marks it
