@@ -18,9 +18,12 @@ record FactsProbe(Map<String, List<String>> values, Map<String, String> env) {
             "[ -r /etc/debian_version ] && echo \"debian_version=$(cat /etc/debian_version)\"",
             "echo \"proc1=$(cat /proc/1/comm 2>/dev/null)\"; [ -d /run/systemd/system ] && echo systemd_running=1",
             "for m in apt-get dnf yum zypper apk pacman; do command -v $m >/dev/null 2>&1 && echo \"pkg=$m\"; done",
-            // the interpreter Ansible's discovery picks first on Debian-like hosts, else the one on PATH
+            // the interpreter Ansible's discovery picks first on Debian-like hosts, else the one on PATH; Ansible's
+            // distribution_version comes from that interpreter's own `distro` where it has one (not from Ansible's copy)
             "py=/usr/bin/python3; [ -x $py ] || py=$(command -v python3 2>/dev/null); [ -n \"$py\" ] &&"
-                    + " echo \"python=$($py -c 'import sys; print(\"%d.%d.%d\" % sys.version_info[:3])')\"",
+                    + " $py -c 'import sys, importlib.util as u; print(\"python=%d.%d.%d\" % sys.version_info[:3]);"
+                    + " u.find_spec(\"distro\") and print(\"distro_version=\" + __import__(\"distro\").version(best=True))' 2>/dev/null",
+            "command -v lsb_release >/dev/null 2>&1 && echo \"lsb_release=$(lsb_release -s -r 2>/dev/null)\"",
             "[ -e /sys/fs/selinux/enforce ] && echo \"selinux=$(cat /sys/fs/selinux/enforce)\"",
             "[ -d /sys/kernel/security/apparmor ] && echo apparmor=1",
             "[ -e /.dockerenv ] && echo virt=docker; [ -e /run/.containerenv ] && echo virt=podman",
