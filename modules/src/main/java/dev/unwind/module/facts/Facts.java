@@ -46,7 +46,7 @@ public final class Facts {
         f.put("kernel", p.one("kernel"));
         f.put("kernel_version", p.one("kernel_version"));
         f.put("system", p.one("system"));
-        String version = id.equals("debian") && p.one("debian_version").matches("\\d+(\\.\\d+)*") ? p.one("debian_version") : p.one("version");
+        String version = id.equals("debian") ? debianVersion(p) : p.one("version");
         f.put("distribution", distribution(id));
         f.put("distribution_version", version);
         f.put("distribution_major_version", version.contains(".") ? version.substring(0, version.indexOf('.')) : version);
@@ -104,6 +104,24 @@ public final class Facts {
             }
         }
         return names.length > 1 ? names[1] : node;
+    }
+
+    /**
+     * Ansible's distribution_version on Debian, {@code distro.version(best=True)}: the host Python's own {@code distro}
+     * module's answer where it has one (since distro 1.7 that reads /etc/debian_version, so {@code 12.11}); else the copy
+     * Ansible ships (distro 1.6), the most precise of os-release's VERSION_ID and {@code lsb_release -r}, which on
+     * Debian 12 are both {@code 12}; a host without Python (where Ansible gathers nothing) gets /etc/debian_version.
+     */
+    private static String debianVersion(FactsProbe p) {
+        if (p.values().containsKey("distro_version")) {
+            return p.one("distro_version");
+        }
+        if (p.one("python").isEmpty()) {
+            return p.one("debian_version").matches("\\d+(\\.\\d+)*") ? p.one("debian_version") : p.one("version");
+        }
+        String osRelease = p.one("version");
+        String lsb = p.one("lsb_release");
+        return lsb.split("\\.", -1).length > osRelease.split("\\.", -1).length ? lsb : osRelease;
     }
 
     /** Ansible's ServiceMgrFactCollector, for Linux: PID 1's name, unless that is a generic init (then what runs). */

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 record FactsNetwork(Map<String, Map<String, Object>> interfaces, List<String> ipv4, List<String> ipv6,
                     Map<String, Object> default4, Map<String, Object> default6) {
     private static final Pattern ADDR = Pattern.compile("^\\d+:\\s+(\\S+)\\s+(inet6?)\\s+([^/\\s]+)/(\\d+)(?:\\s+brd\\s+(\\S+))?.*?scope\\s+(\\S+)");
+    /** Ansible's names for the link types in /sys/class/net/IFACE/type (ARPHRD_*); any other is "unknown". */
+    private static final Map<String, String> TYPES = Map.of("1", "ether", "32", "infiniband", "512", "ppp", "772", "loopback",
+            "65534", "tunnel");
     private static final Pattern ROUTE = Pattern.compile("(?:via\\s+(\\S+)\\s+)?dev\\s+(\\S+).*?src\\s+(\\S+)");
 
     static FactsNetwork of(FactsProbe p) {
@@ -23,13 +26,13 @@ record FactsNetwork(Map<String, Map<String, Object>> interfaces, List<String> ip
             String[] l = link.strip().split(" ");
             Map<String, Object> i = new LinkedHashMap<>();
             i.put("device", l[0]);
-            if (l.length > 1 && !l[1].isEmpty()) {
+            if (l.length > 1 && !l[1].isEmpty() && !l[1].equals("00:00:00:00:00:00")) {
                 i.put("macaddress", l[1]);
             }
             if (l.length > 2) {
                 i.put("mtu", Integer.parseInt(l[2]));
             }
-            i.put("type", l.length > 3 && l[3].equals("772") ? "loopback" : l.length > 3 && l[3].equals("1") ? "ether" : "unknown");
+            i.put("type", l.length > 4 && !l[4].equals("-") ? l[4] : TYPES.getOrDefault(l.length > 3 ? l[3] : "", "unknown"));
             ifaces.put(l[0], i);
         }
         List<String> v4 = new ArrayList<>();

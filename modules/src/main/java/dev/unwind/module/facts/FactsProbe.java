@@ -18,9 +18,12 @@ record FactsProbe(Map<String, List<String>> values, Map<String, String> env) {
             "[ -r /etc/debian_version ] && echo \"debian_version=$(cat /etc/debian_version)\"",
             "echo \"proc1=$(cat /proc/1/comm 2>/dev/null)\"; [ -d /run/systemd/system ] && echo systemd_running=1",
             "for m in apt-get dnf yum zypper apk pacman; do command -v $m >/dev/null 2>&1 && echo \"pkg=$m\"; done",
-            // the interpreter Ansible's discovery picks first on Debian-like hosts, else the one on PATH
+            // the interpreter Ansible's discovery picks first on Debian-like hosts, else the one on PATH; Ansible's
+            // distribution_version comes from that interpreter's own `distro` where it has one (not from Ansible's copy)
             "py=/usr/bin/python3; [ -x $py ] || py=$(command -v python3 2>/dev/null); [ -n \"$py\" ] &&"
-                    + " echo \"python=$($py -c 'import sys; print(\"%d.%d.%d\" % sys.version_info[:3])')\"",
+                    + " $py -c 'import sys, importlib.util as u; print(\"python=%d.%d.%d\" % sys.version_info[:3]);"
+                    + " u.find_spec(\"distro\") and print(\"distro_version=\" + __import__(\"distro\").version(best=True))' 2>/dev/null",
+            "command -v lsb_release >/dev/null 2>&1 && echo \"lsb_release=$(lsb_release -s -r 2>/dev/null)\"",
             "[ -e /sys/fs/selinux/enforce ] && echo \"selinux=$(cat /sys/fs/selinux/enforce)\"",
             "[ -d /sys/kernel/security/apparmor ] && echo apparmor=1",
             "[ -e /.dockerenv ] && echo virt=docker; [ -e /run/.containerenv ] && echo virt=podman",
@@ -33,8 +36,9 @@ record FactsProbe(Map<String, List<String>> values, Map<String, String> env) {
             "command -v ip >/dev/null 2>&1 && { echo \"route4=$(ip -4 route get 8.8.8.8 2>/dev/null | head -1)\";"
                     + " echo \"route6=$(ip -6 route get 2404:6800:400a:800::1012 2>/dev/null | head -1)\";"
                     + " ip -o addr show 2>/dev/null | sed 's/^/addr=/'; }",
-            "for i in /sys/class/net/*; do [ -e \"$i\" ] && echo \"link=${i##*/} $(cat $i/address 2>/dev/null) $(cat $i/mtu 2>/dev/null)"
-                    + " $(cat $i/type 2>/dev/null)\"; done",
+            // a bridge or a bond is typed by its sysfs folder, as Ansible types it, whatever its link type
+            "for i in /sys/class/net/*; do [ -e \"$i\" ] || continue; k=-; [ -d $i/bridge ] && k=bridge; [ -d $i/bonding ] && k=bonding;"
+                    + " echo \"link=${i##*/} $(cat $i/address 2>/dev/null) $(cat $i/mtu 2>/dev/null) $(cat $i/type 2>/dev/null) $k\"; done",
             "[ -r /etc/machine-id ] && echo \"machine_id=$(cat /etc/machine-id)\"",
             "for k in sys_vendor product_name; do echo \"dmi_$k=$(cat /sys/devices/virtual/dmi/id/$k 2>/dev/null)\"; done",
             // a bind mount (its root inside the file system is not /) gets ',bind', as Ansible marks it
