@@ -114,6 +114,21 @@ class SwarmLabTest {
             }
             n.exec("systemctl stop k0scontroller k0sworker 2>/dev/null; k0s reset >/dev/null 2>&1; rm -rf /etc/k0s /usr/local/bin/k0s");
         }
+        lab.restoreMke3();
+    }
+
+    /**
+     * What the upgrade's quiesce does before k0s can start: every node's ucp-agent paused (else it starts what is
+     * stopped again), MKE 3's kube-apiserver stopped on the managers (it holds 6443, as k0s' own would).
+     */
+    private static void makeWayForK0s() {
+        for (LabNode n : lab.nodes()) {
+            lab.leader().sh("docker node update --label-add com.docker.ucp.agent-pause=true " + n.sh("docker info --format '{{.Swarm.NodeID}}'"));
+        }
+        sleepQuietly(3000);   // the agents' next round sees the label
+        for (LabNode m : lab.managers()) {
+            m.sh("docker stop ucp-kube-apiserver >/dev/null");
+        }
     }
 
     @Test
@@ -219,6 +234,7 @@ class SwarmLabTest {
 
     @Test
     void unwindPlayRunsK0sUnitsUnderRealSystemdOnEveryNode() throws IOException {
+        makeWayForK0s();
         Cli.Result r = play(K0S_PLAYBOOK);
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -234,6 +250,7 @@ class SwarmLabTest {
 
     @Test
     void aFailedRunStopsTheStartedUnitAgainAndRemovesTheService() throws IOException {
+        makeWayForK0s();
         Cli.Result r = play(K0S_PLAYBOOK, "-e", "stop_here=yes");
 
         // 2: failed and fully unwound; `k0s reset` refuses a running k0s, so the undo of `start it` came first
