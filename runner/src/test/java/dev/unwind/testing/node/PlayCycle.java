@@ -137,8 +137,9 @@ public final class PlayCycle {
         List<String> labels = new ArrayList<>();
         Matcher m = TASK.matcher(r.out());
         while (m.find()) {
-            // unwind's own first step takes the host locks outside the task runner: no pause hook there
-            if (!m.group(1).equals("Lock hosts")) {
+            // unwind's own steps, taking the host locks and gathering facts, run outside the task runner: no pause hook
+            // there (and a kill while facts are read has nothing to take back)
+            if (!m.group(1).equals("Lock hosts") && !m.group(1).equals("Gathering Facts")) {
                 labels.add(m.group(1));
             }
         }
