@@ -273,6 +273,8 @@ public final class SwarmLab implements AutoCloseable {
                 + " systemctl disable k0scontroller k0sworker >/dev/null 2>&1;"
                 + " rm -rf /etc/k0s /var/lib/k0s /run/k0s /usr/local/bin/k0s /var/lib/unwind /etc/systemd/system/k0s*.service;"
                 + " rm -f /run/lock/unwind.lock;"
+                // a k0s stand-in's port holders that outlived it (the test that left them has failed already)
+                + " pkill -f '^socat TCP-LISTEN:(6443|10250),' 2>/dev/null;"
                 + " systemctl daemon-reload; systemctl reset-failed; true"));
         kube.reset();
         if (!mke3AsStarted()) {
