@@ -572,7 +572,19 @@ public final class SwarmLab implements AutoCloseable {
         }
     }
 
-    static void pause(long ms) {
+    /**
+     * Pauses every node's ucp-agent as MKE does (the label {@code com.docker.ucp.agent-pause=true}, set from the leader)
+     * and waits for the agents' next round, after which they leave stopped components stopped.
+     */
+    public void pauseAgents() {
+        for (LabNode n : nodes) {
+            leader().sh("docker node update --label-add com.docker.ucp.agent-pause=true " + n.sh("docker info --format '{{.Swarm.NodeID}}'"));
+        }
+        pause(3000);
+    }
+
+    /** Sleeps, failing (with the interrupt kept) when interrupted. */
+    public static void pause(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

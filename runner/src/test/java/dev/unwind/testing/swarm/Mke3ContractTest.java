@@ -103,13 +103,10 @@ class Mke3ContractTest {
     void aPausedAgentLeavesStoppedComponentsStoppedUntilTheLabelGoes() {
         LabNode manager = lab.leader();
         LabNode worker = lab.workers().get(0);
-        for (LabNode n : lab.nodes()) {
-            manager.sh("docker node update --label-add com.docker.ucp.agent-pause=true " + n.sh("docker info --format '{{.Swarm.NodeID}}'"));
-        }
-        pause(3000);   // the agents' next round sees the label
+        lab.pauseAgents();
         manager.sh("docker stop ucp-kube-apiserver >/dev/null");
         worker.sh("docker stop ucp-kubelet >/dev/null");
-        pause(8000);
+        SwarmLab.pause(8000);
         assertThat(state(manager, "ucp-kube-apiserver")).isEqualTo("exited");
         assertThat(state(worker, "ucp-kubelet")).isEqualTo("exited");
 
@@ -157,16 +154,7 @@ class Mke3ContractTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!done.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what + " (waited 60 s)").isLessThan(deadline);
-            pause(500);
-        }
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            SwarmLab.pause(500);
         }
     }
 }

@@ -122,10 +122,7 @@ class SwarmLabTest {
      * stopped again), MKE 3's kube-apiserver stopped on the managers (it holds 6443, as k0s' own would).
      */
     private static void makeWayForK0s() {
-        for (LabNode n : lab.nodes()) {
-            lab.leader().sh("docker node update --label-add com.docker.ucp.agent-pause=true " + n.sh("docker info --format '{{.Swarm.NodeID}}'"));
-        }
-        sleepQuietly(3000);   // the agents' next round sees the label
+        lab.pauseAgents();
         for (LabNode m : lab.managers()) {
             m.sh("docker stop ucp-kube-apiserver >/dev/null");
         }
