@@ -160,6 +160,10 @@ log "stand-in images: ${ucp_images[*]}"
 # 3. The node: systemd as init in a container, sshd with its own keys, dockerd that can never pull.
 # k0s is not installed (the upgrade puts it at /usr/local/bin/k0s); a copy for tests that install it themselves
 install -D -m 0755 "$here/files/k0s" "$root/usr/local/share/unwind-lab/k0s"
+# what the k0s stand-in runs: its components (k0s-node) and the control-plane programs real k0s embeds
+install -m 0755 "$here/files/k0s-node" "$root/usr/local/share/unwind-lab/k0s-node"
+install -d -m 0755 "$root/usr/local/share/unwind-lab/k0s-bin"
+cp "$control_plane"/{etcd,etcdctl,etcdutl,kube-apiserver,kube-controller-manager} "$root/usr/local/share/unwind-lab/k0s-bin/"
 # docker: the real CLI unless a test injected a fault (files/docker-faults)
 install -m 0755 "$here/files/docker-faults" "$root/usr/local/bin/docker"
 install -d -m 0755 "$root/etc/unwind-lab/faults"

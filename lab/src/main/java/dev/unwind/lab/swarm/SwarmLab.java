@@ -60,7 +60,7 @@ public final class SwarmLab implements AutoCloseable {
     private final List<LabNode> nodes = new ArrayList<>();
     private Network network;
     private UcpApiRelay ucpApi;
-    private NewClusterApi kube;
+    private final NewCluster newCluster = new NewCluster(this);
     private Mke3Kubernetes mke3Kube;
     private Path dir;
     private Path clientKey;
@@ -137,7 +137,6 @@ public final class SwarmLab implements AutoCloseable {
             gateway = subnet + ".1";
             if (mke3) {
                 ucpApi = new UcpApiRelay(subnet + ".1");
-                kube = new NewClusterApi(subnet + ".1");
                 mke3Kube = new Mke3Kubernetes(subnet + ".10");
             }
             byte[] authorized = Files.readAllBytes(dir.resolve("id_ed25519.pub"));
@@ -152,8 +151,7 @@ public final class SwarmLab implements AutoCloseable {
                 n.container().start();
                 n.awaitBoot();
                 n.sh("chown -R lab:lab /home/lab/.ssh && chmod 600 /home/lab/.ssh/authorized_keys" + (mke3
-                        ? " && echo " + kube.url() + " >/etc/unwind-lab/kube-api"
-                                + " && docker load -q -i /usr/share/unwind-lab/ucp-images.tar >/dev/null"
+                        ? " && docker load -q -i /usr/share/unwind-lab/ucp-images.tar >/dev/null"
                         : ""));
                 return null;
             });
@@ -258,7 +256,7 @@ public final class SwarmLab implements AutoCloseable {
     /**
      * Puts the lab back to how {@link #start()} left it, for the next test: every node on the network, no k0s
      * (units, files, binary), no lab faults, nothing under /var/lib/unwind, no unwind host lock (a killed run's stays
-     * for 30 s), no Nodes in the new cluster's API; and
+     * for 30 s); and
      * when MKE 3 is not exactly as started (uninstalled, stopped, a container missing), it is started afresh.
      */
     public synchronized void restoreMke3() {
@@ -273,10 +271,9 @@ public final class SwarmLab implements AutoCloseable {
                 + " systemctl disable k0scontroller k0sworker >/dev/null 2>&1;"
                 + " rm -rf /etc/k0s /var/lib/k0s /run/k0s /usr/local/bin/k0s /var/lib/unwind /etc/systemd/system/k0s*.service;"
                 + " rm -f /run/lock/unwind.lock;"
-                // a k0s stand-in's port holders that outlived it (the test that left them has failed already)
-                + " pkill -f '^socat TCP-LISTEN:(6443|10250),' 2>/dev/null;"
+                // a k0s stand-in's components that outlived it (the test that left them has failed already)
+                + " pkill -9 -f '^/var/lib/k0s/bin/|^socat TCP-LISTEN:10250,' 2>/dev/null;"
                 + " systemctl daemon-reload; systemctl reset-failed; true"));
-        kube.reset();
         if (!mke3AsStarted()) {
             System.err.println("SwarmLab: MKE 3 is not as started; starting it afresh");
             leader().sh("for s in $(docker service ls -q --filter label=com.docker.ucp.version); do docker service rm $s >/dev/null; done");
@@ -439,9 +436,9 @@ public final class SwarmLab implements AutoCloseable {
         return mke3Kube;
     }
 
-    /** The new cluster's Kubernetes API (the k0s stand-in registers its Nodes there). */
-    public NewClusterApi kubernetes() {
-        return kube;
+    /** The MKE 4k cluster the k0s stand-in runs on the managers, once an upgrade installed it. */
+    public NewCluster newCluster() {
+        return newCluster;
     }
 
     public Timings timings() {
@@ -488,10 +485,6 @@ public final class SwarmLab implements AutoCloseable {
         if (ucpApi != null) {
             ucpApi.close();
             ucpApi = null;
-        }
-        if (kube != null) {
-            kube.close();
-            kube = null;
         }
         if (mke3Kube != null) {
             mke3Kube.close();

@@ -69,7 +69,7 @@ class SwarmLabTest {
                 - name: join token
                   copy:
                     dest: /etc/k0s/join-token
-                    content: "stand-in join token\\n"
+                    content: ${join_token}
                     mode: "0600"
                 - name: install the k0s service
                   command: k0s install ${k0s_install}
@@ -103,6 +103,34 @@ class SwarmLabTest {
                   changed_when: false
             """;
 
+    /**
+     * A join token as k0s prints it (a base64, gzipped kubeconfig) for a controller that never answers: the workers'
+     * k0s runs and keeps trying to join, as k0s does, which is all these tests need of it.
+     */
+    static final String UNANSWERED_JOIN_TOKEN = joinToken("""
+            apiVersion: v1
+            clusters:
+            - cluster:
+                certificate-authority-data: bm8gc3VjaCBDQQ==
+                server: https://127.0.0.1:6443
+              name: k0s
+            kind: Config
+            users:
+            - name: kubelet-bootstrap
+              user:
+                token: abcdef.0123456789abcdef
+            """);
+
+    static String joinToken(String kubeconfig) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(kubeconfig.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
     @TempDir
     Path root;
 
@@ -124,7 +152,8 @@ class SwarmLabTest {
     private static void makeWayForK0s() {
         lab.pauseAgents();
         for (LabNode m : lab.managers()) {
-            m.sh("docker stop ucp-kube-apiserver >/dev/null");
+            // kube-apiserver holds 6443; the lab's ucp-kv, on the node's network, holds 127.0.0.1:2379 (k0s' etcd)
+            m.sh("docker stop ucp-kube-apiserver ucp-kv >/dev/null");
         }
     }
 
@@ -339,7 +368,8 @@ class SwarmLabTest {
                 k0s_role=worker
                 """, java.nio.file.StandardOpenOption.APPEND);
         List<String> args = new java.util.ArrayList<>(List.of("play", site.toString(), "-i", inventory.toString(), "--known-hosts",
-                lab.knownHosts().toString(), "-e", "k0s_src=" + NodeImage.folder().resolve("files/k0s")));
+                lab.knownHosts().toString(), "-e", "k0s_src=" + NodeImage.folder().resolve("files/k0s"), "-e",
+                "join_token=" + UNANSWERED_JOIN_TOKEN));
         args.addAll(List.of(extra));
         return new Cli(root.resolve("home")).run(args.toArray(String[]::new));
     }

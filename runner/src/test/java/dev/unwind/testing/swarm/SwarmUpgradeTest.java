@@ -122,7 +122,7 @@ class SwarmUpgradeTest {
         // the backups are kept whatever happens (their undo is none): the only difference allowed
         assertThat(diff).as(String.valueOf(context)).allMatch(l -> l.startsWith("+ manager1: ") && l.contains("/var/lib/unwind"));
         assertThat(ucpAnswers()).as("the UCP API answers at the leader").isTrue();
-        assertThat(lab.kubernetes().nodeNames()).isEmpty();
+        assertThat(lab.newCluster().nodeNames()).isEmpty();
         assertThat(lab.mke3AsStarted()).isTrue();
     }
 
@@ -193,13 +193,19 @@ class SwarmUpgradeTest {
     @Order(10)
     void anApiErrorWhileMigratingUsersRollsEveryNodeBackToMke3() throws IOException {
         ClusterSnapshot before = ClusterSnapshot.of(lab);
-        lab.kubernetes().server().expect().post().withPath("/apis/dex.coreos.com/v1/namespaces/mke/passwords")
-                .andReturn(500, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"etcdserver: request timed out (lab fault)\",\"code\":500}")
-                .always();
+        // the new cluster's API refuses Dex's passwords: an admission policy the leader's k0s applies once it answers
+        lab.leader().sh("cd /etc/unwind-lab/faults && printf '%s\\n%s\\n' 'POST /apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies'"
+                + " '{\"apiVersion\":\"admissionregistration.k8s.io/v1\",\"kind\":\"ValidatingAdmissionPolicy\",\"metadata\":{\"name\":\"lab-fault\"},"
+                + "\"spec\":{\"failurePolicy\":\"Fail\",\"matchConstraints\":{\"resourceRules\":[{\"apiGroups\":[\"dex.coreos.com\"],"
+                + "\"apiVersions\":[\"*\"],\"operations\":[\"CREATE\"],\"resources\":[\"passwords\"]}]},"
+                + "\"validations\":[{\"expression\":\"false\",\"message\":\"etcdserver: request timed out (lab fault)\"}]}}' >k0s-api.1-policy"
+                + " && printf '%s\\n%s\\n' 'POST /apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings'"
+                + " '{\"apiVersion\":\"admissionregistration.k8s.io/v1\",\"kind\":\"ValidatingAdmissionPolicyBinding\",\"metadata\":{\"name\":\"lab-fault\"},"
+                + "\"spec\":{\"policyName\":\"lab-fault\",\"validationActions\":[\"Deny\"]}}' >k0s-api.2-binding");
 
         Cli.Result r = upgrade();
 
-        assertThat(r.out()).contains("Migrate users");
+        assertThat(r.out()).contains("Migrate users", "lab fault");
         assertBackOnMke3(before, r);
     }
 
@@ -303,7 +309,7 @@ class SwarmUpgradeTest {
         }
         assertThat(lab.mke3AsStarted()).isTrue();
         assertThat(ucpAnswers()).isTrue();
-        assertThat(lab.kubernetes().nodeNames()).isEmpty();
+        assertThat(lab.newCluster().nodeNames()).isEmpty();
     }
 
     /**
@@ -352,12 +358,12 @@ class SwarmUpgradeTest {
         assertThat(lab.leader().sh("docker service ls -q")).as("no ucp services").isEmpty();
         assertThat(lab.leader().sh("docker info --format '{{.Swarm.Cluster.ID}}'")).isEqualTo(clusterId);
         assertThat(ucpAnswers()).as("the UCP API is gone").isFalse();
-        assertThat(lab.kubernetes().readyNodeNames()).containsExactly("manager1", "manager2", "manager3", "worker1", "worker2");
+        assertThat(lab.newCluster().readyNodeNames()).containsExactly("manager1", "manager2", "manager3", "worker1", "worker2");
         assertThat(lab.leader().sh("ls /var/lib/unwind/mke-backup")).isEqualTo("etcd-snapshot.db\nmke3-backup.tar");
 
         Path kubeconfig = dir.resolve("kube/mke.kubeconf");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig))).isEqualTo("rw-------");
-        assertThat(Files.readString(kubeconfig)).contains("server: " + lab.kubernetes().url());
+        assertThat(Files.readString(kubeconfig)).contains("server: https://" + lab.leader().address() + ":6443");
         Path summary = dir.resolve("mke-upgrade/summary.txt");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(summary))).isEqualTo("rw-------");
         String s = Files.readString(summary);
