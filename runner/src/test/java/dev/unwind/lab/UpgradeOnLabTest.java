@@ -67,6 +67,11 @@ class UpgradeOnLabTest {
                     .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True")));
             assertThat(lab.kubernetes().rbac().clusterRoles().list().getItems()).extracting(c -> c.getMetadata().getName())
                     .contains("engineering-org", "development-team");
+            // the lab's API knows no custom resource up front: phase 9 installed these CRDs, and so the MkeConfig could be applied
+            assertThat(lab.kubernetes().apiextensions().v1().customResourceDefinitions().list().getItems())
+                    .extracting(c -> c.getMetadata().getName()).contains("mkeconfigs.mke.mirantis.com", "passwords.dex.coreos.com");
+            assertThat(lab.kubernetes().genericKubernetesResources("mke.mirantis.com/v1alpha1", "MkeConfig").inNamespace("mke")
+                    .withName("mke").get()).isNotNull();
             assertThat(lab.ucpAnswering()).as("MKE 3 is gone").isFalse();
             assertThat(r.out() + r.err()).doesNotContain(lab.adminPassword());
             lab.verifyNothingEscaped();

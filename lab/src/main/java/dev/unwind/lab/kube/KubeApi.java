@@ -5,9 +5,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -22,11 +22,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** fabric8's mock API server (CRUD, HTTPS on 127.0.0.1) as the MKE 4k cluster's API. */
+/**
+ * fabric8's mock API server (CRUD, HTTPS on 127.0.0.1) as the MKE 4k cluster's API. It knows no custom resource up
+ * front: as on a fresh k0s cluster, a kind such as MkeConfig is served only once the upgrade has created its CRD.
+ */
 public final class KubeApi implements AutoCloseable {
     /** The kinds a snapshot records: what the upgrade creates (and its undo deletes). */
     private static final List<ResourceDefinitionContext> RECORDED = List.of(
             context("", "v1", "Node", "nodes", false),
+            context("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false),
             context("", "v1", "Namespace", "namespaces", false),
             context("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false),
             context("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false),
@@ -51,7 +55,7 @@ public final class KubeApi implements AutoCloseable {
     public static KubeApi start() throws IOException {
         MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(MKE4K_RESOURCES), false);
+                new CrdServingDispatcher(), false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         return new KubeApi(server);
     }
@@ -146,6 +150,9 @@ public final class KubeApi implements AutoCloseable {
                 items = ctx.isNamespaceScoped() ? client.genericKubernetesResources(ctx).inAnyNamespace().list().getItems()
                         : client.genericKubernetesResources(ctx).list().getItems();
             } catch (RuntimeException e) {
+                if (e instanceof KubernetesClientException k && k.getCode() == 404) {
+                    continue; // no CRD serves the kind: none of it exists
+                }
                 out.put(ctx.getKind() + "/?", "cannot list: " + e.getMessage());
                 continue;
             }
@@ -170,9 +177,9 @@ public final class KubeApi implements AutoCloseable {
     }
 
     /**
-     * The custom resources the upgrade writes into MKE 4k (Dex's passwords, the MkeConfig), which the mock servers know
-     * from the start. Not MKE's behaviour: on a real cluster nothing defines them until MKE 4k's components are
-     * installed (docs/lab-contract.md lists this among what the labs do not model).
+     * The custom resources the upgrade writes into MKE 4k (Dex's passwords, the MkeConfig), for a mock that is to know
+     * them from the start. Not MKE's behaviour, and no longer the in-process lab's ({@link #start()} knows none: the
+     * upgrade's phase 9 creates their CRDs); only the real-node lab's {@code NewClusterApi} still pre-registers them.
      */
     public static final List<CustomResourceDefinitionContext> MKE4K_RESOURCES = List.of(
             crd("dex.coreos.com", "v1", "Password", "passwords"),

@@ -27,8 +27,8 @@ import java.util.Optional;
 /**
  * {@link Cluster} over fabric8's generic resources. A kind is resolved from fabric8's own model (built-in kinds),
  * then from the server's discovery (custom resources on a real API server), and last by the Kubernetes naming
- * rule (plural of the lower-cased kind; namespaced when the manifest names a namespace) — the mock serves no
- * discovery, so custom resources are found that way there.
+ * rule (plural of the lower-cased kind; namespaced when the manifest names a namespace) — how custom resources are
+ * found on a server without discovery (fabric8's CRUD mock serves it only for the CRDs it knows).
  */
 public final class Fabric8Cluster implements Cluster {
     private final KubernetesClient client;
@@ -74,7 +74,17 @@ public final class Fabric8Cluster implements Cluster {
 
     @Override
     public Map<String, Object> create(Map<String, Object> manifest) {
-        return toMap(kind(ObjectRef.of(manifest)).resource(toResource(manifest)).create());
+        ObjectRef ref = ObjectRef.of(manifest);
+        try {
+            return toMap(kind(ref).resource(toResource(manifest)).create());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404 && kinds.get(ref.apiVersion() + "/" + ref.kind()) == null) {
+                // neither fabric8's model nor discovery knows the kind, and the server serves no such path: say it as kubectl does
+                throw new KubernetesClientException("no matches for kind \"" + ref.kind() + "\" in version \"" + ref.apiVersion()
+                        + "\": ensure CRDs are installed first", e.getCode(), e.getStatus());
+            }
+            throw e;
+        }
     }
 
     @Override
