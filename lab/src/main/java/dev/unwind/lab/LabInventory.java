@@ -35,6 +35,8 @@ final class LabInventory {
                 Map<String, String> vars = new java.util.LinkedHashMap<>(n.pathVariables());
                 vars.put("k0s_binary_src", k0sBinary.toString());
                 vars.put("docker", "docker");
+                // its MKE 3 has no Kubernetes to carry over (docs/lab-contract.md)
+                vars.put("carry_kubernetes_state", "False");   // a Python literal: a boolean, as Ansible reads it
                 vars.put("mke3_url", ucpUrl.toString());
                 vars.put("mke3_ca_file", ucpCa.toString());
                 vars.put("mke3_admin_username", adminUser);

@@ -176,20 +176,6 @@ public final class KubeApi implements AutoCloseable {
                 .withNamespaced(namespaced).build();
     }
 
-    /**
-     * The custom resources the upgrade writes into MKE 4k (Dex's passwords, the MkeConfig), for a mock that is to know
-     * them from the start. Not MKE's behaviour, and no longer the in-process lab's ({@link #start()} knows none: the
-     * upgrade's phase 9 creates their CRDs); only the real-node lab's {@code NewClusterApi} still pre-registers them.
-     */
-    public static final List<CustomResourceDefinitionContext> MKE4K_RESOURCES = List.of(
-            crd("dex.coreos.com", "v1", "Password", "passwords"),
-            crd("mke.mirantis.com", "v1alpha1", "MkeConfig", "mkeconfigs"));
-
-    private static CustomResourceDefinitionContext crd(String group, String version, String kind, String plural) {
-        return new CustomResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withScope("Namespaced").withName(plural + "." + group).build();
-    }
-
     @Override
     public void close() {
         client.close();

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Mke3Kubernetes implements AutoCloseable {
     /** The namespaces the seed creates: the objects in them are what "the workloads came back" is checked on. */
-    static final List<String> SEEDED_NAMESPACES = List.of("shop", "tools");
+    static final List<String> SEEDED_NAMESPACES = List.of("dev", "shop", "tools");
     private static final String SEED = "mke3-seed.yaml";
 
     private final Mke3Pki pki = new Mke3Pki();
@@ -46,6 +46,7 @@ public final class Mke3Kubernetes implements AutoCloseable {
     void installCertificates(LabNode manager) {
         stage(manager, "ucp-kv-certs", pki.kvCerts(manager.address()));
         stage(manager, "ucp-node-certs", pki.nodeCerts(manager.address()));
+        stage(manager, "ucp-cluster-root-ca", pki.clusterRootCa());
     }
 
     private static void stage(LabNode node, String volume, Map<String, String> files) {
@@ -66,6 +67,7 @@ public final class Mke3Kubernetes implements AutoCloseable {
         return switch (component) {
             case "ucp-kv" -> " -v ucp-kv:/data -v ucp-kv-certs:/etc/docker/ssl:ro -e UCP_KV_NAME=" + node.name()
                     + " -e UCP_KV_ADDRESS=" + node.address() + " -e UCP_KV_CLUSTER=" + kvCluster;
+            case "ucp-cluster-root-ca" -> " -v ucp-cluster-root-ca:/etc/cfssl:ro";
             case "ucp-kube-apiserver" -> " -v ucp-kv-certs:/etc/ucp/kv:ro -v ucp-node-certs:/etc/docker/ssl:ro -e UCP_KV_ADDRESS="
                     + node.address();
             default -> "";
@@ -157,7 +159,11 @@ public final class Mke3Kubernetes implements AutoCloseable {
      * server (waiting up to 90 s for it): equal lines mean the very objects came back, not look-alikes.
      */
     public List<String> seededObjects() {
-        KubernetesClient c = client(90);
+        return seededObjects(client(90));
+    }
+
+    /** The same listing from any cluster's API, e.g. MKE 4k's after the upgrade carried MKE 3's state over. */
+    public static List<String> seededObjects(KubernetesClient c) {
         TreeSet<String> lines = new TreeSet<>();
         List<HasMetadata> found = new ArrayList<>();
         for (String ns : SEEDED_NAMESPACES) {

@@ -73,6 +73,18 @@ final class Mke3Pki {
         return files;
     }
 
+    /**
+     * The files of the {@code ucp-cluster-root-ca} volume of a manager: the root key material of the CA that signs the
+     * cluster's certificates (MKE 3.8 reference architecture, "Volumes"); here, as in the lab's kube-apiserver, also
+     * the client CA of MKE 3's Kubernetes API.
+     */
+    Map<String, String> clusterRootCa() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("cert.pem", clusterCa.certPem());
+        files.put("key.pem", pem("PRIVATE KEY", clusterCa.key().getPrivate().getEncoded()));
+        return files;
+    }
+
     /** The cluster CA, as a kubeconfig's certificate-authority. */
     String clusterCaPem() {
         return clusterCa.certPem();

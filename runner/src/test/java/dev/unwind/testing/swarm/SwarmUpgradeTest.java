@@ -10,6 +10,7 @@ import dev.unwind.lab.scenario.ScenarioFile;
 import dev.unwind.lab.ucp.FakeUcpServer;
 import dev.unwind.lab.ucp.UcpCluster;
 import dev.unwind.lab.ucp.UcpInstallation;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +100,7 @@ class SwarmUpgradeTest {
                 "--mke3-admin-password", PASSWORD, "--yes", "--force", "--output", dir.toString(),
                 "--kubeconfig-out", dir.resolve("kube/mke.kubeconf").toString(), "--known-hosts", lab.knownHosts().toString(),
                 "--k0s-binary", NodeImage.folder().resolve("files/k0s").toString(), "--mke3-ca-file", ucp.caFile().toString(),
-                "-e", "node_ready_retries=10", "-e", "node_ready_delay=1"));
+                "-e", "node_ready_retries=45", "-e", "node_ready_delay=1"));
     }
 
     static void fault(LabNode node, String tool, String pattern, String message) {
@@ -341,6 +342,7 @@ class SwarmUpgradeTest {
     @Order(100)
     void theUpgradeMovesThreeManagersAndTwoWorkersFromMke3ToK0s() throws Exception {
         String clusterId = lab.clusterId();
+        List<String> mke3Objects = withoutResourceVersions(lab.mke3Kubernetes().seededObjects());
 
         Cli.Result r = upgrade();
 
@@ -359,7 +361,13 @@ class SwarmUpgradeTest {
         assertThat(lab.leader().sh("docker info --format '{{.Swarm.Cluster.ID}}'")).isEqualTo(clusterId);
         assertThat(ucpAnswers()).as("the UCP API is gone").isFalse();
         assertThat(lab.newCluster().readyNodeNames()).containsExactly("manager1", "manager2", "manager3", "worker1", "worker2");
-        assertThat(lab.leader().sh("ls /var/lib/unwind/mke-backup")).isEqualTo("etcd-snapshot.db\nmke3-backup.tar");
+        // MKE 3's Kubernetes objects are served by MKE 4k, the same objects (UIDs); controllers may have updated them since
+        try (KubernetesClient mke4k = lab.newCluster().client().orElseThrow()) {
+            assertThat(withoutResourceVersions(Mke3Kubernetes.seededObjects(mke4k))).containsAll(mke3Objects);
+        }
+        // and MKE 3's admin certificate (its CA is MKE 4k's) is accepted at the same address
+        assertThat(withoutResourceVersions(lab.mke3Kubernetes().seededObjects())).containsAll(mke3Objects);
+        assertThat(lab.leader().sh("ls /var/lib/unwind/mke-backup")).isEqualTo("etcd-snapshot.db\nkubernetes-pki\nmke3-backup.tar");
 
         Path kubeconfig = dir.resolve("kube/mke.kubeconf");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig))).isEqualTo("rw-------");
@@ -373,6 +381,10 @@ class SwarmUpgradeTest {
                 .contains("\nAuthorization\n---------------\nOrganizations found in the MKE3 cluster: 2\nTeams found in the MKE3 cluster: 2\n")
                 .contains("\nMKE3 Cleanup\n---------------\nMKE 3.8.5 was uninstalled from the cluster successfully.\n");
         assertThat(r.out()).contains("Upgrade Summary");
+    }
+
+    static List<String> withoutResourceVersions(List<String> objects) {
+        return objects.stream().map(o -> o.replaceAll(" rv=\\S+", "")).toList();
     }
 
     /** The value once it satisfies {@code done}, polling for up to 30 s; else the last value seen. */
