@@ -2,11 +2,14 @@
 # Usage: mke3-kubernetes-keys.sh DEST [DOCKER-COMMAND...]
 # Copies the keys MKE 4k must keep for MKE 3's Kubernetes state to stay valid into DEST, named as k0s' custom-CA
 # files: ca.crt and ca.key (the client CA of ucp-kube-apiserver, whose key is in the ucp-cluster-root-ca volume) and
-# sa.key/sa.pub (the service-account key pair). Where they are is read from the running ucp-kube-apiserver's own
+# sa.key/sa.pub (the service-account key pair), and, for the tokens MKE 3 issued to stay valid, the issuer it names in
+# them (service-account-issuer) and the audiences it accepts (api-audiences, one per line). Where they are is read from the running ucp-kube-apiserver's own
 # flags and files, not assumed. Refuses what this upgrade does not carry yet: an etcd prefix other than /registry,
 # Secrets encrypted at rest.
 set -euo pipefail
-dest=$1
+# written to DEST.partial and renamed when complete, so a refusal leaves no DEST for the next run to trust
+final=$1
+dest=$1.partial
 shift
 docker=("${@:-docker}")
 pid=$("${docker[@]}" inspect -f '{{.State.Pid}}' ucp-kube-apiserver)
@@ -30,14 +33,23 @@ inside() {   # a file as ucp-kube-apiserver sees it (its volumes included)
 }
 ca_volume=$("${docker[@]}" volume inspect -f '{{.Mountpoint}}' ucp-cluster-root-ca)
 umask 077
+rm -rf "$dest"
 mkdir -p "$dest"
 inside "$(flag client-ca-file)" client-ca-file >"$dest/ca.crt"
 cp "$ca_volume/key.pem" "$dest/ca.key"
 inside "$(flag service-account-signing-key-file)" service-account-signing-key-file >"$dest/sa.key"
 inside "$(flag service-account-key-file)" service-account-key-file >"$dest/sa.pub"
+issuer=$(flag service-account-issuer)
+[ -n "$issuer" ] || { echo "ucp-kube-apiserver has no --service-account-issuer flag" >&2; exit 1; }
+printf '%s\n' "$issuer" >"$dest/service-account-issuer"
+# kube-apiserver: without --api-audiences, the issuer is the one audience
+audiences=$(flag api-audiences)
+printf '%s\n' "${audiences:-$issuer}" | tr ',' '\n' >"$dest/api-audiences"
 # the CA k0s signs with must be the one MKE 3's clients trust
 if [ "$(openssl x509 -noout -pubkey -in "$dest/ca.crt")" != "$(openssl pkey -pubout -in "$dest/ca.key")" ]; then
   echo "the key in ucp-cluster-root-ca is not the key of ucp-kube-apiserver's client CA" >&2
   exit 1
 fi
-echo "MKE 3's Kubernetes CA and service-account keys copied to $dest"
+rm -rf "$final"
+mv "$dest" "$final"
+echo "MKE 3's Kubernetes CA and service-account keys copied to $final"

@@ -109,7 +109,10 @@ class K0sContractTest {
         mkeConfig.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("mke").withNamespace("default").build());
         mkeConfig.setAdditionalProperties(Map.of("spec", Map.of("version", "v4.1.1")));
         try (KubernetesClient k = admin()) {
-            // nothing defines the kind on a new cluster: what phase 9 met before it installed MKE 4k's CRDs
+            // nothing defines the kind on a new cluster: what phase 9 met before it installed MKE 4k's CRDs (asked once
+            // the API is ready: before its CRD informer has synced, it answers any unknown group 503)
+            n.sh("cd /var/lib/k0s/pki && for i in $(seq 1 120); do [ \"$(curl -s --cacert ca.crt --cert admin.crt --key admin.key"
+                    + " https://127.0.0.1:6443/readyz)\" = ok ] && break; sleep 0.5; done");
             assertThat(n.sh("cd /var/lib/k0s/pki && curl -s -o /dev/null -w '%{http_code}' --cacert ca.crt --cert admin.crt"
                     + " --key admin.key -X POST -H 'Content-Type: application/json' -d '{\"apiVersion\":\"mke.mirantis.com/v1alpha1\","
                     + "\"kind\":\"MkeConfig\",\"metadata\":{\"name\":\"mke\"}}'"

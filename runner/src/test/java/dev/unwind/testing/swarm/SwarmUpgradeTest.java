@@ -10,6 +10,7 @@ import dev.unwind.lab.scenario.ScenarioFile;
 import dev.unwind.lab.ucp.FakeUcpServer;
 import dev.unwind.lab.ucp.UcpCluster;
 import dev.unwind.lab.ucp.UcpInstallation;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,8 +101,19 @@ class SwarmUpgradeTest {
         return new ArrayList<>(List.of("upgrade", "-i", inventory().toString(),
                 "--mke3-admin-password", PASSWORD, "--yes", "--force", "--output", dir.toString(),
                 "--kubeconfig-out", dir.resolve("kube/mke.kubeconf").toString(), "--known-hosts", lab.knownHosts().toString(),
-                "--k0s-binary", NodeImage.folder().resolve("files/k0s").toString(), "--mke3-ca-file", ucp.caFile().toString(),
-                "-e", "node_ready_retries=45", "-e", "node_ready_delay=1"));
+                "--k0s-binary", NodeImage.folder().resolve("files/k0s").toString(), "--mke3-ca-file", ucp.caFile().toString()));
+    }
+
+    /** A run's output, and what each node's k0s logged last: the output says which task failed, k0s says why. */
+    Supplier<String> withK0sLogs(Cli.Result r) {
+        return () -> {
+            StringBuilder b = new StringBuilder(r.toString());
+            for (LabNode n : lab.nodes()) {
+                b.append("\n--- k0s on ").append(n.name()).append('\n')
+                        .append(n.exec("journalctl -u k0scontroller -u k0sworker -n 25 --no-pager -o short-precise").stdout());
+            }
+            return b.toString();
+        };
     }
 
     static void fault(LabNode node, String tool, String pattern, String message) {
@@ -113,7 +126,7 @@ class SwarmUpgradeTest {
 
     /** Rolled back: the swarm, the containers, the files and units as before; the UCP API answers; no Node left. */
     void assertBackOnMke3(ClusterSnapshot before, Cli.Result r) {
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.exitCode()).as(withK0sLogs(r)).isEqualTo(2);
         assertThat(r.out()).contains("Initiating rollback because of upgrade failure", "Rollback to MKE 3 completed");
         assertClusterAsBefore(before, r);
     }
@@ -184,7 +197,8 @@ class SwarmUpgradeTest {
         ClusterSnapshot before = ClusterSnapshot.of(lab);
         lab.node("worker2").sh("touch /etc/unwind-lab/faults/k0s.notready");
 
-        Cli.Result r = upgrade();
+        // worker2 is never Ready: 30 s of waiting says so as well as the default 120 s
+        Cli.Result r = upgrade("-e", "node_ready_retries=30", "-e", "node_ready_delay=1");
 
         assertThat(r.out()).contains("MKE 4k: every node Ready");
         assertBackOnMke3(before, r);
@@ -258,7 +272,7 @@ class SwarmUpgradeTest {
         Cli.Result r = new Cli(home).run("rollback", runId, "--known-hosts", lab.knownHosts().toString());
 
         System.err.println(r);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(withK0sLogs(r)).isZero();
         assertThat(r.out()).contains("run " + runId + " rolled back");
         assertClusterAsBefore(before, r);
         // the killed run's host locks go with its rollback: the next upgrade need not wait for them to go stale
@@ -288,21 +302,21 @@ class SwarmUpgradeTest {
         reboot.get(3, java.util.concurrent.TimeUnit.MINUTES);
         System.err.println(r);
 
-        assertThat(r.exitCode()).as(r.toString()).isIn(2, 3);
+        assertThat(r.exitCode()).as(withK0sLogs(r)).isIn(2, 3);
         if (r.exitCode() == 3) {
             // worker1 was away while the rollback reached it: the report names what is left, `unwind rollback` ends it
             assertThat(r.out()).contains("worker1");
             String runId = r.out().lines().filter(l -> l.startsWith("unwind run ")).findFirst().orElseThrow().substring(11).strip();
             Cli.Result again = new Cli(dir.resolve("home")).run("rollback", runId, "--known-hosts", lab.knownHosts().toString());
             System.err.println(again);
-            assertThat(again.exitCode()).as(again.toString()).isZero();
+            assertThat(again.exitCode()).as(withK0sLogs(again)).isZero();
         }
         awaitSwarmSettled(before);
         List<String> diff = before.diff(ClusterSnapshot.of(lab));
         // Left besides the backups, when the reboot cut off the undo of the join token: worker1's /etc/k0s, empty.
         // The unwind went on with worker1's older undos after that one failed, and the folder's undo kept the folder
         // since the token was still in it; `unwind rollback` then removed the token but not the folder (known issue).
-        assertThat(diff).as(r.toString()).allMatch(l -> l.startsWith("+ manager1: ") && l.contains("/var/lib/unwind")
+        assertThat(diff).as(withK0sLogs(r)).allMatch(l -> l.startsWith("+ manager1: ") && l.contains("/var/lib/unwind")
                 || l.equals("+ worker1: file d 755 root:root /etc/k0s"));
         if (diff.contains("+ worker1: file d 755 root:root /etc/k0s")) {
             assertThat(worker.sh("ls -A /etc/k0s")).isEmpty();
@@ -343,10 +357,14 @@ class SwarmUpgradeTest {
     void theUpgradeMovesThreeManagersAndTwoWorkersFromMke3ToK0s() throws Exception {
         String clusterId = lab.clusterId();
         List<String> mke3Objects = withoutResourceVersions(lab.mke3Kubernetes().seededObjects());
+        // a bound token MKE 3 issued to a workload's ServiceAccount, as a pod holds in its projected volume
+        String mke3Token = lab.mke3Kubernetes().client(30).serviceAccounts().inNamespace("shop").withName("shop-backend")
+                .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
+                .getStatus().getToken();
 
         Cli.Result r = upgrade();
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(withK0sLogs(r)).isZero();
         for (LabNode n : lab.nodes()) {
             // the uninstall agent's own task containers go when Swarm gets round to it, a moment after its service
             assertThat(eventually(() -> n.sh("docker ps -a --format '{{.Names}}' | grep '^ucp-' || true"), String::isEmpty))
@@ -356,7 +374,20 @@ class SwarmUpgradeTest {
             assertThat(n.exec("systemctl is-enabled " + unit).stdout().strip()).as(n.name()).isEqualTo("enabled");
             assertThat(n.sh("k0s status")).as(n.name()).contains("Role: " + (n.isManager() ? "controller+worker" : "worker"));
             assertThat(n.sh("docker info --format '{{.Swarm.LocalNodeState}}'")).as(n.name() + ": MCR stays").isEqualTo("active");
+            assertThat(n.sh("ls /etc/k0s")).as(n.name() + ": no join token left").doesNotContain(".token");
         }
+        try (KubernetesClient mke4k = lab.newCluster().client().orElseThrow()) {
+            // a bootstrap token that outlives the upgrade would let anyone who read it join a node for good
+            assertThat(mke4k.secrets().inNamespace("kube-system").list().getItems())
+                    .filteredOn(s -> "bootstrap.kubernetes.io/token".equals(s.getType()))
+                    .allSatisfy(s -> assertThat(s.getData()).containsKey("expiration"));
+        }
+        // the workload's token from MKE 3 still authenticates it to MKE 4k (same key, issuer and audience)
+        assertThat(lab.leader().sh("curl -s --cacert /var/lib/k0s/pki/ca.crt -X POST -H 'Content-Type: application/json'"
+                + " -H 'Authorization: Bearer " + mke3Token + "'"
+                + " -d '{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}'"
+                + " https://127.0.0.1:6443/apis/authentication.k8s.io/v1/selfsubjectreviews"))
+                .containsPattern("\"username\": ?\"system:serviceaccount:shop:shop-backend\"");
         assertThat(lab.leader().sh("docker service ls -q")).as("no ucp services").isEmpty();
         assertThat(lab.leader().sh("docker info --format '{{.Swarm.Cluster.ID}}'")).isEqualTo(clusterId);
         assertThat(ucpAnswers()).as("the UCP API is gone").isFalse();
