@@ -355,7 +355,6 @@ class SwarmUpgradeTest {
     @Test
     @Order(100)
     void theUpgradeMovesThreeManagersAndTwoWorkersFromMke3ToK0s() throws Exception {
-        String clusterId = lab.clusterId();
         List<String> mke3Objects = withoutResourceVersions(lab.mke3Kubernetes().seededObjects());
         // a bound token MKE 3 issued to a workload's ServiceAccount, as a pod holds in its projected volume
         String mke3Token = lab.mke3Kubernetes().client(30).serviceAccounts().inNamespace("shop").withName("shop-backend")
@@ -373,7 +372,8 @@ class SwarmUpgradeTest {
             assertThat(n.exec("systemctl is-active " + unit).stdout().strip()).as(n.name()).isEqualTo("active");
             assertThat(n.exec("systemctl is-enabled " + unit).stdout().strip()).as(n.name()).isEqualTo("enabled");
             assertThat(n.sh("k0s status")).as(n.name()).contains("Role: " + (n.isManager() ? "controller+worker" : "worker"));
-            assertThat(n.sh("docker info --format '{{.Swarm.LocalNodeState}}'")).as(n.name() + ": MCR stays").isEqualTo("active");
+            // MCR stays and answers; the swarm is gone from every engine (Mirantis: no Swarm workload is left)
+            assertThat(n.sh("docker info --format '{{.Swarm.LocalNodeState}}'")).as(n.name() + ": out of the swarm").isEqualTo("inactive");
             assertThat(n.sh("ls /etc/k0s")).as(n.name() + ": no join token left").doesNotContain(".token");
         }
         try (KubernetesClient mke4k = lab.newCluster().client().orElseThrow()) {
@@ -388,8 +388,6 @@ class SwarmUpgradeTest {
                 + " -d '{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}'"
                 + " https://127.0.0.1:6443/apis/authentication.k8s.io/v1/selfsubjectreviews"))
                 .containsPattern("\"username\": ?\"system:serviceaccount:shop:shop-backend\"");
-        assertThat(lab.leader().sh("docker service ls -q")).as("no ucp services").isEmpty();
-        assertThat(lab.leader().sh("docker info --format '{{.Swarm.Cluster.ID}}'")).isEqualTo(clusterId);
         assertThat(ucpAnswers()).as("the UCP API is gone").isFalse();
         assertThat(lab.newCluster().readyNodeNames()).containsExactly("manager1", "manager2", "manager3", "worker1", "worker2");
         // MKE 3's Kubernetes objects are served by MKE 4k, the same objects (UIDs); controllers may have updated them since
