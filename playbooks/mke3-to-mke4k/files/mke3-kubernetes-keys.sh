@@ -2,10 +2,10 @@
 # Usage: mke3-kubernetes-keys.sh DEST [DOCKER-COMMAND...]
 # Copies the keys MKE 4k must keep for MKE 3's Kubernetes state to stay valid into DEST, named as k0s' custom-CA
 # files: ca.crt and ca.key (the client CA of ucp-kube-apiserver, whose key is in the ucp-cluster-root-ca volume) and
-# sa.key/sa.pub (the service-account key pair), and, for the tokens MKE 3 issued to stay valid, the issuer it names in
-# them (service-account-issuer) and the audiences it accepts (api-audiences, one per line). Where they are is read from the running ucp-kube-apiserver's own
-# flags and files, not assumed. Refuses what this upgrade does not carry yet: an etcd prefix other than /registry,
-# Secrets encrypted at rest.
+# sa.key/sa.pub (the service-account key pair); and, so that the tokens MKE 3 issued stay valid, the issuer it names
+# in them (service-account-issuer) and the audiences it accepts (api-audiences, one a line). Where they are is read
+# from the running ucp-kube-apiserver's own flags and files, not assumed. Refuses what this upgrade does not carry
+# yet: an etcd prefix other than /registry, Secrets encrypted at rest.
 set -euo pipefail
 # written to DEST.partial and renamed when complete, so a refusal leaves no DEST for the next run to trust
 final=$1
