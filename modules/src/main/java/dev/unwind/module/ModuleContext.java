@@ -54,6 +54,14 @@ public interface ModuleContext {
         return new SourceDigests();
     }
 
+    /**
+     * What the controller remembers of large files on hosts, so that one unwind placed or hashed and nothing has
+     * touched since is compared without being read. A context that lives for one call remembers nothing.
+     */
+    default HostFileDigests hostFileDigests() {
+        return HostFileDigests.NONE;
+    }
+
     ModuleLog log();
 
     /**

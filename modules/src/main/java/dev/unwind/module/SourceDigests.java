@@ -6,10 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,30 +110,18 @@ public final class SourceDigests {
         if (stamp == null) {
             return null;
         }
-        try {
-            List<String> lines = Files.readAllLines(entry, StandardCharsets.UTF_8);
-            if (lines.size() != 4 || !lines.get(0).equals(FORMAT) || !lines.get(1).equals(path.toString()) || !lines.get(2).equals(stamp)) {
-                return null;
-            }
-            String[] d = lines.get(3).split(" ");
-            return d.length == 2 && d[0].matches("[0-9a-f]{64}") && d[1].matches("[0-9a-f]{40}") ? new ContentDigest(d[0], d[1]) : null;
-        } catch (IOException e) {
+        List<String> lines = RememberedEntry.read(entry);
+        if (lines == null || lines.size() != 4 || !lines.get(0).equals(FORMAT) || !lines.get(1).equals(path.toString()) || !lines.get(2).equals(stamp)) {
             return null;
         }
+        String[] d = lines.get(3).split(" ");
+        return d.length == 2 && d[0].matches("[0-9a-f]{64}") && d[1].matches("[0-9a-f]{40}") ? new ContentDigest(d[0], d[1]) : null;
     }
 
     private static final String FORMAT = "unwind source digests 1";
 
-    /** Written aside and renamed into place, so a reader sees a whole entry or none; a failure only costs a hash later. */
     private void remember(Path entry, Path path, String stamp, ContentDigest d) {
-        try {
-            Files.createDirectories(remembered, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path tmp = Files.createTempFile(remembered, "entry", ".tmp");
-            Files.writeString(tmp, FORMAT + "\n" + path + "\n" + stamp + "\n" + d.sha256() + " " + d.sha1() + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not remembered: the next run hashes the file again
-        }
+        RememberedEntry.write(remembered, entry, FORMAT + "\n" + path + "\n" + stamp + "\n" + d.sha256() + " " + d.sha1() + "\n");
     }
 
     private static void daemon(Runnable r) {

@@ -1,6 +1,7 @@
 package dev.unwind.exec;
 
 import dev.unwind.inventory.Inventory;
+import dev.unwind.module.HostFileDigests;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.Secrets;
 import dev.unwind.module.Predictions;
@@ -122,7 +123,8 @@ public final class Executor {
                 connector, journal, ending);
         HostTasks hostTasks = new HostTasks(parts, templates, pool, playbook);
         // one for the run: a source copied by several plays is hashed once
-        RunShared shared = new RunShared(new SourceDigests(run.digests()), new Predictions(), inventory::playVarsFile);
+        RunShared shared = new RunShared(new SourceDigests(run.digests()),
+                new HostFileDigests(run.digests().resolve("hosts")), new Predictions(), inventory::playVarsFile);
         for (Play play : playbook.plays()) {
             List<String> hosts = inventory.hosts(play.hosts());
             if (settings.limit() != null) {

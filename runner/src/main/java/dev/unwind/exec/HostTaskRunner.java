@@ -166,7 +166,7 @@ final class HostTaskRunner {
                     if (announcer != null) {
                         announcer.announce(u);
                     }
-                }, task.timeout() == null ? null : Duration.ofSeconds(task.timeout()), shared.sourceDigests(),
+                }, task.timeout() == null ? null : Duration.ofSeconds(task.timeout()), shared.sourceDigests(), shared.hostFileDigests(),
                 shared.predictions().on(conn.host()), shared.varsFiles());
         Outcome raw = null;
         Map<String, Object> result = new LinkedHashMap<>();

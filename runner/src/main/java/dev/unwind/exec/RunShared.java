@@ -1,5 +1,6 @@
 package dev.unwind.exec;
 
+import dev.unwind.module.HostFileDigests;
 import dev.unwind.module.Predictions;
 import dev.unwind.module.SourceDigests;
 
@@ -9,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * What the tasks of one run share: the digests of controller files (a source sent to many hosts is hashed once),
- * check mode's predictions, and the reader of vars files ({@code include_vars}), which opens vaulted ones with the
- * run's vault.
+ * what the controller remembers of large files on hosts, check mode's predictions, and the reader of vars files
+ * ({@code include_vars}), which opens vaulted ones with the run's vault.
  */
-record RunShared(SourceDigests sourceDigests, Predictions predictions, Function<Path, Map<String, Object>> varsFiles) {
+record RunShared(SourceDigests sourceDigests, HostFileDigests hostFileDigests, Predictions predictions,
+                 Function<Path, Map<String, Object>> varsFiles) {
 }

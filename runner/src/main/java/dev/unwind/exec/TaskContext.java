@@ -2,6 +2,7 @@ package dev.unwind.exec;
 
 import dev.unwind.module.Backups;
 import dev.unwind.module.Connection;
+import dev.unwind.module.HostFileDigests;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.ModuleContext;
 import dev.unwind.module.ModuleLog;
@@ -25,7 +26,7 @@ import java.util.function.Function;
 record TaskContext(Connection connection, boolean check, boolean diff, Map<String, Object> vars, Templates templates,
                    SearchPath searchPath, Backups backups, ModuleLog log, Secrets secrets, ModuleCatalog catalog,
                    Consumer<Undo> announcements, Duration timeout, SourceDigests sourceDigests,
-                   Predictions.OnHost predictions, Function<Path, Map<String, Object>> varsFiles) implements ModuleContext {
+                   HostFileDigests hostFileDigests, Predictions.OnHost predictions, Function<Path, Map<String, Object>> varsFiles) implements ModuleContext {
 
     /** The task's variables as modules read them: a value the estate templates when used is evaluated when read. */
     @Override

@@ -71,6 +71,22 @@ class LargePayloadTest {
         ControllerProcess unchanged = controller("two.yml");
         assertExit(unchanged, 0);
         assertThat(unchanged.output()).contains("changed=0").doesNotContain("changed=1");
+
+        // an unchanged run need not read a file unwind placed, but a write behind its back is still seen: the same
+        // size, the modification time put back, one byte different
+        Path onH1 = hosts.resolve("h1").resolve("payload.bin");
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(onH1);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(onH1.toFile(), "rw")) {
+            f.seek(MIB * 512L * 1024);
+            int b = f.read();
+            f.seek(MIB * 512L * 1024);
+            f.write(b ^ 1);
+        }
+        Files.setLastModifiedTime(onH1, modified);
+        ControllerProcess edited = controller("two.yml");
+        assertExit(edited, 0);
+        assertThat(edited.output()).containsPattern("h1 +ok=\\d+ changed=1 ").containsPattern("h2 +ok=\\d+ changed=0 ");
+        assertSameOnEveryHost("two.bin");
     }
 
     @Test

@@ -139,6 +139,9 @@ public final class ContentPlacement {
                 content.put(c, dest, attrs.mode());
             }
             attrs.apply(c, dest);
+            if (writes && content.size() > BeforeImage.CONTROLLER_LIMIT) {
+                HostDigest.rememberPlaced(c, dest, content.digest().sha256(), ctx.hostFileDigests());
+            }
             describe(r, c.stat(dest), Attributes.NONE);
         }
         if (writes) {

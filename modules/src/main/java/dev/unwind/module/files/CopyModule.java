@@ -100,7 +100,7 @@ public final class CopyModule implements Module {
             if (dest.endsWith("/")) {
                 at = null;
             } else if (payload.size() > BeforeImage.CONTROLLER_LIMIT && args.bool("force")) {
-                HostDigest.Seen seen = HostDigest.statWithSha256(ctx.connection(), dest, payload.size());
+                HostDigest.Seen seen = HostDigest.statWithSha256(ctx.connection(), dest, payload.size(), ctx.hostFileDigests());
                 at = seen.stat();
                 sha256 = seen.sha256();
             } else {
