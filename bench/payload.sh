@@ -5,6 +5,9 @@
 # Usage: bench/payload.sh                      (5 hosts x 200 MB, forks 20)
 #        HOSTS=3 MB=50 FORKS=5 bench/payload.sh
 #        ANSIBLE=0 HOSTS=3 MB=2048 bench/payload.sh   (unwind alone)
+#        FAULTS=1 bench/payload.sh            (then the faults, unwind alone: a failed run after the replace,
+#                                              kill -9 mid-transfer then `unwind rollback`, a connection dropped
+#                                              mid-transfer; each must leave every host holding the old file)
 # Needs root (creates the plain-shell login user `unwind`), openssh-server, GNU time, ansible (optional).
 set -euo pipefail
 
@@ -79,5 +82,38 @@ row() { # case src
 row new one
 row replace two
 row unchanged two
+if [[ ${FAULTS:-0} == 1 ]]; then
+  # every host holds two.bin now; each fault tries to put one.bin there and must leave two.bin as it was
+  printf -- "- hosts: fleet\n  gather_facts: false\n  tasks:\n    - name: the payload\n      copy: {src: '%s', dest: '/tmp/unwind-payload-\${inventory_hostname}/unwind/payload.bin'}\n    - name: the run fails on the last host\n      fail: {msg: injected}\n      when: inventory_hostname == 'host%s'\n" \
+    "$D/one.bin" "$HOSTS" > "$D/fail-unwind.yml"
+  ANSIBLE=0
+  mid_transfer() { # fault-command: starts the replace, runs "fault-command PID" once a temporary file passes 1 MB, prints the exit
+    "$ROOT/unwind" play -i "$D/inventory.ini" --known-hosts "$D/known_hosts" --forks "$FORKS" "$D/one-unwind.yml" > "$D/out" 2>&1 &
+    local pid=$!
+    for _ in $(seq 1 2000); do
+      [[ -n $(find /tmp/unwind-payload-host*/unwind -name 'payload.bin.unwind.*' -size +1M 2>/dev/null | head -1) ]] && break; sleep 0.01
+    done
+    "$@" "$pid"
+    local rc=0; wait "$pid" || rc=$?; echo "$rc"
+  }
+  kill_controller() { kill -9 "$1"; }
+  drop_host1() { pkill -P "${PIDS[0]}" sshd || true; }
+  fault_row() { # label expected-exits seconds exit
+    local as_before=yes; ( verify two ) 2>/dev/null || as_before=NO
+    printf "| %-40s | %-12s | %6s | %8s | %s |\n" "$1" "$2" "$4" "$3" "$as_before"
+  }
+  echo
+  echo "== faults: $HOSTS hosts x $MB MB, each host must keep the old file =="
+  printf "| %-40s | %-12s | %6s | %8s | %s |\n" fault "exit wanted" exit "wall s" "every host as before"
+  printf "|%s|\n" "---|---|---:|---:|---"
+  t0=$(date +%s.%N); rc=0; "$ROOT/unwind" play -i "$D/inventory.ini" --known-hosts "$D/known_hosts" --forks "$FORKS" "$D/fail-unwind.yml" > "$D/out" 2>&1 || rc=$?
+  fault_row "a task fails after the replace" 2 "$(printf %.2f "$(echo "$(date +%s.%N) - $t0" | bc)")" "$rc"
+  t0=$(date +%s.%N); rc=$(mid_transfer kill_controller)
+  run=$(ls -t "$UNWIND_HOME/runs" | head -1); rrc=0
+  "$ROOT/unwind" rollback "$run" --known-hosts "$D/known_hosts" > "$D/out" 2>&1 || rrc=$?
+  fault_row "kill -9 mid-transfer, then rollback" "137, then 0" "$(printf %.2f "$(echo "$(date +%s.%N) - $t0" | bc)")" "$rc, $rrc"
+  t0=$(date +%s.%N); rc=$(mid_transfer drop_host1)
+  fault_row "host1's connection dropped mid-transfer" "2 or 4" "$(printf %.2f "$(echo "$(date +%s.%N) - $t0" | bc)")" "$rc"
+fi
 for s in "$D"/ansible-cp/*; do [[ -S $s ]] && ssh -o ControlPath="$s" -O exit unused 2>/dev/null || true; done
 rm -rf /tmp/unwind-payload-host*

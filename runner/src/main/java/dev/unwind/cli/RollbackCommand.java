@@ -6,7 +6,6 @@ import dev.unwind.exec.TaskMarker;
 import dev.unwind.exec.UnwindSession;
 import dev.unwind.input.InvalidInput;
 import dev.unwind.input.Position;
-import dev.unwind.inventory.Inventory;
 import dev.unwind.module.ModuleCatalog;
 import dev.unwind.report.ConsoleReporter;
 import dev.unwind.report.Event;
@@ -16,7 +15,6 @@ import dev.unwind.run.FileBackups;
 import dev.unwind.run.RunDirectory;
 import dev.unwind.run.RunLock;
 import dev.unwind.run.RunSecrets;
-import dev.unwind.transport.ConnectionVariable;
 import dev.unwind.transport.Transports;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.EntryType;
@@ -33,7 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -81,7 +78,6 @@ final class RollbackCommand implements Callable<Integer> {
         Pending pending = Pending.of(entries);
         // a damaged line may have held a change: what the good lines hold is still undone, but not called complete
         boolean mayMiss = contents.mayMissEntries();
-        Map<String, Object> info = entries.isEmpty() || entries.get(0).run() == null ? Map.of() : entries.get(0).run();
         RunSecrets secrets = new RunSecrets();
         try (Reporter reporter = Reporter.all(new ConsoleReporter(spec.commandLine().getOut(), secrets, false, false),
                 new LogReporter(dir.log(), secrets))) {
@@ -98,34 +94,34 @@ final class RollbackCommand implements Callable<Integer> {
                 manual.forEach(line -> reporter.on(new Event.Note(line)));
                 return ExitCode.UNWIND_INCOMPLETE;
             }
-            Path playbook = info.get("playbook") == null ? null : Path.of(String.valueOf(info.get("playbook")));
+            Path playbook = JournaledHosts.playbook(JournaledHosts.info(pending));
             if (pending.unwindable().isEmpty()) {
                 if (pending.endStatus() == null) {
                     // the run died before it could release its hosts' locks
-                    Inventory inv = inventory(info, playbook, pending, secrets);
+                    JournaledHosts hosts = JournaledHosts.of(inventory, vault, pending, secrets);
                     try (Transports transports = new Transports(connection.sshTransport(secrets, ConfiguredDefaults.forks(forks)));
-                         RollbackLocks locks = RollbackLocks.take(lockedHosts(pending), inv, h -> reach(inv, h, info, pending), transports, dir.id(), reporter)) {
+                         RollbackLocks locks = RollbackLocks.take(lockedHosts(pending), hosts.inventory(), hosts::reach, transports, dir.id(), reporter)) {
                         locks.refused().values().forEach(why -> reporter.on(new Event.Note(why)));
                     }
                 }
                 reporter.on(new Event.Note("run " + dir.id() + ": nothing left to undo"));
                 return mayMiss ? ExitCode.UNWIND_INCOMPLETE : ExitCode.OK;
             }
-            Inventory inv = inventory(info, playbook, pending, secrets);
+            JournaledHosts hosts = JournaledHosts.of(inventory, vault, pending, secrets);
             String askedBecome = connection.passwords(secrets).become();
             ModuleCatalog catalog = playbook == null ? ModuleCatalog.builtIn() : Catalogs.forPlaybook(playbook);
             try (Journal journal = Journal.open(dir.journal());
                  Transports transports = new Transports(connection.sshTransport(secrets, ConfiguredDefaults.forks(forks)));
-                 RollbackLocks locks = RollbackLocks.take(hostsToLock(pending), inv, h -> reach(inv, h, info, pending), transports, dir.id(), reporter)) {
+                 RollbackLocks locks = RollbackLocks.take(hostsToLock(pending), hosts.inventory(), hosts::reach, transports, dir.id(), reporter)) {
                 journal.setAside().ifPresent(p -> reporter.on(new Event.Note("the damaged end of the journal is kept in " + p)));
                 // another run holds these hosts now: undoing there would undo over its changes
                 List<Entry> changes = pending.unwindable().stream().filter(e -> !locks.refused().containsKey(e.target())).toList();
                 locks.refused().forEach((host, why) -> reporter.on(new Event.Note("NOT undone on " + host + ": "
                         + pending.forHost(host).size() + " change(s): " + why)));
                 UnwindSession session = new UnwindSession(catalog,
-                        new HostConnector(transports, h -> reach(inv, h, info, pending), secrets, askedBecome).guarded(locks::requireHeld),
+                        new HostConnector(transports, hosts::reach, secrets, askedBecome).guarded(locks::requireHeld),
                         new FileBackups(dir.backups(), dir.id()), secrets, journal, reporter, ConfiguredDefaults.forks(forks),
-                        host -> TaskMarker.path(String.valueOf(reach(inv, host, info, pending).getOrDefault("unwind_lock_path",
+                        host -> TaskMarker.path(String.valueOf(hosts.reach(host).getOrDefault("unwind_lock_path",
                                 HostLock.DEFAULT_PATH)), dir.id()));
                 UnwindReport r = session.unwind("rollback of run " + dir.id(), changes, line -> reporter.on(new Event.Note(line)));
                 boolean complete = r.complete() && !mayMiss && locks.refused().isEmpty();
@@ -136,22 +132,6 @@ final class RollbackCommand implements Callable<Integer> {
                 return complete ? ExitCode.OK : ExitCode.UNWIND_INCOMPLETE;
             }
         }
-    }
-
-    /**
-     * The hosts as the run saw them: its own inventory sources, unless -i says otherwise. The journal's hosts'
-     * variables are opened before anything is undone, so a vaulted value that does not open stops here (exit 5)
-     * and every password among them is a secret.
-     */
-    @SuppressWarnings("unchecked")
-    private Inventory inventory(Map<String, Object> info, Path playbook, Pending pending, RunSecrets secrets) {
-        List<String> sources = !inventory.isEmpty() ? inventory
-                : (List<String>) info.getOrDefault("inventory", List.of("localhost,"));
-        Inventory inv = Inventory.load(sources, playbook == null ? null : playbook.getParent(), vault.vault(secrets));
-        // a host gone from the inventory fails at its undo, as it always did, not the whole rollback here
-        pending.all().stream().map(Entry::host).filter(java.util.Objects::nonNull).distinct().filter(inv::knows)
-                .forEach(host -> ConnectionVariable.secretsOf(inv.hostVars(host)).forEach(secrets::add));
-        return inv;
     }
 
     /** The hosts whose locks the run took: a run that died still holds them, and they go with its rollback. */
@@ -165,22 +145,6 @@ final class RollbackCommand implements Callable<Integer> {
         Set<String> hosts = lockedHosts(pending);
         pending.unwindable().stream().map(Entry::target).filter(Objects::nonNull).forEach(hosts::add);
         return hosts;
-    }
-
-    /**
-     * A host's variables as the run reached it: what its play's keywords set (remote_user..., journaled with its lock)
-     * below them, the run's own connection extra vars over them.
-     */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> reach(Inventory inv, String host, Map<String, Object> info, Pending pending) {
-        Map<String, Object> hv = new java.util.LinkedHashMap<>();
-        pending.all().stream().filter(e -> e.type() == EntryType.LOCKED && host.equals(e.host()) && e.run() != null)
-                .findFirst().ifPresent(e -> hv.putAll((Map<String, Object>) e.run().getOrDefault("connection", Map.of())));
-        if (inv.knows(host)) {
-            hv.putAll(inv.reachVars(host, Map.of()));
-        }
-        hv.putAll((Map<String, Object>) info.getOrDefault("connection", Map.of()));
-        return hv;
     }
 
     static RunDirectory find(String runId) {

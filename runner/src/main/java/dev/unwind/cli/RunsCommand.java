@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code unwind runs} and {@code unwind runs show RUN_ID}. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "Lists runs with their status.",
-        subcommands = RunsCommand.Show.class)
+        subcommands = {RunsCommand.Show.class, PruneCommand.class})
 final class RunsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -22,7 +22,7 @@ final class Timeline {
             case UNDONE -> "       " + e.host() + ": undone #" + e.ref() + " '" + e.task() + "'";
             case UNDO_FAILED -> "       " + e.host() + ": UNDO FAILED #" + e.ref() + " '" + e.task() + "': " + e.message();
             case LOCKED -> "       " + e.host() + ": locked (" + e.at() + ")";
-            case END -> "run ended: " + e.status();
+            case END -> "run ended: " + e.status() + (e.message() == null ? "" : " (" + e.message() + ")");
         };
         return String.format("%-21s #%-4d %s", when, e.seq(), what);
     }

@@ -106,12 +106,14 @@ public final class Executor {
             heartbeat.shutdownNow();
             pool.shutdownNow();
         }
+        boolean imagesKept = true;
         try {
-            sweepBeforeImages(result);
+            imagesKept = sweepBeforeImages(result);
         } finally {
             held.releaseAll((host, e) -> state.note("could not release the lock on " + host + ": " + e.getMessage()));
         }
-        journal.append(Entry.of(EntryType.END).status(result.status().wire(), null));
+        // the end says whether before-images stay on the hosts: `unwind runs prune` removes them then, and only then
+        journal.append(Entry.of(EntryType.END).status(result.status().wire(), imagesKept ? BeforeImageSweep.KEPT : null));
         journal.close();
         reporter.on(new Event.Recap(run.id(), result.status().wire(), new LinkedHashMap<>(state.sortedCounts()), state.notes(),
                 result.ok() || settings.check() ? null : run.journal().toString()));
@@ -162,17 +164,24 @@ public final class Executor {
     /**
      * A run that leaves nothing for a rollback (exit 3 does) removes the large files' before-images it kept on the
      * hosts: the changes it kept stay, and what it unwound has its images back in place already.
+     *
+     * @return whether images may still be on the hosts (kept on purpose, or some could not be removed)
      */
-    private void sweepBeforeImages(RunResult result) {
-        if (settings.check() || settings.keepBeforeImages() || result.status() == RunStatus.UNWIND_INCOMPLETE
-                || result.status() == RunStatus.STOPPED) {
-            return;
+    private boolean sweepBeforeImages(RunResult result) {
+        if (settings.check()) {
+            return false;
+        }
+        if (settings.keepBeforeImages() || result.status() == RunStatus.UNWIND_INCOMPLETE || result.status() == RunStatus.STOPPED) {
+            return true;
         }
         try {
             List<Entry> kept = Pending.of(Journal.read(run.journal()).entries()).left();
-            state.notes(BeforeImageSweep.sweep(kept, backups, connector.guarded(held::requireHeld)));
+            List<String> left = BeforeImageSweep.sweep(kept, backups, connector.guarded(held::requireHeld));
+            state.notes(left);
+            return !left.isEmpty();
         } catch (RuntimeException e) {
             state.note("could not remove the before-images kept on the hosts: " + e.getMessage());
+            return true;
         }
     }
 

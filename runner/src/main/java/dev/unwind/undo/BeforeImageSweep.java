@@ -17,6 +17,9 @@ import java.util.List;
  * changes still journaled as not undone name them; an undone change's image was renamed back already.
  */
 public final class BeforeImageSweep {
+    /** The message of a run's end when before-images may still be on its hosts. */
+    public static final String KEPT = "before-images kept on the hosts";
+
     private BeforeImageSweep() {
     }
 

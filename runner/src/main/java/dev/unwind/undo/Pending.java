@@ -60,12 +60,18 @@ public record Pending(List<Entry> changes, Entry pointOfNoReturn, List<Entry> un
 
     /** The run's status as last written, or null if it never ended (crash). */
     public String endStatus() {
-        String status = null;
+        Entry end = end();
+        return end == null ? null : end.status();
+    }
+
+    /** The last end written (a rollback writes its own after the run's), or null if it never ended. */
+    public Entry end() {
+        Entry end = null;
         for (Entry e : all) {
             if (e.type() == EntryType.END) {
-                status = e.status();
+                end = e;
             }
         }
-        return status;
+        return end;
     }
 }

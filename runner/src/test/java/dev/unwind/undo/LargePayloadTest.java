@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A file larger than the controller's whole heap, over two real sshd hosts, with the controller run as its own
  * process under {@code -Xmx64m}: it arrives new, replaces an old one, and is left alone when unchanged; a failed
- * run and a controller killed mid-transfer (then {@code unwind rollback}) both leave every host byte-, mode- and
- * owner-identical to where it started, with no before-image or temporary file behind.
+ * run, a connection dropped mid-transfer, and a controller killed mid-transfer (then {@code unwind rollback}) each
+ * leave every host byte-, mode- and owner-identical to where it started, with no before-image or temporary file
+ * behind.
  */
 class LargePayloadTest {
     private static final int MIB = 96;
@@ -104,6 +105,30 @@ class LargePayloadTest {
     }
 
     @Test
+    void pruningOldRunsRemovesTheBeforeImagesTheyKeptAndKeepsTheChanges() throws Exception {
+        assertExit(controller("site.yml"), 0);
+        Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
+        assertExit(controller("two.yml", "--keep-before-images"), 0);
+        assertThat(leftovers()).as("one before-image per host").hasSize(2);
+        Cli cli = new Cli(root.resolve("home"));
+
+        Cli.Result bad = cli.run("runs", "prune", "--older-than", "3w");
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(5);
+        assertThat(bad.err()).contains("--older-than").contains("'3w' is not an age");
+        Cli.Result dry = cli.run("runs", "prune", "--older-than", "0", "--dry-run", "--known-hosts", sshd.knownHosts());
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("would prune 2 run(s)");
+        assertThat(leftovers()).hasSize(2);
+
+        Cli.Result r = cli.run("runs", "prune", "--older-than", "0", "--known-hosts", sshd.knownHosts());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("its before-images removed from the hosts").contains("pruned 2 run(s)");
+        assertThat(leftovers()).isEmpty();
+        assertThat(root.resolve("home/runs")).isEmptyDirectory();
+        assertSameOnEveryHost("two.bin");
+    }
+
+    @Test
     void aRunThatFailsAfterReplacingTheFileRestoresTheOldBytes() throws Exception {
         assertExit(controller("site.yml"), 0);
         Map<String, String> before = TreeImage.of(hosts);
@@ -142,10 +167,28 @@ class LargePayloadTest {
             assertThat(Files.mismatch(dest, root.resolve("files/one.bin")) == -1 || Files.mismatch(dest, root.resolve("files/two.bin")) == -1)
                     .as("%s holds the old file or the new one, never part of one", h).isTrue();
         }
+        Cli.Result prune = new Cli(root.resolve("home")).run("runs", "prune", "--older-than", "0", "--known-hosts", sshd.knownHosts());
+        assertThat(prune.out()).as("a run a rollback still needs is kept: %s", prune).contains("kept " + lastRunId() + " (never ended")
+                .contains("unwind rollback " + lastRunId());
 
         Cli.Result r = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", sshd.knownHosts());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(TreeImage.of(hosts)).isEqualTo(before);
+    }
+
+    @Test
+    void aConnectionDroppedMidTransferLeavesTheDestinationAsItWas() throws Exception {
+        assertExit(controller("site.yml"), 0);
+        Map<String, String> before = TreeImage.of(hosts);
+
+        Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
+        ControllerProcess dropped = controller("two.yml");
+        awaitTemporaryFile(dropped);
+        sshd.fleet().host(0).killConnections();
+        int exit = dropped.waitFor();
+
+        assertThat(exit).as("a failed run that unwound (2), or a host unreachable after unwinding (4):%n%s", dropped.output()).isIn(2, 4);
+        assertThat(TreeImage.of(hosts)).as("no host keeps the new file or its temporary file").isEqualTo(before);
     }
 
     private ControllerProcess controller(String playbook, String... more) throws IOException {
