@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** Runs one planned task on one host: conditions, loop, rendering, the module, retries, register, journal. */
@@ -72,12 +73,32 @@ final class HostTaskRunner {
         return new HostTaskRunner(catalog, templates, null, backups, secrets, reporter, settings, searchPath, markers, shared);
     }
 
+    /**
+     * Where one run of the module goes: the connection and become, or why it cannot go there (an outcome, not yet
+     * reported). A looped task's {@code delegate_to} may name each item's own host, as in Ansible.
+     */
+    record Target(Connection conn, Become become, HostOutcome refused) {
+        static Target to(Connection conn, Become become) {
+            return new Target(conn, become, null);
+        }
+
+        static Target refused(HostOutcome why) {
+            return new Target(null, null, why);
+        }
+    }
+
     /** The task's result on this host, already reported. {@code vars} are the host's variables for this task. */
     HostOutcome run(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars, Become become) {
+        Target fixed = Target.to(conn, become);
+        return run(pt, step, host, v -> fixed, vars);
+    }
+
+    /** As above, with the module's target chosen by each run's variables (each loop item's). */
+    HostOutcome run(PlannedTask pt, int step, String host, Function<Map<String, Object>, Target> target, Map<String, Object> vars) {
         Task task = pt.task();
         HostOutcome out;
         try {
-            out = runChecked(pt, step, host, conn, vars, become);
+            out = runChecked(pt, step, host, target, vars);
         } catch (TemplateError e) {
             out = failed(task, e.getMessage());
         }
@@ -92,12 +113,12 @@ final class HostTaskRunner {
     }
 
     /** As Ansible: a looped task's conditions are judged for each item, with the item's variables. */
-    private HostOutcome runChecked(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars,
-                                   Become become) {
+    private HostOutcome runChecked(PlannedTask pt, int step, String host, Function<Map<String, Object>, Target> target,
+                                   Map<String, Object> vars) {
         Task task = pt.task();
         if (task.loop() == null) {
             HostOutcome skipped = TaskConditions.skipped(templates, pt.when(), vars);
-            return skipped != null ? skipped : item(pt, step, host, conn, vars, become, null, null);
+            return skipped != null ? skipped : item(pt, step, host, target.apply(vars), vars, null, null);
         }
         List<Object> items;
         try {
@@ -120,7 +141,7 @@ final class HostTaskRunner {
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
             itemVars.putAll(turn.bound());
             HostOutcome skipped = TaskConditions.skipped(templates, pt.when(), itemVars);
-            if (!loop.add(turn, skipped != null ? skipped : item(pt, step, host, conn, itemVars, become, turn.item(), turn.index()))) {
+            if (!loop.add(turn, skipped != null ? skipped : item(pt, step, host, target.apply(itemVars), itemVars, turn.item(), turn.index()))) {
                 break;
             }
         }
@@ -132,8 +153,13 @@ final class HostTaskRunner {
      * that started and did not end ok or skipped is possibly changed: whatever way it ends (failure, an expression
      * that errors, a lost host, an internal error), its journal entry holds the undo that can be had.
      */
-    private HostOutcome item(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars, Become become,
+    private HostOutcome item(PlannedTask pt, int step, String host, Target target, Map<String, Object> vars,
                              Object item, Integer index) {
+        if (target.refused() != null) {
+            return target.refused();
+        }
+        Connection conn = target.conn();
+        Become become = target.become();
         Task task = pt.task();
         Module module = catalog.find(task.module()).orElseThrow();
         boolean check = effectiveCheck(task);

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One planned task on its target hosts, in parallel (forks): each host's variables, its connection (or its
@@ -112,29 +113,14 @@ final class HostTasks {
             p.reporter().on(new Event.HostResult(host, pt.task().label(), "failed", p.settings().check(), false, null, o.msg(), null, null));
             return o;
         }
-        String on = host;
-        Connection conn;
-        try {
-            if (pt.task().placement().delegated()) {
-                on = templates.renderText(pt.task().placement().delegateTo(), vars);
-                String refused = !p.inventory().knows(on) ? "delegate_to '" + on + "' is no host of the inventory"
-                        : lockDelegate(on);
-                if (refused != null) {
-                    p.reporter().on(new Event.HostResult(host, pt.task().label(), "failed", p.settings().check(), false, null, refused, null, null));
-                    return new HostOutcome("failed", false, refused, Map.of("failed", true));
-                }
-            }
-            conn = p.connector().connect(on);
-        } catch (ConnectionException e) {
-            p.state().unreachable();
-            String msg = on.equals(host) ? e.getMessage() : "the delegate " + on + ": " + e.getMessage();
-            p.reporter().on(new Event.HostResult(host, pt.task().label(), "unreachable", p.settings().check(), false, null,
-                    p.secrets().redact(msg), null, null));
-            return new HostOutcome("unreachable", false, msg, Map.of("unreachable", true));
-        }
-        // delegated: the task's variables stay the delegating host's, the connection and become are the delegate's
-        Become become = pt.escalation().active() ? p.connector().become(on, pt.escalation().becomeUser()) : null;
-        HostOutcome o = runner.run(pt, thisStep, host, conn, vars, become);
+        // delegate_to is rendered for each run of the module, so a looped task may name each item's host, as in Ansible
+        AtomicReference<String> lastOn = new AtomicReference<>(host);
+        HostOutcome o = runner.run(pt, thisStep, host, v -> {
+            HostTaskRunner.Target t = target(pt, host, v);
+            lastOn.set(t.conn() != null ? t.conn().host() : lastOn.get());
+            return t;
+        }, vars);
+        String on = lastOn.get();
         DebugMessages.of(pt.task(), o).forEach(text -> p.reporter().on(new Event.Shown(host, text)));
         if (o.status().equals("unreachable")) {
             p.state().unreachable();
@@ -147,6 +133,31 @@ final class HostTasks {
         return o;
     }
 
+
+    /**
+     * Where the module runs for {@code host} with these variables: the host itself, or the delegate they name, locked
+     * first; the task's variables stay the delegating host's, the connection and become are the delegate's.
+     */
+    private HostTaskRunner.Target target(PlannedTask pt, String host, Map<String, Object> vars) {
+        String on = host;
+        try {
+            if (pt.task().placement().delegated()) {
+                on = templates.renderText(pt.task().placement().delegateTo(), vars);
+                String refused = !p.inventory().knows(on) ? "delegate_to '" + on + "' is no host of the inventory"
+                        : lockDelegate(on);
+                if (refused != null) {
+                    return HostTaskRunner.Target.refused(new HostOutcome("failed", false, refused, Map.of("failed", true)));
+                }
+            }
+            Connection conn = p.connector().connect(on);
+            Become become = pt.escalation().active() ? p.connector().become(on, pt.escalation().becomeUser()) : null;
+            return HostTaskRunner.Target.to(conn, become);
+        } catch (ConnectionException e) {
+            p.state().unreachable();
+            String msg = p.secrets().redact(on.equals(host) ? e.getMessage() : "the delegate " + on + ": " + e.getMessage());
+            return HostTaskRunner.Target.refused(new HostOutcome("unreachable", false, msg, Map.of("unreachable", true)));
+        }
+    }
 
     /** The task is not run: the host is another run's now. */
     private HostOutcome lockTaken(String host, PlannedTask pt, String takenBy) {

@@ -665,6 +665,11 @@ public final class PlaybookLoader {
             if (m.containsKey("local_action") && m.containsKey("delegate_to")) {
                 problem(m.get("delegate_to"), "local_action runs on localhost: it takes no delegate_to");
             }
+            if (bool(m.get("delegate_facts"), false) && to != null
+                    && (m.containsKey("loop") || m.keySet().stream().anyMatch(k -> k.startsWith("with_")))) {
+                problem(m.get("delegate_facts"), "delegate_facts on a looped task: unwind gives the facts to one host only"
+                        + " (each item may have its own delegate); set them in a task without a loop");
+            }
             Integer throttle = integer(m.get("throttle"));
             if (throttle != null && throttle < 1) {
                 problem(m.get("throttle"), "throttle is how many hosts run the task at once: 1 or more");

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * delegate_to, run_once and local_action: side by side with ansible-playbook on local hosts, the same files; and with
+ * delegate_to (also one per loop item), run_once and local_action: side by side with ansible-playbook on local hosts, the same files; and with
  * the delegate a real sshd host, its changes are journaled as made there and undone there — by the in-run unwind,
  * and by {@code unwind rollback} after kill -9, which cannot finish while the delegate is down.
  */
@@ -61,6 +61,13 @@ class DelegationTest {
                         dest: OUT/seen-(inventory_hostname).txt
                         content: "(once.mode)\\n"
                         mode: "0644"
+                    - name: each item's own delegate
+                      ansible.builtin.copy:
+                        dest: OUT/heard-(item)-(inventory_hostname).txt
+                        content: "(inventory_hostname) told (item)\n"
+                        mode: "0644"
+                      delegate_to: "(item)"
+                      loop: [lb, localhost]
                     - name: a local action
                       local_action: copy dest=OUT/local-(inventory_hostname).txt content="local\\n" mode=0600
                 """ + last;
@@ -80,7 +87,8 @@ class DelegationTest {
 
         assertThat(run.ansibleOut()).contains("failed=0");
         Map<String, String> ansibleTree = TreeImage.of(run.byAnsible());
-        assertThat(ansibleTree).containsKeys("lb-web1.txt", "lb-web2.txt", "once.txt", "seen-web2.txt", "local-web2.txt");
+        assertThat(ansibleTree).containsKeys("lb-web1.txt", "lb-web2.txt", "once.txt", "seen-web2.txt", "local-web2.txt",
+                "heard-lb-web1.txt", "heard-localhost-web2.txt");
         assertThat(Files.readString(run.byAnsible().resolve("lb-web2.txt"))).isEqualTo("web2 as second\n");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(TreeImage.of(run.byUnwind())).as(r.toString()).isEqualTo(ansibleTree);
@@ -127,6 +135,8 @@ class DelegationTest {
         assertThat(TreeImage.of(root.resolve("out"))).as(r.toString()).isEqualTo(before);
         String journal = Files.readString(onlyRun().resolve("journal.jsonl"));
         assertThat(journal).contains("\"host\":\"web2\",\"on\":\"lb\"").contains("\"host\":\"web1\",\"on\":\"localhost\"");
+        assertThat(journal).as("each item journaled on its own delegate")
+                .contains("\"item\":0,\"host\":\"web1\",\"on\":\"lb\"").contains("\"item\":1,\"host\":\"web1\",\"on\":\"localhost\"");
     }
 
     @Test

@@ -35,6 +35,7 @@ class BrokenPlaybooksTest {
             bad on_failure        | - hosts: all\\n  on_failure: retry                                            | 2:15 | on_failure must be one of
             bad strategy          | - hosts: all\\n  strategy: host_pinned                                        | 2:13 | strategy is linear or free
             bad throttle          | - hosts: all\\n  tasks:\\n    - debug: msg=a\\n      throttle: 0           | 4:17 | throttle is how many hosts
+            looped delegate_facts | - hosts: all\\n  tasks:\\n    - set_fact: a=1\\n      delegate_to: x\\n      delegate_facts: true\\n      loop: [1] | 5:23 | delegate_facts on a looped task
             local_action twice    | - hosts: all\\n  tasks:\\n    - local_action: debug msg=a\\n      delegate_to: x | 4:20 | takes no delegate_to
             bad environment name  | - hosts: all\\n  environment:\\n    1BAD: x\\n  tasks: []                  | 3:5 | not a name a shell can export
             roles not a list      | - hosts: all\\n  roles: web                                                   | 2:10 | roles is a list of role names
