@@ -10,12 +10,22 @@ ${mke4.summary}
 Authentication
 ${line}
 Users found in the MKE3 cluster: ${identity.users_found}
-<#if (identity.not_migrated![])?size == 0>
+<#assign reset = identity.passwords_reset![]>
+<#if (identity.not_migrated![])?size == 0 && reset?size == 0>
 All users were upgraded to the MKE 4k cluster successfully.
+<#elseif (identity.not_migrated![])?size == 0>
+All users were upgraded to the MKE 4k cluster.
 <#else>
 ${identity.users_migrated} of ${identity.users_found} users were upgraded to the MKE 4k cluster. Not upgraded:
 <#list identity.not_migrated as s>
   ${s}
+</#list>
+</#if>
+<#if reset?size gt 0>
+Their MKE 3 passwords were not carried over: the admin keeps the password given to the upgrade, and these
+${reset?size} users have a new initial password<#if identity.passwords_file??> in ${identity.passwords_file}</#if>, to hand to each:
+<#list reset as u>
+  ${u}
 </#list>
 </#if>
 

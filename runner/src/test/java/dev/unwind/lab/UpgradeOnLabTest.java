@@ -53,7 +53,9 @@ class UpgradeOnLabTest {
             assertThat(r.out()).contains(summary.strip().lines().findFirst().orElseThrow());
             assertThat(summary).startsWith("Upgrade Summary\n---------------\n")
                     .contains("Configuration file\n---------------\n", "Authentication\n---------------\nUsers found in the MKE3 cluster: 5\n",
-                            "All users were upgraded to the MKE 4k cluster successfully.",
+                            "All users were upgraded to the MKE 4k cluster.\nTheir MKE 3 passwords were not carried over: the admin keeps"
+                                    + " the password given to the upgrade, and these\n4 users have a new initial password in "
+                                    + out("initial-passwords.txt") + ", to hand to each:\n  alice\n  bob\n  carol\n  dave\n",
                             "Authorization\n---------------\nOrganizations found in the MKE3 cluster: 2\nTeams found in the MKE3 cluster: 3\n",
                             "Ports\n---------------\nThe following MKE 3 ports are no longer used by MKE 4k and (unless otherwise needed) may be"
                                     + " made unavailable on all nodes: [2377,6444,7946,9055,12376,12378,12379,12380,12381,12382,12383,12384,"
@@ -74,6 +76,13 @@ class UpgradeOnLabTest {
                     .withName("mke").get()).isNotNull();
             assertThat(lab.ucpAnswering()).as("MKE 3 is gone").isFalse();
             assertThat(r.out() + r.err()).doesNotContain(lab.adminPassword());
+            assertThat(summary).as("the summary says a password was reset, not that every user came over as they were")
+                    .doesNotContain("users were upgraded to the MKE 4k cluster successfully");
+            for (String line : Files.readAllLines(out("initial-passwords.txt"))) {
+                if (!line.startsWith("#")) {
+                    assertThat(r.out() + summary).doesNotContain(line.substring(line.indexOf(": ") + 2));
+                }
+            }
             lab.verifyNothingEscaped();
 
             LabSnapshot upgraded = lab.snapshot();

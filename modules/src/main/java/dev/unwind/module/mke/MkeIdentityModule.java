@@ -37,7 +37,9 @@ public final class MkeIdentityModule implements Module {
                     ClusterChanges.STATE,
                     ClusterChanges.CHANGES)
             .returns(Map.of("users_found", "users in MKE 3", "users_migrated", "users with a Password in MKE 4k",
-                    "not_migrated", "users not carried over, with why", "changes", "what was created or replaced"));
+                    "not_migrated", "users not carried over, with why", "changes", "what was created or replaced",
+                    "passwords_reset", "users given a new initial password (their MKE 3 one is not carried)",
+                    "passwords_file", "where their initial passwords were written"));
 
     @Override
     public ModuleSpec spec() {
@@ -73,22 +75,26 @@ public final class MkeIdentityModule implements Module {
         if (changed == 0) {
             return Outcome.ok("all " + objects.size() + " users already have their Password", result);
         }
-        if (!ctx.check() && args.has("passwords_file") && !plan.initialPasswords().isEmpty()) {
+        // only users whose Password was created now have a new password: the others kept theirs
+        Map<String, String> reset = new LinkedHashMap<>();
+        for (Change c : changes) {
+            if (c instanceof Change.Created) {
+                plan.objects().stream().filter(d -> d.ref().equals(c.ref())).findFirst().ifPresent(d -> {
+                    String user = String.valueOf(d.manifest().get("username"));
+                    String initial = plan.initialPasswords().get(user);
+                    if (initial != null) {
+                        ctx.secrets().add(initial);
+                        reset.put(user, initial);
+                    }
+                });
+            }
+        }
+        // the summary says so: these users cannot log in with their MKE 3 password
+        result.put("passwords_reset", List.copyOf(reset.keySet()));
+        if (!ctx.check() && args.has("passwords_file") && !reset.isEmpty()) {
             StringBuilder text = new StringBuilder("# Initial MKE 4k passwords of the users carried over from MKE 3.\n"
                     + "# Hand each to its user and delete this file.\n");
-            // only users whose Password was created now get a line: the others kept theirs
-            for (Change c : changes) {
-                if (c instanceof Change.Created) {
-                    plan.objects().stream().filter(d -> d.ref().equals(c.ref())).findFirst().ifPresent(d -> {
-                        String user = String.valueOf(d.manifest().get("username"));
-                        String initial = plan.initialPasswords().get(user);
-                        if (initial != null) {
-                            ctx.secrets().add(initial);
-                            text.append(user).append(": ").append(initial).append('\n');
-                        }
-                    });
-                }
-            }
+            reset.forEach((user, initial) -> text.append(user).append(": ").append(initial).append('\n'));
             OfflineConversion.writePrivate(ctx.localFile(args.str("passwords_file")), text.toString());
             result.put("passwords_file", args.str("passwords_file"));
         }
