@@ -57,8 +57,7 @@ public final class Main implements Runnable {
     }
 
     private static CommandLine commandLine(List<Class<?>> subcommands) {
-        // templates/ and playbooks/ shipped beside the jar are found from here on
-        System.setProperty("unwind.repo", ShippedFiles.home().toString());
+        ShippedFiles.announce();
         CommandLine cli = new CommandLine(new Main());
         subcommands.forEach(cli::addSubcommand);
         // '@file' is unwind's own syntax (-e @vars.yml, --limit @hosts.txt); picocli must not read it as more arguments

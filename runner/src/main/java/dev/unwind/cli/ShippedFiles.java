@@ -31,6 +31,11 @@ final class ShippedFiles {
         return Path.of("").toAbsolutePath();
     }
 
+    /** From here on, what searches unwind's own folder ({@code SearchPath}: its templates/) finds the one found here. */
+    static void announce() {
+        System.setProperty("unwind.repo", home().toString());
+    }
+
     static Path playbook(String name) {
         Path p = home().resolve("playbooks").resolve(name);
         if (!Files.isRegularFile(p)) {

@@ -186,7 +186,7 @@ final class UpgradeCommand implements Callable<Integer> {
         FailedTaskTags failed = new FailedTaskTags(pb);
         try {
             done = new PlayRun(pb, inv, catalog, settings, connection, json, out)
-                    .run(secrets, interrupt, view -> Reporter.all(new RollbackWording(view), failed));
+                    .run(secrets, interrupt, view -> Reporter.all(new RollbackWording(view, UpgradePhases.preUpgradeTasks(pb)), failed));
         } finally {
             timer.shutdownNow();
         }
@@ -264,38 +264,6 @@ final class UpgradeCommand implements Callable<Integer> {
     private static void put(Map<String, Object> vars, String name, Object value) {
         if (value != null) {
             vars.put(name, value);
-        }
-    }
-
-    /** The unwind, told in the upgrade's words: "Initiating rollback ..." and the MKE version it returns to. */
-    private static final class RollbackWording implements Reporter {
-        private final Reporter inner;
-        private boolean rolledBack;
-
-        RollbackWording(Reporter inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void on(Event event) {
-            if (event instanceof Event.UnwindStarted u && u.changes() == 0) {
-                return;
-            }
-            if (event instanceof Event.UnwindStarted u) {
-                inner.on(new Event.Note("\nInitiating rollback because of upgrade failure: " + u.reason()));
-            }
-            inner.on(event);
-            if (event instanceof Event.UndoResult) {
-                rolledBack = true;
-            }
-            if (event instanceof Event.Recap r && rolledBack && (r.status().equals("unwound") || r.status().equals("interrupted"))) {
-                inner.on(new Event.Note("Rollback to MKE 3 completed: every node is back where it started."));
-            }
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

@@ -166,6 +166,18 @@ class UpgradeOnLabTest {
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
             assertThat(r.out()).contains("Initiating rollback").contains("Rollback to MKE 3 completed")
                     .contains("Upgrade failed due to error: task '" + dev.unwind.cli.UpgradePhases.task(phase) + "'");
+            // mkectl's two steps, in its order, each completed, whatever phase failed
+            assertThat(r.out()).containsSubsequence("Initiating rollback because of upgrade failure. upgradeErr = ",
+                    "Step 1 of 2: [Rollback Upgrade Tasks]", "[Rollback Upgrade Tasks] Completed",
+                    "Step 2 of 2: [Rollback Pre Upgrade Tasks]", "[Rollback Pre Upgrade Tasks] Completed",
+                    "Rollback to MKE 3 completed successfully");
+            String step1 = r.out().substring(r.out().indexOf("Step 1 of 2"), r.out().indexOf("Step 2 of 2"));
+            String step2 = r.out().substring(r.out().indexOf("Step 2 of 2"));
+            assertThat(step1).as("the quiesce is undone in step 2, after k0s is gone").doesNotContain("Quiesce MKE 3");
+            if (Integer.parseInt(phase) >= 6) {
+                assertThat(step2).contains("Quiesce MKE 3");
+            }
+            assertThat(out("pre-upgrade-checks.txt")).as("the checks' report is kept for the operator").content().contains("PASS");
             assertThat(before.diff(clusterState(lab))).as(r.toString()).isEmpty();
             assertThat(lab.ucpAnswering()).isTrue();
             assertThat(lab.kubernetes().nodes().list().getItems()).isEmpty();
