@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Flattens a play's blocks and includes into the tasks to run, filtered by tags and --start-at-task. */
 final class Plan {
@@ -20,7 +21,7 @@ final class Plan {
 
     static List<PlannedTask> of(Play play, RunSettings settings) {
         List<PlannedTask> all = new ArrayList<>();
-        flatten(play.tasks(), Inherited.of(play), new int[1], all);
+        flatten(play.tasks(), Inherited.of(play), new int[1], all, tags -> selectedByTags(tags, settings.tags(), settings.skipTags()));
         List<PlannedTask> selected = new ArrayList<>();
         boolean started = settings.startAtTask() == null;
         for (PlannedTask t : all) {
@@ -37,7 +38,7 @@ final class Plan {
     /** A play's handlers, planned as tasks (with the play's become); tags and --start-at-task do not pick them. */
     static List<PlannedTask> handlers(Play play) {
         List<PlannedTask> out = new ArrayList<>();
-        flatten(play.handlers(), Inherited.of(play), new int[1], out);
+        flatten(play.handlers(), Inherited.of(play), new int[1], out, tags -> true);
         return out;
     }
 
@@ -86,23 +87,34 @@ final class Plan {
         }
     }
 
-    /** {@code blocks} numbers the blocks with rescue or always. */
-    private static void flatten(List<? extends TaskNode> nodes, Inherited around, int[] blocks, List<PlannedTask> out) {
+    /**
+     * {@code blocks} numbers the blocks with rescue or always; {@code selected} is the tag filter, which an include
+     * must pass as a whole (its tags, and those around it) before any of its tasks is planned.
+     */
+    private static void flatten(List<? extends TaskNode> nodes, Inherited around, int[] blocks, List<PlannedTask> out,
+                                Predicate<Set<String>> selected) {
         for (TaskNode n : nodes) {
             if (n instanceof Block b) {
-                Inherited inside = around.enter(b.when(), b.vars(), b.escalation(), b.tags(), b.role(), b.environment(),
-                        b.anyErrorsFatal());
+                if (b.include()) {
+                    Set<String> own = new LinkedHashSet<>(around.tags());
+                    own.addAll(b.tags());
+                    if (!selected.test(own)) {
+                        continue;
+                    }
+                }
+                Inherited inside = around.enter(b.when(), b.vars(), b.escalation(), b.include() ? Set.of() : b.tags(), b.role(),
+                        b.environment(), b.anyErrorsFatal());
                 if (b.loop() != null) {
                     inside = inside.looping(new IncludeLoop(++blocks[0], b.loop()));
                 }
                 if (b.rescue().isEmpty() && b.always().isEmpty()) {
-                    flatten(b.tasks(), inside, blocks, out);
+                    flatten(b.tasks(), inside, blocks, out, selected);
                 } else {
                     int id = ++blocks[0];
                     boolean rescues = !b.rescue().isEmpty();
-                    flatten(b.tasks(), inside.in(new BlockPart(id, BlockPart.Part.MAIN, rescues)), blocks, out);
-                    flatten(b.rescue(), inside.in(new BlockPart(id, BlockPart.Part.RESCUE, rescues)), blocks, out);
-                    flatten(b.always(), inside.in(new BlockPart(id, BlockPart.Part.ALWAYS, rescues)), blocks, out);
+                    flatten(b.tasks(), inside.in(new BlockPart(id, BlockPart.Part.MAIN, rescues)), blocks, out, selected);
+                    flatten(b.rescue(), inside.in(new BlockPart(id, BlockPart.Part.RESCUE, rescues)), blocks, out, selected);
+                    flatten(b.always(), inside.in(new BlockPart(id, BlockPart.Part.ALWAYS, rescues)), blocks, out, selected);
                 }
             } else if (n instanceof Task task) {
                 Inherited at = around.enter(task.when(), task.vars(), task.escalation(), task.tags(), null, task.environment(),

@@ -355,7 +355,8 @@ public final class PlaybookLoader {
                     tasks, conditions(m.get("when")), vars(m.get("vars")), escalation(m),
                     new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of(), null, environment(m.get("environment")), false,
                     null);
-            return Optional.of(looped(m, apply(m.get("args"), include)));
+            Block made = looped(m, apply(m, fileNode, include));
+            return Optional.of(m.containsKey("include_tasks") ? made.asInclude() : made);
         }
 
         /**
@@ -381,20 +382,26 @@ public final class PlaybookLoader {
         }
 
         /**
-         * {@code args: apply:} of an include: keywords given to every included task (tags, become, become_user,
-         * environment, vars), as a block around them.
+         * {@code apply:} of an include, in its {@code args:} or beside its file or role name (Ansible takes both):
+         * keywords given to every included task (tags, become, become_user, environment, vars), as a block around them.
          */
-        private Block apply(Node args, Block include) {
-            Map<String, Node> a = args == null ? null : mapping(args, "args of an include (apply)");
-            if (a == null) {
-                return include;
+        private Block apply(Map<String, Node> m, Node module, Block include) {
+            Node given = null;
+            Map<String, Node> a = m.get("args") == null ? null : mapping(m.get("args"), "args of an include (apply)");
+            if (a != null) {
+                a.forEach((k, v) -> {
+                    if (!k.equals("apply")) {
+                        problem(keyOf.getOrDefault(v, v), "an include's args take 'apply:' only; '" + k + "' goes in the included tasks");
+                    }
+                });
+                given = a.get("apply");
             }
-            a.forEach((k, v) -> {
-                if (!k.equals("apply")) {
-                    problem(keyOf.getOrDefault(v, v), "an include's args take 'apply:' only; '" + k + "' goes in the included tasks");
-                }
-            });
-            Map<String, Node> apply = a.get("apply") == null ? null : mapping(a.get("apply"), "apply (tags, become, become_user, environment, vars)");
+            Node beside = module instanceof MappingNode mn ? mapping(mn, "an include").get("apply") : null;
+            if (beside != null && given != null) {
+                problem(beside, "apply is given twice, in args and here: keep one");
+            }
+            given = given != null ? given : beside;
+            Map<String, Node> apply = given == null ? null : mapping(given, "apply (tags, become, become_user, environment, vars)");
             if (apply == null) {
                 return include;
             }
@@ -455,7 +462,9 @@ public final class PlaybookLoader {
                 return Optional.empty();
             }
             spec.forEach((k, v) -> {
-                if (!RoleFiles.ARGUMENTS.contains(k)) {
+                if (k.equals("apply") && key.equals("import_role")) {
+                    problem(keyOf.getOrDefault(v, v), "import_role takes no apply: its keywords (tags, become ...) go on the import itself");
+                } else if (!RoleFiles.ARGUMENTS.contains(k)) {
                     problem(keyOf.getOrDefault(v, v), "unknown argument '" + k + "' of " + key + suggestion(k, RoleFiles.ARGUMENTS));
                 }
             });
@@ -466,7 +475,8 @@ public final class PlaybookLoader {
             return role(spec.containsKey("name") ? spec.get("name") : m.get(key), string(spec.get("name")), files,
                     vars(m.get("vars")), conditions(m.get("when")), new LinkedHashSet<>(strings(m.get("tags"))),
                     escalation(m), imported, imported || bool(spec.get("public"), false), environment(m.get("environment")))
-                    .map(b -> looped(m, apply(m.get("args"), (Block) b)));
+                    .map(b -> looped(m, apply(m, m.get(key), (Block) b)))
+                    .map(b -> imported ? b : b.asInclude());
         }
 
         /**

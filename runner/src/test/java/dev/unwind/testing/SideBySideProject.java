@@ -25,12 +25,20 @@ public record SideBySideProject(String ansibleOut, Path byAnsible, Path byUnwind
 
     /** With an INI inventory of the test's own, LOCKS in it standing for a folder for the hosts' locks. */
     public static SideBySideProject run(Path root, Map<String, String> files, String ini) throws IOException, InterruptedException {
+        return run(root, files, ini, List.of());
+    }
+
+    /** Ansible's copy run with {@code options} too (--tags ...): the test gives unwind's the same. */
+    public static SideBySideProject run(Path root, Map<String, String> files, String ini, List<String> options)
+            throws IOException, InterruptedException {
         Path inventory = root.resolve("hosts.ini");
         Files.createDirectories(root.resolve("locks"));
         Files.writeString(inventory, ini.replace("LOCKS", root.resolve("locks").toString()));
         Path ansible = write(root.resolve("ansible"), files, root.resolve("by-ansible"), SideBySide::forAnsible);
         Path unwind = write(root.resolve("unwind"), files, root.resolve("by-unwind"), SideBySide::forUnwind);
-        String out = AnsiblePlaybook.run(ansible, root, List.of("-i", inventory.toString(), "site.yml"));
+        List<String> args = new java.util.ArrayList<>(List.of("-i", inventory.toString(), "site.yml"));
+        args.addAll(options);
+        String out = AnsiblePlaybook.run(ansible, root, args);
         return new SideBySideProject(out, root.resolve("by-ansible"), root.resolve("by-unwind"), unwind, inventory);
     }
 
