@@ -74,26 +74,9 @@ final class HostTaskRunner {
     }
 
     /**
-     * Where one run of the module goes: the connection and become, or why it cannot go there (an outcome, not yet
-     * reported). A looped task's {@code delegate_to} may name each item's own host, as in Ansible.
+     * The task's result on this host, already reported. {@code vars} are the host's variables for this task;
+     * {@code target} says where each run of the module goes (each loop item's, when delegate_to names the item).
      */
-    record Target(Connection conn, Become become, HostOutcome refused) {
-        static Target to(Connection conn, Become become) {
-            return new Target(conn, become, null);
-        }
-
-        static Target refused(HostOutcome why) {
-            return new Target(null, null, why);
-        }
-    }
-
-    /** The task's result on this host, already reported. {@code vars} are the host's variables for this task. */
-    HostOutcome run(PlannedTask pt, int step, String host, Connection conn, Map<String, Object> vars, Become become) {
-        Target fixed = Target.to(conn, become);
-        return run(pt, step, host, v -> fixed, vars);
-    }
-
-    /** As above, with the module's target chosen by each run's variables (each loop item's). */
     HostOutcome run(PlannedTask pt, int step, String host, Function<Map<String, Object>, Target> target, Map<String, Object> vars) {
         Task task = pt.task();
         HostOutcome out;
@@ -173,7 +156,7 @@ final class HostTaskRunner {
         if (mayChange) {
             tj = new TaskJournal(journal, backups, secrets,
                     Entry.of(EntryType.STARTED).step(step, host, task.label(), task.position().toString()).item(index)
-                            .on(delegate(host, conn)),
+                            .on(target.delegateFor(host)),
                     undos.user(become), undos.noLog());
             tj.started(undos.beforeRun());
         }
@@ -181,7 +164,7 @@ final class HostTaskRunner {
             pauseForTest();
         }
         Connection c = TaskEnvironment.of(TimedConnection.of(become == null ? conn : conn.becoming(become), task.timeout()),
-                environment(pt, vars));
+                TaskEnvironment.rendered(pt, templates, vars));
         if (mayChange) {
             c = TaskMarker.marking(c, markers.apply(conn.host()));
         }
@@ -291,18 +274,6 @@ final class HostTaskRunner {
         return pt.role() == null ? searchPath : searchPath.within(pt.role().dir());
     }
 
-    /** The task's environment, the innermost layer winning, rendered with the task's variables. */
-    private Map<String, String> environment(PlannedTask pt, Map<String, Object> vars) {
-        Map<String, String> env = new LinkedHashMap<>();
-        pt.environment().forEach(layer -> layer.forEach((k, v) -> env.put(k, String.valueOf(templates.render(v, vars)))));
-        return env;
-    }
-
-    /** The delegate a task runs on for {@code host} (its connection reaches another inventory host), else null. */
-    private static String delegate(String host, Connection conn) {
-        return host.equals(conn.host()) ? null : conn.host();
-    }
-
     private static void sleep(double seconds) {
         try {
             Thread.sleep((long) (seconds * 1000));
@@ -319,5 +290,4 @@ final class HostTaskRunner {
             Thread.currentThread().interrupt();
         }
     }
-
 }

@@ -116,7 +116,7 @@ final class HostTasks {
         // delegate_to is rendered for each run of the module, so a looped task may name each item's host, as in Ansible
         AtomicReference<String> lastOn = new AtomicReference<>(host);
         HostOutcome o = runner.run(pt, thisStep, host, v -> {
-            HostTaskRunner.Target t = target(pt, host, v);
+            Target t = target(pt, host, v);
             lastOn.set(t.conn() != null ? t.conn().host() : lastOn.get());
             return t;
         }, vars);
@@ -138,7 +138,7 @@ final class HostTasks {
      * Where the module runs for {@code host} with these variables: the host itself, or the delegate they name, locked
      * first; the task's variables stay the delegating host's, the connection and become are the delegate's.
      */
-    private HostTaskRunner.Target target(PlannedTask pt, String host, Map<String, Object> vars) {
+    private Target target(PlannedTask pt, String host, Map<String, Object> vars) {
         String on = host;
         try {
             if (pt.task().placement().delegated()) {
@@ -146,16 +146,16 @@ final class HostTasks {
                 String refused = !p.inventory().knows(on) ? "delegate_to '" + on + "' is no host of the inventory"
                         : lockDelegate(on);
                 if (refused != null) {
-                    return HostTaskRunner.Target.refused(new HostOutcome("failed", false, refused, Map.of("failed", true)));
+                    return Target.refused(new HostOutcome("failed", false, refused, Map.of("failed", true)));
                 }
             }
             Connection conn = p.connector().connect(on);
             Become become = pt.escalation().active() ? p.connector().become(on, pt.escalation().becomeUser()) : null;
-            return HostTaskRunner.Target.to(conn, become);
+            return Target.to(conn, become);
         } catch (ConnectionException e) {
             p.state().unreachable();
             String msg = p.secrets().redact(on.equals(host) ? e.getMessage() : "the delegate " + on + ": " + e.getMessage());
-            return HostTaskRunner.Target.refused(new HostOutcome("unreachable", false, msg, Map.of("unreachable", true)));
+            return Target.refused(new HostOutcome("unreachable", false, msg, Map.of("unreachable", true)));
         }
     }
 

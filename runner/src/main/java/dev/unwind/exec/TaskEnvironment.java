@@ -3,7 +3,9 @@ package dev.unwind.exec;
 import dev.unwind.module.Command;
 import dev.unwind.module.Connection;
 import dev.unwind.module.Shell;
+import dev.unwind.template.Templates;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +14,13 @@ import java.util.Map;
  */
 final class TaskEnvironment {
     private TaskEnvironment() {
+    }
+
+    /** The task's environment, the innermost layer winning, rendered with the task's variables. */
+    static Map<String, String> rendered(PlannedTask pt, Templates templates, Map<String, Object> vars) {
+        Map<String, String> env = new LinkedHashMap<>();
+        pt.environment().forEach(layer -> layer.forEach((k, v) -> env.put(k, String.valueOf(templates.render(v, vars)))));
+        return env;
     }
 
     /** {@code c} with {@code env} exported before each command; {@code c} itself when there is none. */
