@@ -153,12 +153,9 @@ class LargePayloadTest {
 
     @Test
     void aControllerKilledMidTransferIsRolledBackToTheOldBytes() throws Exception {
-        assertExit(controller("site.yml"), 0);
-        Map<String, String> before = TreeImage.of(hosts);
-
-        Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
-        ControllerProcess killed = controller("two.yml");
-        awaitTemporaryFile(killed);
+        MidTransfer m = replacingMidTransfer();
+        Map<String, String> before = m.before();
+        ControllerProcess killed = m.run();
         killed.signal("KILL");
         killed.waitFor();
         assertThat(TreeImage.of(hosts)).as("the transfer was cut off").isNotEqualTo(before);
@@ -178,17 +175,27 @@ class LargePayloadTest {
 
     @Test
     void aConnectionDroppedMidTransferLeavesTheDestinationAsItWas() throws Exception {
-        assertExit(controller("site.yml"), 0);
-        Map<String, String> before = TreeImage.of(hosts);
-
-        Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
-        ControllerProcess dropped = controller("two.yml");
-        awaitTemporaryFile(dropped);
+        MidTransfer m = replacingMidTransfer();
+        Map<String, String> before = m.before();
+        ControllerProcess dropped = m.run();
         sshd.fleet().host(0).killConnections();
         int exit = dropped.waitFor();
 
         assertThat(exit).as("a failed run that unwound (2), or a host unreachable after unwinding (4):%n%s", dropped.output()).isIn(2, 4);
         assertThat(TreeImage.of(hosts)).as("no host keeps the new file or its temporary file").isEqualTo(before);
+    }
+
+    /** The hosts with one.bin placed, and a run putting two.bin there, caught once its transfer has begun. */
+    private record MidTransfer(Map<String, String> before, ControllerProcess run) {
+    }
+
+    private MidTransfer replacingMidTransfer() throws Exception {
+        assertExit(controller("site.yml"), 0);
+        Map<String, String> before = TreeImage.of(hosts);
+        Files.writeString(root.resolve("two.yml"), playbook("two.bin", false));
+        ControllerProcess run = controller("two.yml");
+        awaitTemporaryFile(run);
+        return new MidTransfer(before, run);
     }
 
     private ControllerProcess controller(String playbook, String... more) throws IOException {
