@@ -201,6 +201,24 @@ class UpgradeOnLabTest {
     }
 
     @Test
+    void aDryRunWithoutForceWritesTheCompatibilityReportItSendsTheOperatorTo() throws Exception {
+        try (LabCluster lab = LabCluster.start(ScenarioFile.builtIn("default"), root.resolve("lab"))) {
+            LabSnapshot before = lab.snapshot();
+
+            Cli.Result r = new Cli(root.resolve("home")).run("upgrade", "-i", lab.inventory().toString(), "--mke3-admin-password",
+                    lab.adminPassword(), "--yes", "--known-hosts", lab.knownHosts().toString(), "--output", root.toString(),
+                    "--kubeconfig-out", kubeconfig().toString(), "--dry-run");
+
+            assertThat(r.exitCode()).as("refused before anything changed: %s", r).isEqualTo(5);
+            assertThat(r.out()).contains("The cluster cannot be upgraded as it is; nothing was changed.")
+                    .contains("Read the compatibility report (" + out("compatibility-report.txt") + ")").doesNotContain("Initiating rollback");
+            assertThat(out("compatibility-report.txt")).as(r.toString()).content().isNotBlank();
+            assertThat(out("mke4.yaml")).doesNotExist();
+            assertThat(lab.snapshot().diff(before)).isEmpty();
+        }
+    }
+
+    @Test
     void ctrlCMidUpgradeRollsBackAndExits130() throws Exception {
         try (LabCluster lab = LabCluster.start(ScenarioFile.builtIn("default"), root.resolve("lab"))) {
             LabSnapshot before = clusterState(lab);

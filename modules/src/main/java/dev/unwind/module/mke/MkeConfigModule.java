@@ -79,13 +79,20 @@ public final class MkeConfigModule implements Module {
                 new ConversionOptions(args.str("version"), args.str("external_address"), hosts,
                         args.has("ldap") ? args.dict("ldap") : null));
 
-        Map<String, Object> result = result(c, Path.of(args.str("dest")));
+        Path dest = Path.of(args.str("dest"));
+        Map<String, Object> result = result(c, dest);
         if (c.report().needsConfirmation() && !args.bool("force")) {
+            // the report the message sends the operator to is written, as the run's log is: it is what the operator
+            // reads, and the refusal changed nothing (the configuration is not written: nothing is upgraded)
+            if (!ctx.check()) {
+                OfflineConversion.writePrivate(dest.resolve("compatibility-report.txt"), c.report().toText());
+                OfflineConversion.writePrivate(dest.resolve("compatibility-report.json"), c.report().toJson());
+            }
             return Outcome.failed(c.report().needingConfirmation().size() + " MKE 3 settings would not be carried over: "
                     + String.join(", ", c.report().needingConfirmation().stream().map(ReportEntry::setting).toList())
-                    + ". Read the compatibility report; rerun with --force to upgrade without them.", result);
+                    + ". Read the compatibility report" + (ctx.check() ? "" : " (" + dest.resolve("compatibility-report.txt") + ")")
+                    + "; rerun with --force to upgrade without them.", result);
         }
-        Path dest = Path.of(args.str("dest"));
         Map<String, String> contents = new LinkedHashMap<>();
         contents.put("mke3.toml", toml.text());
         contents.put("mke4.yaml", c.yaml());

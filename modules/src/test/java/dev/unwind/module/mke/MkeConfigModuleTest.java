@@ -46,8 +46,12 @@ class MkeConfigModuleTest {
         Path out = dir.resolve("out");
         Outcome o = run(false, args("src", FULL.toString(), "dest", out.toString()));
         assertThat(o.status()).isEqualTo(Status.FAILED);
-        assertThat(o.msg()).contains("cluster_config.kv_timeout").contains("--force");
-        assertThat(out).doesNotExist();
+        assertThat(o.msg()).contains("cluster_config.kv_timeout").contains("--force")
+                .contains(out.resolve("compatibility-report.txt").toString());
+        // the report the message points at is there to read; the configuration is not (nothing is upgraded)
+        assertThat(out.resolve("compatibility-report.txt")).content().contains("cluster_config.kv_timeout");
+        assertThat(out.resolve("compatibility-report.json")).exists();
+        assertThat(out.resolve("mke4.yaml")).doesNotExist();
     }
 
     @Test
