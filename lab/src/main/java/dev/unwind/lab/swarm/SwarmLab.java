@@ -366,14 +366,25 @@ public final class SwarmLab implements AutoCloseable {
         while (true) {
             List<String> now = List.of(leader.sh("docker service ls --format '{{.Name}} {{.Replicas}}'").split("\n")).stream()
                     .map(String::strip).filter(s -> !s.isEmpty()).sorted().toList();
-            if (now.equals(expected)) {
+            // the managers' count can run ahead of a node whose task is still starting (or being replaced): each node
+            // must itself run its agent's container
+            List<String> missing = now.equals(expected) ? agentsNotRunning(components) : List.of("(replicas)");
+            if (missing.isEmpty()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the ucp agent services did not converge: " + now + ", expected " + expected);
+                throw new IllegalStateException("the ucp agent services did not converge: " + now + ", expected " + expected
+                        + "; no agent container running on " + missing);
             }
             pause(200);
         }
+    }
+
+    /** The nodes on which an agent service that should run there has no running container. */
+    private List<String> agentsNotRunning(List<UcpComponent> components) {
+        return nodes.stream().filter(n -> components.stream().filter(c -> c.kind().equals("service") && c.runsOn(n.role()))
+                        .anyMatch(c -> n.sh("docker ps -q --filter status=running --filter name=^" + c.name() + "\\.").isBlank()))
+                .map(LabNode::name).toList();
     }
 
     public List<LabNode> nodes() {
