@@ -51,7 +51,7 @@ public final class ConsoleReporter implements Reporter {
         } else if (event instanceof Event.UnwindStarted e) {
             print("\nUNWIND [" + e.reason() + "] " + e.changes() + " change(s) to take back, newest first");
         } else if (event instanceof Event.UndoResult e) {
-            print("  " + pad(e.status()) + e.host() + " <- " + e.task() + (e.msg() == null ? "" : ": " + e.msg()));
+            print("  " + pad(e.status().word()) + e.host() + " <- " + e.task() + (e.msg() == null ? "" : ": " + e.msg()));
         } else if (event instanceof Event.Note e) {
             print(e.text());
         } else if (event instanceof Event.Recap e) {

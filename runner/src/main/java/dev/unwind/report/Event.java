@@ -41,7 +41,7 @@ public sealed interface Event {
     record UnwindStarted(String reason, int changes) implements Event {
     }
 
-    record UndoResult(String host, String task, String status, String msg) implements Event {
+    record UndoResult(String host, String task, dev.unwind.undo.UndoStatus status, String msg) implements Event {
     }
 
     record Note(String text) implements Event {

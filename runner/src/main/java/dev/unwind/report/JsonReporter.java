@@ -69,7 +69,7 @@ public final class JsonReporter implements Reporter {
                 o.put("event", "undo_result");
                 o.put("host", e.host());
                 o.put("task", e.task());
-                o.put("status", e.status());
+                o.put("status", e.status().word());
                 if (e.msg() != null) {
                     o.put("msg", e.msg());
                 }

@@ -3,5 +3,5 @@ package dev.unwind.undo;
 /** Told of each undo as it ends, for the console and the log. */
 public interface UnwindListener {
 
-    void undone(Entry change, String status, String message);
+    void undone(Entry change, UndoStatus status, String message);
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Walks changes back: task by task in reverse order; within a task, hosts in parallel (bounded by
  * forks) and each host's changes in reverse. An undo that still fails after its retries is recorded
- * and the unwind goes on with the rest.
+ * and the unwind goes on with the other hosts. On its own host the older changes are left, not tried:
+ * an older undo may take away what the newer one still needs (the binary a service's reset runs), so
+ * that {@code unwind rollback} could never finish; left in the journal, they are taken back after it.
  */
 public final class Unwinder {
     private final ModuleCatalog catalog;
@@ -62,6 +65,7 @@ public final class Unwinder {
             bySteps.computeIfAbsent(e.step(), s -> new LinkedHashMap<>()).computeIfAbsent(e.host(), h -> new ArrayList<>()).add(e);
         }
         List<UnwindReport.Failure> failed = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Entry> stuck = new ConcurrentHashMap<>();
         int undone = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(forks, Math.max(1, changes.size())), r -> {
             Thread t = new Thread(r, "unwind");
@@ -77,7 +81,7 @@ public final class Unwinder {
                 for (List<Entry> hostChanges : step.values()) {
                     List<Entry> reversed = new ArrayList<>(hostChanges);
                     reversed.sort(Comparator.comparingLong(Entry::seq).reversed());
-                    running.add(pool.submit(() -> undoAll(reversed, failed)));
+                    running.add(pool.submit(() -> undoAll(reversed, failed, stuck)));
                 }
                 for (Future<Integer> f : running) {
                     try {
@@ -96,20 +100,30 @@ public final class Unwinder {
         return new UnwindReport(undone, List.copyOf(failed), abandon.get());
     }
 
-    private int undoAll(List<Entry> hostChanges, List<UnwindReport.Failure> failed) {
+    /** One host's changes of one step, newest first; {@code stuck} holds, per host, the change whose undo failed there. */
+    private int undoAll(List<Entry> hostChanges, List<UnwindReport.Failure> failed, Map<String, Entry> stuck) {
         int done = 0;
         for (Entry change : hostChanges) {
+            Entry blocking = stuck.get(change.target());
+            if (blocking != null) {
+                String msg = "not tried: the newer change '" + blocking.task() + "' here was not undone (unwind rollback"
+                        + " takes this one back after it)";
+                listener.undone(change, UndoStatus.LEFT, msg);
+                failed.add(new UnwindReport.Failure(change, msg));
+                continue;
+            }
             String problem = undoOne(change);
             if (problem == null) {
                 journal.append(Entry.of(EntryType.UNDONE).step(change.step(), change.host(), change.task(), change.at()).ref(change.seq()));
-                listener.undone(change, "undone", null);
+                listener.undone(change, UndoStatus.UNDONE, null);
                 done++;
             } else {
                 String msg = secrets.redact(problem);
                 journal.append(Entry.of(EntryType.UNDO_FAILED).step(change.step(), change.host(), change.task(), change.at())
                         .ref(change.seq()).status("failed", msg));
-                listener.undone(change, "failed", msg);
+                listener.undone(change, UndoStatus.FAILED, msg);
                 failed.add(new UnwindReport.Failure(change, msg));
+                stuck.putIfAbsent(change.target(), change);
             }
         }
         return done;

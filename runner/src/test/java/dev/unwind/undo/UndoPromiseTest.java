@@ -160,6 +160,39 @@ class UndoPromiseTest {
     }
 
     @Test
+    void anUndoThatFailsLeavesItsHostsOlderChangesUntriedAndTheRollbackTakesThemBackInOrder() throws IOException {
+        Map<String, String> before = TreeImage.of(root.resolve("hosts"));
+        Path hold = root.resolve("hold");
+        Files.writeString(hold, "the service's undo fails while this file is here\n");
+
+        Cli.Result r = play("""
+                    - name: a tool the service's undo needs
+                      copy:
+                        dest: ${d}/tool
+                        mode: "0755"
+                        content: |
+                          #!/bin/sh
+                          [ -e %s ] && { echo held; exit 1; }
+                          rm "$1/service"
+                    - name: a service the tool takes away
+                      command: touch ${d}/service
+                      undo:
+                        command: ${d}/tool ${d}
+                """.formatted(hold));
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.out()).contains("NOT undone on h1: a service the tool takes away")
+                .containsPattern("NOT undone on h1: a tool the service's undo needs \\(.*\\): not tried: the newer change"
+                        + " 'a service the tool takes away' here was not undone");
+        assertThat(root.resolve("hosts/h1/tool")).as("the tool the failed undo needs is still there").exists();
+
+        Files.delete(hold);
+        Cli.Result rollback = new Cli(root.resolve("home")).run("rollback", lastRunId(), "--known-hosts", sshd.knownHosts());
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertThat(TreeImage.of(root.resolve("hosts"))).isEqualTo(before);
+    }
+
+    @Test
     void copyOverAFileOfAnotherUserKeepsItsOwnerGroupAndMode() throws IOException {
         assumeTrue(TestUsers.canCreate(), "needs root to give files away");
         Path owned = root.resolve("hosts/h1/owned");
