@@ -50,7 +50,8 @@ public final class Conversion {
         if (!Files.exists(input)) {
             throw new InvalidInput(Position.of(input.toString()), "no such file or directory");
         }
-        Path root = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
+        // a playbook's folder as the path was given (relative stays relative: the walk's paths are made from it)
+        Path root = Files.isDirectory(input) ? input : input.getParent() != null ? input.getParent() : Path.of("");
         Map<Path, Kind> files = files(input, root, out);
         Map<Path, String> converted = new LinkedHashMap<>();
         List<Gap> gaps = new ArrayList<>();

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /**
@@ -53,7 +54,7 @@ final class JinjaExpressions {
     private static final Set<String> SEQUENCE_NAMES = Set.of("stdout_lines", "stderr_lines", "results", "group_names",
             "ansible_play_hosts", "ansible_play_hosts_all", "ansible_play_batch", "play_hosts", "ansible_all_ipv4_addresses");
 
-    private static final java.util.regex.Pattern PYTHON_DIGIT_ESCAPE = java.util.regex.Pattern.compile("(?<!\\\\)\\\\(\\d)");
+    private static final java.util.regex.Pattern PYTHON_OCTAL_ESCAPE = java.util.regex.Pattern.compile("(?<!\\\\)\\\\([0-7]{1,3})");
 
     private static final java.util.regex.Pattern PYTHON_NEWLINE = java.util.regex.Pattern.compile("(?<!\\\\)\\\\n");
     private static final java.util.regex.Pattern PYTHON_TAB = java.util.regex.Pattern.compile("(?<!\\\\)\\\\t");
@@ -81,7 +82,23 @@ final class JinjaExpressions {
         if (filterName(inner).equals("bool") && unwrap(params(inner).get(0)) instanceof AstIdentifier id) {
             return (negated ? "!" : "") + id.getName();
         }
-        return truth(convert(n)).text();
+        return truthOf(n).text();
+    }
+
+    /**
+     * A node where Jinja wants its truth (a condition, the operand of not, the test of an inline if, the sides of
+     * and/or there): and/or are boolean here, where elsewhere they give one of their operands.
+     */
+    private Fm truthOf(AstNode node) {
+        AstNode n = notAbove(unwrap(node));
+        if (n instanceof AstBinary b && logical(b)) {
+            String op = b.getOperator().toString();
+            return operator(truthOf(child(b, 0)), op, truthOf(child(b, 1)), op.equals("&&") ? Fm.AND : Fm.OR, Kind.BOOLEAN);
+        }
+        if (n instanceof AstUnary u && u.getOperator() == AstUnary.NOT) {
+            return Fm.atom("!" + truthOf(child(u, 0)).operand(), Kind.BOOLEAN);
+        }
+        return truth(convert(n));
     }
 
     /** What {@code {{ expr }}} prints, inside {@code ${...}}: a boolean as Python prints it (True, False). */
@@ -92,8 +109,10 @@ final class JinjaExpressions {
 
     AstNode parse(String jinja) {
         try {
-            // '\1' (a regex_replace group) is Python's escape of a backslash: Jinjava's scanner knows only \\ and \'
-            String source = PYTHON_DIGIT_ESCAPE.matcher(jinja).replaceAll("\\\\\\\\$1");
+            // '\1' is Python's octal escape, the character 1 (not a regex_replace group: that is '\\1'); Jinjava's
+            // scanner knows only \\ and \'
+            String source = PYTHON_OCTAL_ESCAPE.matcher(jinja).replaceAll(m -> Matcher.quoteReplacement(
+                    String.valueOf((char) Integer.parseInt(m.group(1), 8))));
             // and \n, \t, which it does not know either: carried through as characters of their own
             source = PYTHON_NEWLINE.matcher(source).replaceAll(String.valueOf(NEWLINE_MARK));
             source = PYTHON_TAB.matcher(source).replaceAll(String.valueOf(TAB_MARK));
@@ -154,16 +173,15 @@ final class JinjaExpressions {
         if (n instanceof AstChoice) {
             Fm yes = convert(child(n, 1));
             Fm no = child(n, 2) == null || child(n, 2) instanceof AstNull ? Fm.atom("\"\"", Kind.STRING) : convert(child(n, 2));
-            return Fm.atom(truth(convert(child(n, 0))).operand() + "?then(" + yes.text() + ", " + no.text() + ")",
+            return Fm.atom(truthOf(child(n, 0)).operand() + "?then(" + yes.text() + ", " + no.text() + ")",
                     yes.kind() == no.kind() ? yes.kind() : Kind.UNKNOWN);
         }
         if (n instanceof AstUnary u) {
-            Fm operand = convert(child(u, 0));
             if (u.getOperator() == AstUnary.NOT) {
-                return Fm.atom("!" + truth(operand).operand(), Kind.BOOLEAN);
+                return truthOf(u);
             }
             if (u.getOperator() == AstUnary.NEG) {
-                return Fm.atom("-" + operand.operand(), Kind.NUMBER);
+                return Fm.atom("-" + convert(child(u, 0)).operand(), Kind.NUMBER);
             }
         }
         if (n instanceof AstBinary b) {
@@ -252,6 +270,10 @@ final class JinjaExpressions {
 
     private Fm binary(AstBinary b) {
         String op = b.getOperator().toString();
+        AstNode asJinjaReadsIt = notAbove(b);
+        if (asJinjaReadsIt != b) {
+            return convert(asJinjaReadsIt);
+        }
         if ((op.equals("==") || op.equals("!=")) && (child(b, 1) instanceof AstNull || isNone(child(b, 1)))) {
             Fm value = convert(child(b, 0));
             return Fm.atom((op.equals("==") ? "!" : "") + value.operand() + "??", Kind.BOOLEAN);
@@ -259,8 +281,10 @@ final class JinjaExpressions {
         Fm left = convert(child(b, 0));
         Fm right = convert(child(b, 1));
         return switch (op) {
-            case "&&" -> operator(truth(left), op, truth(right), Fm.AND, Kind.BOOLEAN);
-            case "||" -> operator(truth(left), op, truth(right), Fm.OR, Kind.BOOLEAN);
+            // as values, Python's and/or give an operand: `a or b` is a when a is true, else b
+            case "&&", "||" -> left.is(Kind.BOOLEAN) && right.is(Kind.BOOLEAN) ? truthOf(b)
+                    : Fm.atom(valueTruth(child(b, 0), left) + "?then(" + (op.equals("||") ? left.text() + ", " + right.text()
+                            : right.text() + ", " + left.text()) + ")", left.kind() == right.kind() ? left.kind() : Kind.UNKNOWN);
             case "==", "!=" -> operator(left, op, right, Fm.EQUALITY, Kind.BOOLEAN);
             case "<", "<=", ">", ">=" -> operator(left, op, right, Fm.RELATION, Kind.BOOLEAN);
             case "+" -> operator(left, op, right, Fm.ADDITION, left.kind() == right.kind() ? left.kind() : Kind.UNKNOWN);
@@ -272,6 +296,36 @@ final class JinjaExpressions {
             case "not in" -> Fm.atom("!" + contains(right, left).operand(), Kind.BOOLEAN);
             default -> throw new Unconvertible("the Jinja operator '" + op + "' has no FreeMarker form");
         };
+    }
+
+    /**
+     * The tree as Jinja reads it: its {@code not} binds looser than every operator but and/or ({@code not a == b} is
+     * {@code not (a == b)}), where Jinjava's parser binds it tighter. A leftmost unparenthesized {@code not} goes back
+     * above each operator it was put under.
+     */
+    private static AstNode notAbove(AstNode n) {
+        if (n instanceof AstBinary b && !logical(b)) {
+            AstNode left = notAbove(child(b, 0));
+            if (left instanceof AstUnary u && u.getOperator() == AstUnary.NOT) {
+                return new AstUnary(new AstBinary(child(u, 0), child(b, 1), b.getOperator()), AstUnary.NOT);
+            }
+        }
+        return n;
+    }
+
+    /** The truth of an and/or's left side, whatever it turns out to be (a boolean, a number, a text, a list). */
+    private String valueTruth(AstNode node, Fm f) {
+        if (!f.is(Kind.UNKNOWN)) {
+            return truthOf(node).operand();
+        }
+        String v = f.operand();
+        return "(" + v + "?is_boolean?then(" + v + ", " + v + "?is_number?then(" + v + " != 0, " + v + "?has_content)))";
+    }
+
+    /** and, or (Jinjava's parser has operator objects of its own for them: known by their text) */
+    private static boolean logical(AstBinary b) {
+        String op = b.getOperator().toString();
+        return op.equals("&&") || op.equals("||");
     }
 
     /** {@code left op right}, each side parenthesized only where it binds less than the operator (or as much, on the right). */
@@ -399,7 +453,7 @@ final class JinjaExpressions {
                 case '\t', TAB_MARK -> out.append("\\t");
                 case '\r' -> out.append("\\r");
                 case '{' -> out.append(i > 0 && (s.charAt(i - 1) == '$' || s.charAt(i - 1) == '#') ? "\\{" : "{");
-                default -> out.append(c);
+                default -> out.append(c < 0x20 ? String.format("\\x%04X", (int) c) : String.valueOf(c));
             }
         }
         return out.append('"').toString();

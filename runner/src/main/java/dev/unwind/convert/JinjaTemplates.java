@@ -55,6 +55,8 @@ final class JinjaTemplates {
 
     private static final Pattern HEADER = Pattern.compile("\\A#jinja2:([^\\n]*)\\n");
     private static final Pattern FTL_MARKUP = Pattern.compile("\\$\\{|#\\{|</?#|</?@|\\{\\{|\\{%|\\{#");
+    /** Markup FreeMarker would read, to the end of its word. */
+    private static final Pattern FTL_WORD = Pattern.compile("(?:" + FTL_MARKUP.pattern() + ")\\S*");
     private static final Pattern FOR = Pattern.compile("(?s)\\s*(.+?)\\s+in\\s+(.+?)(\\s+recursive)?\\s*");
     private static final Pattern SET = Pattern.compile("(?s)\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:=(.*))?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -158,7 +160,8 @@ final class JinjaTemplates {
                 pieces.add(new Newline());
             }
             if (!lines[i].isEmpty()) {
-                pieces.add(new Text(FTL_MARKUP.matcher(lines[i]).find() ? "<#noparse>" + lines[i] + "</#noparse>" : lines[i]));
+                // only the words with markup: a k=v argument line keeps its keys outside (repo=<#noparse>${x}</#noparse>)
+                pieces.add(new Text(FTL_WORD.matcher(lines[i]).replaceAll(m -> "<#noparse>" + Matcher.quoteReplacement(m.group()) + "</#noparse>")));
             }
         }
     }

@@ -27,12 +27,14 @@ final class JinjaTests {
             case "boolean" -> bool(v + "?is_boolean");
             case "mapping" -> bool(v + "?is_hash");
             case "sequence", "iterable" -> bool(v + "?is_enumerable");
-            case "true" -> bool(v + " == true");
-            case "false" -> bool(v + " == false");
+            case "true" -> same(v, true);
+            case "false" -> same(v, false);
             case "even" -> compare(v + " % 2", "==", "0");
             case "odd" -> compare(v + " % 2", "==", "1");
             case "divisibleby" -> compare(v + " % " + one(test, args).operandAt(Fm.UNARY), "==", "0");
-            case "eq", "equalto", "==", "sameas" -> compare(v, "==", one(test, args));
+            case "sameas" -> List.of("true", "false").contains(one(test, args).text())
+                    ? same(v, one(test, args).text().equals("true")) : compare(v, "==", one(test, args));
+            case "eq", "equalto", "==" -> compare(v, "==", one(test, args));
             case "ne", "!=" -> compare(v, "!=", one(test, args));
             case "lt", "<", "lessthan" -> compare(v, "<", one(test, args));
             case "le", "<=" -> compare(v, "<=", one(test, args));
@@ -45,6 +47,14 @@ final class JinjaTests {
             case "search", "regex" -> matches(v, one(test, args), "[\\s\\S]*", "[\\s\\S]*");
             default -> throw new Unconvertible("the test '" + test + "' has no FreeMarker form in unwind");
         };
+    }
+
+    /**
+     * {@code v is true}, {@code v is sameas false}: Python's identity with a boolean, false for anything else, an
+     * undefined value too (where {@code v == true} would stop the run).
+     */
+    private static Fm same(String v, boolean which) {
+        return Fm.of(v + "?? && " + v + "?is_boolean && " + (which ? "" : "!") + v, Fm.AND, Kind.BOOLEAN);
     }
 
     /** Python's re.match (anchored at the start) and re.search, as FreeMarker's whole-text ?matches. */

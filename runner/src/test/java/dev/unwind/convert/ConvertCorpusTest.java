@@ -6,6 +6,8 @@ import dev.unwind.testing.TreeCopy;
 import dev.unwind.testing.TreeImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -59,13 +61,16 @@ class ConvertCorpusTest {
         assertThat(TreeImage.of(root.resolve("by-unwind"))).as(play.toString()).isEqualTo(byAnsible);
     }
 
-    @Test
-    void aPlaybookGivenAloneIsConvertedWithTheRolesBesideIt() throws Exception {
+    @ParameterizedTest(name = "given by {0} path")
+    @ValueSource(strings = {"an absolute", "a relative"})
+    void aPlaybookGivenAloneIsConvertedWithTheRolesBesideIt(String path) throws Exception {
         Path original = TreeCopy.of(corpus(), root.resolve("original"));
         Path converted = root.resolve("converted");
         Cli cli = new Cli(root.resolve("home"));
+        Path playbook = path.equals("a relative") ? Path.of("").toAbsolutePath().relativize(original.resolve("site.yml"))
+                : original.resolve("site.yml");
 
-        Cli.Result convert = cli.run("convert", original.resolve("site.yml").toString(), "--out", converted.toString());
+        Cli.Result convert = cli.run("convert", playbook.toString(), "--out", converted.toString());
 
         assertThat(convert.exitCode()).as(convert.toString()).isZero();
         assertThat(converted.resolve("roles/web/templates/page.html.ftl")).exists();

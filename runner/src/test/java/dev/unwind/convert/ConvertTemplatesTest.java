@@ -38,7 +38,7 @@ class ConvertTemplatesTest {
                 arguments("{% for k, v in d.items() %}\n{{ k }}={{ v }}\n{% endfor %}", "k1=v1\n", null),
                 arguments("{% for x in xs %}{% else %}empty{% endfor %}|{% for x in [] %}{% else %}empty{% endfor %}\n", "|empty", null),
                 arguments("#jinja2: trim_blocks: False\n{% if on %}\nkept\n{% endif %}\n", "\nkept\n\n", null),
-                arguments("${HOME} and <#if> stay\n", "${HOME} and <#if> stay\n", "<#noparse>${HOME} and <#if> stay</#noparse>\n"),
+                arguments("${HOME} and <#if> stay\n", "${HOME} and <#if> stay\n", "<#noparse>${HOME}</#noparse> and <#noparse><#if></#noparse> stay\n"),
                 arguments("{% if on %}  \nspaces after the tag\n{% endif %}\n", "  \nspaces after the tag\n", null),
                 arguments("{% for x in xs if x != 'b' %}{{ loop.index }}{{ x }}{% endfor %}\n", "1a2c", null),
                 arguments("{% set total %}{{ xs | join('+') }}{% endset %}[{{ total }}]\n", "[a+b+c]\n", null));
