@@ -43,10 +43,20 @@ final class JinjaTests {
             case "in" -> JinjaExpressions.contains(one(test, args), value);
             case "lower" -> compare(v, "==", v + "?lower_case");
             case "upper" -> compare(v, "==", v + "?upper_case");
+            // unwind's template functions for Ansible's tests (the loose comparison; the path on the controller)
+            case "version", "version_compare" -> version(value, args);
+            case "exists" -> bool("path_exists(" + value.text() + ")");
             case "match" -> matches(v, one(test, args), "", "[\\s\\S]*");
             case "search", "regex" -> matches(v, one(test, args), "[\\s\\S]*", "[\\s\\S]*");
             default -> throw new Unconvertible("the test '" + test + "' has no FreeMarker form in unwind");
         };
+    }
+
+    private static Fm version(Fm value, List<Fm> args) {
+        if (args.isEmpty() || args.size() > 2) {
+            throw new Unconvertible("the test 'version' takes a version and an operator here");
+        }
+        return bool("version_compare(" + value.text() + ", " + JinjaExpressions.texts(args) + ")");
     }
 
     /**

@@ -49,6 +49,9 @@ public final class Templates {
         config.setBooleanFormat("c");
         config.setDefaultEncoding("UTF-8");
         config.setObjectWrapper(new DeferredWrapper());
+        // Ansible's tests that FreeMarker has no form for: `unwind convert` writes them so
+        config.setSharedVariable("version_compare", new VersionCompare());
+        config.setSharedVariable("path_exists", new PathExists());
     }
 
     /** FreeMarker's default wrapping, reading through a {@link Deferred} value when a template uses it. */

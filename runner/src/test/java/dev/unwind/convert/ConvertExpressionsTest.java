@@ -32,6 +32,7 @@ class ConvertExpressionsTest {
             Map.entry("result", Map.of("changed", true, "failed", false, "skipped", false, "rc", 0, "stdout", "all ok")),
             Map.entry("facts", Map.of("os_family", "Debian")),
             Map.entry("blank", ""),
+            Map.entry("release", "22.04"),
             Map.entry("groups", Map.of("web", List.of("h1", "h2"))),
             Map.entry("inventory_hostname", "h2")));
     /** Ansible's own: the oracle's inventory makes them (h2 of group web, with h1), they are not play variables there. */
@@ -97,6 +98,14 @@ class ConvertExpressionsTest {
                 arguments("missing is sameas true", "missing?? && missing?is_boolean && missing", false),
                 arguments("off is sameas false", "off?? && off?is_boolean && !off", true),
                 arguments("flag is true", "flag?? && flag?is_boolean && flag", false),
+                // Ansible's loose version comparison: numbers as numbers, letters as text, the longer one after
+                arguments("'9.2p1' is version('9.2', '>=')", "version_compare(\"9.2p1\", \"9.2\", \">=\")", true),
+                arguments("release is version('22.4', '==')", "version_compare(release, \"22.4\", \"==\")", true),
+                arguments("port is version('10000', 'lt')", "version_compare(port, \"10000\", \"lt\")", true),
+                arguments("release is version('22.10')", "version_compare(release, \"22.10\")", false),
+                // a path on the controller, as Ansible's test looks
+                arguments("'/etc' is exists", "path_exists(\"/etc\")", true),
+                arguments("'/no/such/path' is exists or off", "path_exists(\"/no/such/path\") || off", false),
                 arguments("result.stdout or name == 'x'", "result.stdout?has_content || name == \"x\"", true));
     }
 
