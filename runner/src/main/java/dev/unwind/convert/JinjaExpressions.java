@@ -295,7 +295,13 @@ final class JinjaExpressions {
                     : Fm.atom(valueTruth(child(b, 0), left) + "?then(" + (op.equals("||") ? left.text() + ", " + right.text()
                             : right.text() + ", " + left.text()) + ")", left.kind() == right.kind() ? left.kind() : Kind.UNKNOWN);
             case "==", "!=" -> operator(left, op, right, Fm.EQUALITY, Kind.BOOLEAN);
-            case "<", "<=", ">", ">=" -> operator(left, op, right, Fm.RELATION, Kind.BOOLEAN);
+            case "<", "<=", ">", ">=" -> {
+                if (left.is(Kind.STRING) || right.is(Kind.STRING)) {
+                    throw new Unconvertible("texts compared with " + op + " (Python compares them letter by letter) have no"
+                            + " FreeMarker form: compare numbers (| int) or versions (is version)");
+                }
+                yield operator(left, op, right, Fm.RELATION, Kind.BOOLEAN);
+            }
             case "+" -> operator(left, op, right, Fm.ADDITION, left.kind() == right.kind() ? left.kind() : Kind.UNKNOWN);
             case "-" -> operator(left, op, right, Fm.ADDITION, Kind.NUMBER);
             case "*", "/", "%" -> operator(left, op, right, Fm.MULTIPLICATION, Kind.NUMBER);
