@@ -57,7 +57,6 @@ public final class Main implements Runnable {
     }
 
     private static CommandLine commandLine(List<Class<?>> subcommands) {
-        ShippedFiles.announce();
         CommandLine cli = new CommandLine(new Main());
         subcommands.forEach(cli::addSubcommand);
         // '@file' is unwind's own syntax (-e @vars.yml, --limit @hosts.txt); picocli must not read it as more arguments

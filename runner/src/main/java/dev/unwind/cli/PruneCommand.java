@@ -23,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +41,6 @@ import java.util.stream.Stream;
 final class PruneCommand implements Callable<Integer> {
     /** End statuses after which a rollback has nothing it must still do: what the run kept it kept on purpose. */
     private static final Set<String> SETTLED = Set.of("ok", "failed", "unwound", "interrupted", "rolled_back");
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "30d",
             description = "Runs started longer ago than this: 30d, 12h, 90m, 0 for all (default: ${DEFAULT-VALUE}).")
@@ -71,17 +68,16 @@ final class PruneCommand implements Callable<Integer> {
         int exit = ExitCode.OK;
         int pruned = 0;
         for (RunDirectory run : RunDirectory.all(RunDirectory.home())) {
-            LocalDateTime started = started(run);
-            if (started == null || !started.isBefore(cutoff)) {
+            if (!run.started().map(s -> s.isBefore(cutoff)).orElse(false)) {
                 continue;
             }
             try (RunLock ignored = RunLock.take(run, "prune")) {
                 Outcome o = prune(run);
                 out.println(o.line());
-                if (o.pruned()) {
-                    pruned++;
-                } else if (o.imagesLeft()) {
-                    exit = ExitCode.UNREACHABLE;
+                switch (o.kind()) {
+                    case PRUNED -> pruned++;
+                    case IMAGES_LEFT -> exit = ExitCode.UNREACHABLE;
+                    case KEPT -> { }
                 }
             } catch (RunRefused busy) {
                 out.println("kept " + run.id() + ": " + busy.getMessage());
@@ -91,7 +87,10 @@ final class PruneCommand implements Callable<Integer> {
         return exit;
     }
 
-    private record Outcome(boolean pruned, boolean imagesLeft, String line) {
+    /** What became of one run: pruned, kept (a rollback may need it), or kept with before-images left on hosts. */
+    private enum OutcomeKind { PRUNED, KEPT, IMAGES_LEFT }
+
+    private record Outcome(OutcomeKind kind, String line) {
     }
 
     private Outcome prune(RunDirectory run) {
@@ -99,11 +98,11 @@ final class PruneCommand implements Callable<Integer> {
         try {
             pending = Pending.of(Journal.read(run.journal()).entries());
         } catch (RuntimeException unreadable) {
-            return new Outcome(false, false, "kept " + run.id() + ": its journal cannot be read (" + unreadable.getMessage() + ")");
+            return new Outcome(OutcomeKind.KEPT, "kept " + run.id() + ": its journal cannot be read (" + unreadable.getMessage() + ")");
         }
         String status = pending.endStatus();
         if (!pending.unwindable().isEmpty() && (status == null || !SETTLED.contains(status))) {
-            return new Outcome(false, false, "kept " + run.id() + " (" + (status == null ? "never ended" : status) + ", "
+            return new Outcome(OutcomeKind.KEPT, "kept " + run.id() + " (" + (status == null ? "never ended" : status) + ", "
                     + pending.unwindable().size() + " change(s) not undone): roll it back first (unwind rollback " + run.id() + ")");
         }
         String images = "";
@@ -115,7 +114,7 @@ final class PruneCommand implements Callable<Integer> {
                 HostConnector connector = new HostConnector(transports, hosts::reach, secrets, connection.passwords(secrets).become());
                 List<String> left = BeforeImageSweep.sweep(pending.left(), new FileBackups(run.backups(), run.id()), connector.guarded(h -> { }));
                 if (!left.isEmpty()) {
-                    return new Outcome(false, true, "kept " + run.id() + ": " + secrets.redact(String.join("; ", left)));
+                    return new Outcome(OutcomeKind.IMAGES_LEFT, "kept " + run.id() + ": " + secrets.redact(String.join("; ", left)));
                 }
             }
             images = ", its before-images removed from the hosts";
@@ -123,15 +122,7 @@ final class PruneCommand implements Callable<Integer> {
         if (!dryRun) {
             delete(run.path());
         }
-        return new Outcome(true, false, (dryRun ? "would prune " : "pruned ") + run.id() + " (" + (status == null ? "no changes" : status) + images + ")");
-    }
-
-    private static LocalDateTime started(RunDirectory run) {
-        try {
-            return LocalDateTime.parse(run.id().substring(0, Math.min(15, run.id().length())), ID_TIME);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return new Outcome(OutcomeKind.PRUNED, (dryRun ? "would prune " : "pruned ") + run.id() + " (" + (status == null ? "no changes" : status) + images + ")");
     }
 
     static Duration age(String text) {

@@ -31,8 +31,6 @@ public final class UpgradePhases {
     /** The name of the task a failure at the end of {@code phase} (5-11 or its name) is injected after, in the shipped playbook. */
     public static String task(String phase) {
         Path shipped = ShippedFiles.playbook("mke3-to-mke4k.yml");
-        // the shipped playbook's templates are unwind's own, found however this is called (a test, before any command)
-        ShippedFiles.announce();
         return task(phase, new PlaybookLoader(Catalogs.forPlaybook(shipped)).load(shipped));
     }
 

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 
 /**
  * Where a task's local files are looked up, as the executor does it: for each of the playbook's folder,
- * unwind's own folder ({@code unwind.repo}) and the working directory, {@code <dir>/<sub>/src} then
+ * unwind's own folder ({@link UnwindFolder}) and the working directory, {@code <dir>/<sub>/src} then
  * {@code <dir>/src}. Lint uses it to find the templates a playbook names.
  */
 public record SearchPath(List<Path> dirs) {
@@ -17,10 +17,7 @@ public record SearchPath(List<Path> dirs) {
     public static SearchPath of(Path playbookDir) {
         List<Path> dirs = new ArrayList<>();
         dirs.add(playbookDir);
-        String repo = System.getProperty("unwind.repo", System.getenv("UNWIND_REPO"));
-        if (repo != null) {
-            dirs.add(Path.of(repo));
-        }
+        dirs.add(UnwindFolder.find());
         dirs.add(Path.of("").toAbsolutePath());
         return new SearchPath(dirs.stream().map(Path::normalize).distinct().toList());
     }

@@ -47,6 +47,15 @@ public record RunDirectory(String id, Path path) {
         return new RunDirectory(id, dir);
     }
 
+    /** When the run started, read from its id; empty for a folder whose name is not a run id. */
+    public java.util.Optional<LocalDateTime> started() {
+        try {
+            return java.util.Optional.of(LocalDateTime.parse(id.substring(0, Math.min(15, id.length())), STAMP));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** An existing run, or null. */
     public static RunDirectory open(Path home, String id) {
         Path dir = home.resolve("runs").resolve(id);
