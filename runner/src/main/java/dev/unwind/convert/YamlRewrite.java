@@ -30,6 +30,7 @@ final class YamlRewrite {
     private static final Pattern JINJA = Pattern.compile("\\{\\{|\\{%|\\{#");
     private static final Pattern FTL_MARKUP = Pattern.compile("\\$\\{|#\\{|</?#|</?@");
     private static final Pattern J2 = Pattern.compile("\\.j2\\b");
+    private static final Set<String> INCLUDE = Set.of("include", "ansible.builtin.include", "ansible.legacy.include");
     private static final Pattern WHOLE = Pattern.compile("(?s)\\A\\{\\{(.*)}}\\z");
 
     private final String file;
@@ -47,6 +48,7 @@ final class YamlRewrite {
         YamlRewrite r = new YamlRewrite(file, text);
         Node root = Yaml11.parse(file, text).root();
         if (root != null) {
+            r.includes(root);
             r.visit(root);
         }
         return new Rewritten(r.edits.applyTo(text), List.copyOf(r.gaps));
@@ -79,6 +81,55 @@ final class YamlRewrite {
         } else if (n instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
             text(s);
         }
+    }
+
+    /**
+     * The old {@code include} (removed in Ansible 2.16), as Ansible's porting guide replaces it: among plays,
+     * {@code import_playbook}; in a task list, {@code include_tasks} (a task include was dynamic); in handlers,
+     * {@code import_tasks} (a handler include was static). A file is a task list under a tasks/ or handlers/ folder, or
+     * when none of its items is a play; one whose items are all includes, outside those folders, is an old site.yml.
+     */
+    private void includes(Node root) {
+        if (!(root instanceof SequenceNode items)) {
+            return;
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        boolean handlers = false;
+        boolean tasks = false;
+        for (java.nio.file.Path p = path.getParent(); p != null && p.getFileName() != null; p = p.getParent()) {
+            handlers |= p.getFileName().toString().equals("handlers");
+            tasks |= p.getFileName().toString().equals("tasks");
+        }
+        boolean plays = !tasks && !handlers && !items.getValue().isEmpty() && items.getValue().stream().allMatch(i ->
+                keys(i).contains("hosts") || keys(i).stream().anyMatch(k -> INCLUDE.contains(k) || k.endsWith("import_playbook")));
+        includes(root, plays ? "import_playbook" : handlers ? "import_tasks" : "include_tasks");
+    }
+
+    /** Every include key at or under {@code n} renamed; a play's tasks and handlers lists get a task include's names. */
+    private void includes(Node n, String as) {
+        if (n instanceof SequenceNode s) {
+            s.getValue().forEach(i -> includes(i, as));
+        } else if (n instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                String key = Yaml11.text(t.getKeyNode());
+                if (INCLUDE.contains(key) && t.getKeyNode() instanceof ScalarNode k) {
+                    if (t.getValueNode() instanceof ScalarNode v && v.getValue().strip().contains(" ")) {
+                        gaps.add(new Gap(file, line(k), "an include with parameters after the file name has no unwind form:"
+                                + " give them as vars:"));
+                    } else {
+                        edits.replace(k.getStartMark().getIndex(), k.getEndMark().getIndex(), as);
+                    }
+                } else if (key.equals("handlers")) {
+                    includes(t.getValueNode(), "import_tasks");
+                } else if (Set.of("tasks", "pre_tasks", "post_tasks", "block", "rescue", "always").contains(key)) {
+                    includes(t.getValueNode(), as.equals("import_tasks") ? as : "include_tasks");
+                }
+            }
+        }
+    }
+
+    private static List<String> keys(Node n) {
+        return n instanceof MappingNode m ? m.getValue().stream().map(t -> Yaml11.text(t.getKeyNode())).toList() : List.of();
     }
 
     private void conditions(Node n) {

@@ -243,7 +243,9 @@ public final class PlaybookLoader {
             }
             for (Node n : seq.getValue()) {
                 Map<String, Node> m = mapping(n, "a handler");
-                if (m != null) {
+                if (m != null && m.containsKey("import_tasks")) {
+                    out.addAll(importedHandlers(n, m));
+                } else if (m != null) {
                     Task t = task(n, m, Keyword.Place.HANDLER);
                     if (t != null) {
                         out.add(t);
@@ -337,26 +339,57 @@ public final class PlaybookLoader {
                 problem(fileNode, "include_tasks needs a task file name written out (no ${...}), relative to the playbook");
                 return Optional.empty();
             }
-            if (depth >= MAX_INCLUDE_DEPTH) {
-                problem(fileNode, "task files include each other more than " + MAX_INCLUDE_DEPTH + " levels deep: is there a cycle?");
+            Optional<TaskFile> file = taskFile(fileNode, name);
+            if (file.isEmpty()) {
                 return Optional.empty();
             }
-            Path path = dir.resolve(name).normalize();
-            Yaml11 included;
-            try {
-                included = Yaml11.read(path);
-            } catch (InvalidInput e) {
-                problems.add(new Problem(doc.at(fileNode), "cannot include " + path + ": " + e.getMessage()));
-                return Optional.empty();
-            }
-            Reader sub = new Reader(included, path.getParent(), problems, depth + 1, checks);
-            List<TaskNode> tasks = included.root() == null ? List.of() : sub.tasks(included.root());
+            List<TaskNode> tasks = file.get().root() == null ? List.of() : file.get().reader().tasks(file.get().root());
             Block include = new Block(doc.at(n), string(m.get("name")) != null ? string(m.get("name")) : "include " + name,
                     tasks, conditions(m.get("when")), vars(m.get("vars")), escalation(m),
                     new LinkedHashSet<>(strings(m.get("tags"))), List.of(), List.of(), null, environment(m.get("environment")), false,
                     null);
             Block made = looped(m, apply(m, fileNode, include));
             return Optional.of(m.containsKey("include_tasks") ? made.asInclude() : made);
+        }
+
+        /** A task file an include or import names, read beside the file naming it; empty (reported) when it cannot be. */
+        private Optional<TaskFile> taskFile(Node fileNode, String name) {
+            if (depth >= MAX_INCLUDE_DEPTH) {
+                problem(fileNode, "task files include each other more than " + MAX_INCLUDE_DEPTH + " levels deep: is there a cycle?");
+                return Optional.empty();
+            }
+            Path path = dir.resolve(name).normalize();
+            try {
+                Yaml11 included = Yaml11.read(path);
+                return Optional.of(new TaskFile(new Reader(included, path.getParent(), problems, depth + 1, checks), included.root()));
+            } catch (InvalidInput e) {
+                problems.add(new Problem(doc.at(fileNode), "cannot include " + path + ": " + e.getMessage()));
+                return Optional.empty();
+            }
+        }
+
+        /** A task file read: the reader of its folder, and its root node (null for an empty file). */
+        private record TaskFile(Reader reader, Node root) {
+        }
+
+        /**
+         * {@code import_tasks} among handlers: Ansible imports the file's tasks as handlers of their own names (a static
+         * import, the old {@code include}'s behaviour there). It takes the file's name alone.
+         */
+        private List<TaskNode> importedHandlers(Node n, Map<String, Node> m) {
+            for (String k : m.keySet()) {
+                if (!k.equals("import_tasks") && !k.equals("name")) {
+                    problem(keyOf.getOrDefault(m.get(k), n), "an import of handlers takes the file's name only, not '" + k
+                            + "': give it to the handlers in the file");
+                }
+            }
+            String name = string(m.get("import_tasks"));
+            if (name == null || name.contains("${")) {
+                problem(m.get("import_tasks"), "import_tasks needs a task file name written out (no ${...}), relative to the playbook");
+                return List.of();
+            }
+            return taskFile(m.get("import_tasks"), name).map(f -> f.root() == null ? List.<TaskNode>of() : f.reader().handlers(f.root()))
+                    .orElse(List.of());
         }
 
         /**

@@ -61,6 +61,54 @@ class ConvertCorpusTest {
         assertThat(TreeImage.of(root.resolve("by-unwind"))).as(play.toString()).isEqualTo(byAnsible);
     }
 
+    @Test
+    void theOldIncludeBecomesWhatAnsiblesPortingGuideSaysAndLeavesWhatAnsibleLeaves() throws Exception {
+        Path original = Files.createDirectories(root.resolve("old"));
+        // a play-level include Ansible refuses since 2.12 (the oracle cannot run it); the guide's import_playbook it runs
+        Files.writeString(original.resolve("legacy.yml"), "- include: plays.yml\n");
+        Files.writeString(original.resolve("site.yml"), "- import_playbook: plays.yml\n");
+        Files.writeString(original.resolve("plays.yml"), """
+                - hosts: local
+                  gather_facts: false
+                  tasks:
+                    - include: tasks/write.yml
+                  handlers:
+                    - include: handlers/notes.yml
+                """);
+        Files.createDirectories(original.resolve("tasks"));
+        Files.writeString(original.resolve("tasks/write.yml"), """
+                - name: write
+                  copy: dest={{ out_dir }}/written.txt content="written by {{ inventory_hostname }}"
+                  notify: note it
+                """);
+        Files.createDirectories(original.resolve("handlers"));
+        Files.writeString(original.resolve("handlers/notes.yml"), """
+                - name: note it
+                  copy: dest={{ out_dir }}/noted.txt content=noted
+                """);
+        Path inventory = Files.writeString(root.resolve("hosts.ini"),
+                "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
+        Path converted = root.resolve("converted");
+        Cli cli = new Cli(root.resolve("home"));
+        Files.createDirectories(root.resolve("by-ansible"));
+        Files.createDirectories(root.resolve("by-unwind"));
+
+        Cli.Result convert = cli.run("convert", original.toString(), "--out", converted.toString());
+        String ansible = AnsiblePlaybook.run(original, root, List.of("-i", inventory.toString(), "-e",
+                "out_dir=" + root.resolve("by-ansible"), "site.yml"));
+        Cli.Result play = cli.run("play", converted.resolve("site.yml").toString(), "-i", inventory.toString(),
+                "-e", "out_dir=" + root.resolve("by-unwind"));
+
+        assertThat(convert.exitCode()).as(convert.toString()).isZero();
+        assertThat(Files.readString(converted.resolve("legacy.yml"))).isEqualTo("- import_playbook: plays.yml\n");
+        assertThat(Files.readString(converted.resolve("plays.yml"))).contains("- include_tasks: tasks/write.yml")
+                .contains("- import_tasks: handlers/notes.yml");
+        assertThat(ansible).contains("changed=2").contains("failed=0");
+        assertThat(play.exitCode()).as(play.toString()).isZero();
+        assertThat(TreeImage.of(root.resolve("by-unwind"))).isEqualTo(TreeImage.of(root.resolve("by-ansible")))
+                .containsKeys("written.txt", "noted.txt");
+    }
+
     @ParameterizedTest(name = "given by {0} path")
     @ValueSource(strings = {"an absolute", "a relative"})
     void aPlaybookGivenAloneIsConvertedWithTheRolesBesideIt(String path) throws Exception {
