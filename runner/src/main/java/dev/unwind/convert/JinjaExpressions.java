@@ -245,11 +245,12 @@ final class JinjaExpressions {
         }
         if (target instanceof AstIdentifier id && id.getName().startsWith(ExtendedParser.EXPTEST_PREFIX)) {
             String test = id.getName().substring(ExtendedParser.EXPTEST_PREFIX.length());
-            if (!named(params.subList(2, params.size())).isEmpty()) {
-                throw new Unconvertible("the test '" + test + "' with named arguments ("
-                        + String.join(", ", named(params.subList(2, params.size())).keySet()) + ") has no FreeMarker form in unwind");
-            }
             List<AstNode> testArgs = params.subList(2, params.size());
+            Set<String> namedArgs = named(testArgs).keySet();
+            if (!namedArgs.isEmpty()) {
+                throw new Unconvertible("the test '" + test + "' with named arguments (" + String.join(", ", namedArgs)
+                        + ") has no FreeMarker form in unwind");
+            }
             if (test.startsWith("version") && testArgs.size() == 1 && testArgs.get(0) instanceof AstList several) {
                 // Jinjava's parser hands a test's two or more arguments over as one list
                 testArgs = children((AstParameters) AstFields.get(several, "elements"));

@@ -363,28 +363,45 @@ public final class SwarmLab implements AutoCloseable {
                     long n = nodes.stream().filter(x -> c.runsOn(x.role())).count();
                     return c.name() + " " + n + "/" + n;
                 }).sorted().toList();
+        Map<String, List<String>> seen = null;
+        long seenAt = 0;
         while (true) {
             List<String> now = List.of(leader.sh("docker service ls --format '{{.Name}} {{.Replicas}}'").split("\n")).stream()
                     .map(String::strip).filter(s -> !s.isEmpty()).sorted().toList();
             // the managers' count can run ahead of a node whose task is still starting (or being replaced): each node
             // must itself run its agent's container
-            List<String> missing = now.equals(expected) ? agentsNotRunning(components) : List.of("(replicas)");
+            Map<String, List<String>> agents = now.equals(expected) ? agentContainers(components) : Map.of();
+            List<String> missing = agents.isEmpty() ? List.of("(replicas)")
+                    : agents.entrySet().stream().filter(e -> e.getValue().contains("")).map(Map.Entry::getKey).toList();
             if (missing.isEmpty()) {
-                return;
+                // and the same agent containers still run a moment later: a task Swarm is replacing (a service just
+                // removed and created again) can be running when looked at and gone right after
+                if (agents.equals(seen) && System.nanoTime() - seenAt >= TimeUnit.SECONDS.toNanos(2)) {
+                    return;
+                }
+                if (!agents.equals(seen)) {
+                    seen = agents;
+                    seenAt = System.nanoTime();
+                }
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the ucp agent services did not converge: " + now + ", expected " + expected
-                        + "; no agent container running on " + missing);
+                        + "; no agent container running on " + missing + "; running: " + seen + "\n"
+                        + leader.exec("docker service ps --no-trunc ucp-manager-agent ucp-worker-agent 2>&1").stdout());
             }
             pause(200);
         }
     }
 
-    /** The nodes on which an agent service that should run there has no running container. */
-    private List<String> agentsNotRunning(List<UcpComponent> components) {
-        return nodes.stream().filter(n -> components.stream().filter(c -> c.kind().equals("service") && c.runsOn(n.role()))
-                        .anyMatch(c -> n.sh("docker ps -q --filter status=running --filter name=^" + c.name() + "\\.").isBlank()))
-                .map(LabNode::name).toList();
+    /** Each node's running container of each agent service that runs there, by ID ("" where there is none). */
+    private Map<String, List<String>> agentContainers(List<UcpComponent> components) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (LabNode n : nodes) {
+            out.put(n.name(), components.stream().filter(c -> c.kind().equals("service") && c.runsOn(n.role()))
+                    .map(c -> n.sh("docker ps -q --no-trunc --filter status=running --filter name=^" + c.name() + "\\.").strip())
+                    .toList());
+        }
+        return out;
     }
 
     public List<LabNode> nodes() {
