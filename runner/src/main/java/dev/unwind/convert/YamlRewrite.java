@@ -9,6 +9,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -93,10 +94,10 @@ final class YamlRewrite {
         if (!(root instanceof SequenceNode items)) {
             return;
         }
-        java.nio.file.Path path = java.nio.file.Path.of(file);
+        Path path = Path.of(file);
         boolean handlers = false;
         boolean tasks = false;
-        for (java.nio.file.Path p = path.getParent(); p != null && p.getFileName() != null; p = p.getParent()) {
+        for (Path p = path.getParent(); p != null && p.getFileName() != null; p = p.getParent()) {
             handlers |= p.getFileName().toString().equals("handlers");
             tasks |= p.getFileName().toString().equals("tasks");
         }

@@ -335,11 +335,7 @@ public final class PlaybookLoader {
         private Optional<TaskNode> include(Node n, Map<String, Node> m) {
             Node fileNode = m.containsKey("include_tasks") ? m.get("include_tasks") : m.get("import_tasks");
             String name = fileNode instanceof MappingNode ? string(mapping(fileNode, "an include").get("file")) : string(fileNode);
-            if (name == null || name.contains("${")) {
-                problem(fileNode, "include_tasks needs a task file name written out (no ${...}), relative to the playbook");
-                return Optional.empty();
-            }
-            Optional<TaskFile> file = taskFile(fileNode, name);
+            Optional<TaskFile> file = taskFile(fileNode, name, "include_tasks");
             if (file.isEmpty()) {
                 return Optional.empty();
             }
@@ -353,7 +349,11 @@ public final class PlaybookLoader {
         }
 
         /** A task file an include or import names, read beside the file naming it; empty (reported) when it cannot be. */
-        private Optional<TaskFile> taskFile(Node fileNode, String name) {
+        private Optional<TaskFile> taskFile(Node fileNode, String name, String keyword) {
+            if (name == null || name.contains("${")) {
+                problem(fileNode, keyword + " needs a task file name written out (no ${...}), relative to the playbook");
+                return Optional.empty();
+            }
             if (depth >= MAX_INCLUDE_DEPTH) {
                 problem(fileNode, "task files include each other more than " + MAX_INCLUDE_DEPTH + " levels deep: is there a cycle?");
                 return Optional.empty();
@@ -383,12 +383,7 @@ public final class PlaybookLoader {
                             + "': give it to the handlers in the file");
                 }
             }
-            String name = string(m.get("import_tasks"));
-            if (name == null || name.contains("${")) {
-                problem(m.get("import_tasks"), "import_tasks needs a task file name written out (no ${...}), relative to the playbook");
-                return List.of();
-            }
-            return taskFile(m.get("import_tasks"), name).map(f -> f.root() == null ? List.<TaskNode>of() : f.reader().handlers(f.root()))
+            return taskFile(m.get("import_tasks"), string(m.get("import_tasks")), "import_tasks").map(f -> f.root() == null ? List.<TaskNode>of() : f.reader().handlers(f.root()))
                     .orElse(List.of());
         }
 

@@ -295,7 +295,7 @@ public final class SwarmLab implements AutoCloseable {
             }
         }
         try {
-            awaitServices(leader(), components, 5);
+            awaitServices(leader(), components, 5, false);
             return true;
         } catch (IllegalStateException e) {
             return false;
@@ -336,7 +336,7 @@ public final class SwarmLab implements AutoCloseable {
                     + "pids=\n" + starts + "\nrc=0; for p in $pids; do wait $p || rc=1; done; exit $rc");
         });
         long t = System.nanoTime();
-        awaitServices(leader, components, 60);
+        awaitServices(leader, components, 60, true);
         try {
             mke3Kube.client(120);
         } catch (IllegalStateException e) {
@@ -356,7 +356,11 @@ public final class SwarmLab implements AutoCloseable {
         };
     }
 
-    private void awaitServices(LabNode leader, List<UcpComponent> components, int seconds) {
+    /**
+     * @param settle also wait until the same agent containers still run 2 s later (after starting MKE 3, when Swarm may
+     *               still replace a task)
+     */
+    private void awaitServices(LabNode leader, List<UcpComponent> components, int seconds, boolean settle) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<String> expected = components.stream().filter(c -> c.kind().equals("service"))
                 .map(c -> {
@@ -376,7 +380,7 @@ public final class SwarmLab implements AutoCloseable {
             if (missing.isEmpty()) {
                 // and the same agent containers still run a moment later: a task Swarm is replacing (a service just
                 // removed and created again) can be running when looked at and gone right after
-                if (agents.equals(seen) && System.nanoTime() - seenAt >= TimeUnit.SECONDS.toNanos(2)) {
+                if (!settle || agents.equals(seen) && System.nanoTime() - seenAt >= TimeUnit.SECONDS.toNanos(2)) {
                     return;
                 }
                 if (!agents.equals(seen)) {
