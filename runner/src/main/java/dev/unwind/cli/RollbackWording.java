@@ -10,7 +10,8 @@ import java.util.Set;
  * of upgrade failure", then "Step 1 of 2: [Rollback Upgrade Tasks]" (k0s and MKE 4k taken down: phases 7-11) and
  * "Step 2 of 2: [Rollback Pre Upgrade Tasks]" (the quiesce and what came before it), each "Completed", and "Rollback
  * to MKE 3 completed successfully" when every change was undone. The unwind goes newest first, so the steps follow
- * each other as mkectl's do.
+ * each other as mkectl's do. Hosts undo in parallel, so one event is told whole before the next is looked at: the step
+ * header must reach the console before the first undo line of that step, and only once.
  */
 final class RollbackWording implements Reporter {
     private static final String UPGRADE_TASKS = "[Rollback Upgrade Tasks]";
@@ -28,7 +29,7 @@ final class RollbackWording implements Reporter {
     }
 
     @Override
-    public void on(Event event) {
+    public synchronized void on(Event event) {
         if (event instanceof Event.UnwindStarted u && u.changes() == 0) {
             return;
         }
