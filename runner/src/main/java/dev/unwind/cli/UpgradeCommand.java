@@ -183,19 +183,20 @@ final class UpgradeCommand implements Callable<Integer> {
             interrupt.signal();
         }, timeoutMinutes, TimeUnit.MINUTES);
         PlayRun.Finished done;
-        FailedTaskTags failed = new FailedTaskTags(pb);
+        TaggedTasks tagged = new TaggedTasks(pb);
         try {
             done = new PlayRun(pb, inv, catalog, settings, connection, json, out)
-                    .run(secrets, interrupt, view -> Reporter.all(new RollbackWording(view, UpgradePhases.preUpgradeTasks(pb)), failed));
+                    .run(secrets, interrupt, view -> Reporter.all(
+                            new RollbackWording(view, UpgradePhases.preUpgradeTasks(pb), () -> tagged.shown(UpgradeTag.MKE3_VERSION)), tagged));
         } finally {
             timer.shutdownNow();
         }
         Files.createDirectories(outDir);
         Files.copy(done.dir().log(), outDir.resolve("upgrade.log"), StandardCopyOption.REPLACE_EXISTING);
-        return finish(done, failed, outDir, out);
+        return finish(done, tagged, outDir, out);
     }
 
-    private int finish(PlayRun.Finished done, FailedTaskTags failed, Path outDir, PrintWriter out) throws IOException {
+    private int finish(PlayRun.Finished done, TaggedTasks tagged, Path outDir, PrintWriter out) throws IOException {
         String failure = done.result().failure();
         int code = ExitCode.of(done.result());
         if (code == ExitCode.OK) {
@@ -215,11 +216,11 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         boolean nothingChanged = done.result().status() != dev.unwind.exec.RunStatus.UNWIND_INCOMPLETE
                 && dev.unwind.undo.Pending.of(dev.unwind.undo.Journal.read(done.dir().journal()).entries()).left().isEmpty();
-        if (failed.failed(UpgradeTag.ALREADY_MKE4K) && nothingChanged) {
+        if (tagged.failed(UpgradeTag.ALREADY_MKE4K) && nothingChanged) {
             out.println("\nThe cluster already runs MKE 4k: nothing to do.");
             return ExitCode.OK;
         }
-        if (failed.failed(UpgradeTag.PREFLIGHT) && nothingChanged) {
+        if (tagged.failed(UpgradeTag.PREFLIGHT) && nothingChanged) {
             out.println("\nThe cluster cannot be upgraded as it is; nothing was changed. " + failure);
             return ExitCode.INVALID_INPUT;
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +41,7 @@ class RollbackWordingTest {
     @Test
     void hostsUndoingInParallelStillGetEachStepHeaderOnceAndBeforeTheirLines() throws Exception {
         SlowConsole console = new SlowConsole();
-        RollbackWording wording = new RollbackWording(console, Set.of("Quiesce MKE 3: stop them"));
+        RollbackWording wording = new RollbackWording(console, Set.of("Quiesce MKE 3: stop them"), () -> Optional.of("3.8.5"));
         wording.on(new Event.UnwindStarted("task 'x' failed", 10));
         List<String> hosts = List.of("mke-worker-1", "mke-worker-2", "mke-manager-1", "mke-manager-2");
         for (String task : List.of("k0s workers: start", "Quiesce MKE 3: stop them")) {
@@ -61,6 +62,9 @@ class RollbackWordingTest {
         wording.on(new Event.Recap("r", "unwound", java.util.Map.of(), List.of(), "j"));
 
         List<String> lines = List.copyOf(console.lines);
+        assertThat(lines).startsWith("Initiating rollback because of upgrade failure. upgradeErr = task 'x' failed",
+                "Initiating rollback of MKE to version: 3.8.5");
+        assertThat(lines).last().isEqualTo("Rollback to MKE version 3.8.5 completed successfully: every node is back where it started.");
         assertThat(lines.stream().filter(l -> l.startsWith("Step ") || l.endsWith(" Completed"))).containsExactly(
                 "Step 1 of 2: [Rollback Upgrade Tasks]", "[Rollback Upgrade Tasks] Completed",
                 "Step 2 of 2: [Rollback Pre Upgrade Tasks]", "[Rollback Pre Upgrade Tasks] Completed");
@@ -73,5 +77,18 @@ class RollbackWordingTest {
                 assertThat(i).as("%s comes in step 1: %s", lines.get(i), lines).isLessThan(step1Done);
             }
         }
+    }
+
+    @Test
+    void aRollbackBeforeTheVersionWasFoundSaysMke3AndAnIncompleteOneNamesItsOpenStep() {
+        SlowConsole console = new SlowConsole();
+        RollbackWording wording = new RollbackWording(console, Set.of(), Optional::empty);
+        wording.on(new Event.UnwindStarted("interrupted", 1));
+        wording.on(new Event.UndoResult("h", "a task", UndoStatus.FAILED, "boom"));
+        wording.on(new Event.Recap("r", "unwind_incomplete", java.util.Map.of(), List.of(), "j"));
+
+        assertThat(console.lines).doesNotContain("Initiating rollback of MKE to version: ")
+                .noneMatch(l -> l.contains("completed successfully"))
+                .contains("[Rollback Upgrade Tasks] did not complete: the journal names what is left (unwind rollback finishes it)");
     }
 }

@@ -164,13 +164,13 @@ class UpgradeOnLabTest {
             Cli.Result r = upgrade(lab, "--fail-after-task", dev.unwind.cli.UpgradePhases.task(phase));
 
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-            assertThat(r.out()).contains("Initiating rollback").contains("Rollback to MKE 3 completed")
+            assertThat(r.out()).contains("Initiating rollback").contains("Rollback to MKE version 3.8.5 completed")
                     .contains("Upgrade failed due to error: task '" + dev.unwind.cli.UpgradePhases.task(phase) + "'");
             // mkectl's two steps, in its order, each completed, whatever phase failed
             assertThat(r.out()).containsSubsequence("Initiating rollback because of upgrade failure. upgradeErr = ",
-                    "Step 1 of 2: [Rollback Upgrade Tasks]", "[Rollback Upgrade Tasks] Completed",
+                    "Initiating rollback of MKE to version: 3.8.5", "Step 1 of 2: [Rollback Upgrade Tasks]", "[Rollback Upgrade Tasks] Completed",
                     "Step 2 of 2: [Rollback Pre Upgrade Tasks]", "[Rollback Pre Upgrade Tasks] Completed",
-                    "Rollback to MKE 3 completed successfully");
+                    "Rollback to MKE version 3.8.5 completed successfully");
             String step1 = r.out().substring(r.out().indexOf("Step 1 of 2"), r.out().indexOf("Step 2 of 2"));
             String step2 = r.out().substring(r.out().indexOf("Step 2 of 2"));
             assertThat(step1).as("the quiesce is undone in step 2, after k0s is gone").doesNotContain("Quiesce MKE 3");

@@ -127,7 +127,7 @@ class SwarmUpgradeTest {
     /** Rolled back: the swarm, the containers, the files and units as before; the UCP API answers; no Node left. */
     void assertBackOnMke3(ClusterSnapshot before, Cli.Result r) {
         assertThat(r.exitCode()).as(withK0sLogs(r)).isEqualTo(2);
-        assertThat(r.out()).contains("Initiating rollback because of upgrade failure", "Rollback to MKE 3 completed");
+        assertThat(r.out()).contains("Initiating rollback because of upgrade failure", "Initiating rollback of MKE to version: 3.8.5", "Rollback to MKE version 3.8.5 completed");
         assertClusterAsBefore(before, r);
     }
 

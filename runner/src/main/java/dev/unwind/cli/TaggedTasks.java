@@ -11,16 +11,21 @@ import dev.unwind.report.Reporter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Watches a run for the tags of the tasks that failed on a host (ignored failures aside). */
-final class FailedTaskTags implements Reporter {
+/**
+ * Watches a run for what its tagged tasks did: which tags a task that failed on a host carried (ignored failures
+ * aside), and what a tagged {@code debug} task showed first.
+ */
+final class TaggedTasks implements Reporter {
     private final Map<String, Set<String>> tagsAt = new HashMap<>();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> shown = new ConcurrentHashMap<>();
     private volatile Set<String> current = Set.of();
 
-    FailedTaskTags(Playbook playbook) {
+    TaggedTasks(Playbook playbook) {
         for (Play play : playbook.plays()) {
             collect(play.tasks());
         }
@@ -43,10 +48,17 @@ final class FailedTaskTags implements Reporter {
             current = tagsAt.getOrDefault(e.at(), Set.of());
         } else if (event instanceof Event.HostResult e && e.status().equals("failed") && !e.ignored()) {
             failed.addAll(current);
+        } else if (event instanceof Event.Shown e) {
+            current.forEach(tag -> shown.putIfAbsent(tag, e.text()));
         }
     }
 
     boolean failed(UpgradeTag tag) {
         return failed.contains(tag.tag());
+    }
+
+    /** What the first {@code debug} task with this tag showed, if one ran. */
+    Optional<String> shown(UpgradeTag tag) {
+        return Optional.ofNullable(shown.get(tag.tag()));
     }
 }
