@@ -17,6 +17,11 @@ final class ConfiguredDefaults {
         return given != null ? given : AnsibleConfig.current().integer(AnsibleSetting.DEFAULT_FORKS).orElse(FORKS);
     }
 
+    /** {@code --force-handlers}, else ansible.cfg's {@code force_handlers} (or {@code ANSIBLE_FORCE_HANDLERS}). */
+    static boolean forceHandlers(boolean given) {
+        return given || AnsibleConfig.current().bool(AnsibleSetting.DEFAULT_FORCE_HANDLERS).orElse(false);
+    }
+
     /** The {@code -i} sources, or ansible.cfg's {@code inventory} (or {@code ANSIBLE_INVENTORY}) when there are none. */
     static List<String> inventory(List<String> given) {
         return given.isEmpty() ? AnsibleConfig.current().paths(AnsibleSetting.DEFAULT_HOST_LIST) : given;

@@ -65,6 +65,10 @@ final class PlayCommand implements Callable<Integer> {
             + " run ends well, so that a later `unwind rollback` can still restore them (they are removed by default).")
     boolean keepBeforeImages;
 
+    @Option(names = "--force-handlers", description = "Run the handlers notified before a failure that stops the run"
+            + " (on_failure: stop), as the play keyword force_handlers does.")
+    boolean forceHandlers;
+
     @Option(names = "--json", description = "Print JSON Lines events to stdout instead of the console view.")
     boolean json;
 
@@ -104,7 +108,8 @@ final class PlayCommand implements Callable<Integer> {
         checkHosts(pb, inv, limit);
         Map<String, Map<String, Object>> prompted = VarsPrompts.ask(pb, extra, secrets);
         RunSettings settings = new RunSettings(check, diff, forks, tags, skipTags, limit, startAtTask, extra, verbose,
-                absolute(sources), failAfterTask, keepBeforeImages, prompted, extra.keySet());
+                absolute(sources), failAfterTask, keepBeforeImages, prompted, extra.keySet(),
+                ConfiguredDefaults.forceHandlers(forceHandlers));
         return ExitCode.of(new PlayRun(pb, inv, catalog, settings, connection, json, spec.commandLine().getOut())
                 .run(secrets, new Interrupt(), r -> r).result());
     }

@@ -171,7 +171,7 @@ final class UpgradeCommand implements Callable<Integer> {
         vars.putAll(given);
         Set<String> tags = dryRun ? Set.of("dry-run") : Set.of();
         RunSettings settings = new RunSettings(false, false, forks, new LinkedHashSet<>(tags), new LinkedHashSet<>(), null, null,
-                vars, verbose, PlayCommand.absolute(sources), failAfterTask, false, Map.of(), given.keySet());
+                vars, verbose, PlayCommand.absolute(sources), failAfterTask, false, Map.of(), given.keySet(), false);
         Interrupt interrupt = new Interrupt();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "upgrade-timeout");

@@ -9,6 +9,7 @@ public enum AnsibleSetting {
     DEFAULT_BECOME("privilege_escalation", "become", "ANSIBLE_BECOME", Type.BOOL),
     DEFAULT_BECOME_METHOD("privilege_escalation", "become_method", "ANSIBLE_BECOME_METHOD", Type.STRING),
     DEFAULT_BECOME_USER("privilege_escalation", "become_user", "ANSIBLE_BECOME_USER", Type.STRING),
+    DEFAULT_FORCE_HANDLERS("defaults", "force_handlers", "ANSIBLE_FORCE_HANDLERS", Type.BOOL),
     DEFAULT_FORKS("defaults", "forks", "ANSIBLE_FORKS", Type.INT),
     DEFAULT_HOST_LIST("defaults", "inventory", "ANSIBLE_INVENTORY", Type.PATH_LIST),
     DEFAULT_PRIVATE_KEY_FILE("defaults", "private_key_file", "ANSIBLE_PRIVATE_KEY_FILE", Type.PATH),

@@ -184,19 +184,35 @@ final class BatchRun {
 
     /** A flush: each notified handler once, in the order they are written, on the hosts that notified it. */
     private RunResult flush(Set<String> active) {
+        return flush(active, false);
+    }
+
+    /**
+     * A flush; {@code forced}: the run stops after it ({@code force_handlers} before on_failure stop ends the run), so
+     * a handler that fails is counted and its host runs no more handlers, and no failure policy is applied again.
+     */
+    private RunResult flush(Set<String> active, boolean forced) {
         for (Handlers.Due due : handlers.flush()) {
-            List<String> hosts = due.hosts().stream().filter(active::contains).toList();
-            if (hosts.isEmpty()) {
+            List<String> on = due.hosts().stream().filter(active::contains).toList();
+            if (on.isEmpty()) {
                 continue;
             }
-            p.reporter().on(new Event.HandlerStarted(p.taskVars().shownName(due.handler(), hosts, playbook),
+            p.reporter().on(new Event.HandlerStarted(p.taskVars().shownName(due.handler(), on, playbook),
                     due.handler().task().position().toString(), false));
             int thisStep = p.state().nextStep();
-            handlers.ran(due.handler(), hosts, thisStep);
-            Set<String> these = Collections.synchronizedSet(new LinkedHashSet<>(hosts));
-            RunResult ended = step(due.handler(), thisStep, these, hosts, new Rescues());
+            handlers.ran(due.handler(), on, thisStep);
+            if (forced) {
+                hosts.run(due.handler(), thisStep, on, play, runner).forEach((host, o) -> {
+                    if (o.fatal()) {
+                        active.remove(host);
+                    }
+                });
+                continue;
+            }
+            Set<String> these = Collections.synchronizedSet(new LinkedHashSet<>(on));
+            RunResult ended = step(due.handler(), thisStep, these, on, new Rescues());
             // a host the handler failed (or ended) leaves the play, as after any task
-            hosts.stream().filter(h -> !these.contains(h)).forEach(active::remove);
+            on.stream().filter(h -> !these.contains(h)).forEach(active::remove);
             if (ended != null && ended != PLAY_ENDS) {
                 return ended;
             }
@@ -253,6 +269,13 @@ final class BatchRun {
                 p.state().leftSomething();
             }
             return active.isEmpty() ? p.state().result(p.state().endStatus()) : null;
+        }
+        if (play.onFailure() == OnFailure.STOP && (play.forceHandlers() || p.settings().forceHandlers())) {
+            // as Ansible forces them: on every host that notified them, the failed ones too (not the unreachable);
+            // the changes they answer stay, since nothing is unwound
+            Set<String> notifiedOn = new LinkedHashSet<>(active);
+            failed.stream().filter(h -> !outcomes.get(h).status().equals("unreachable")).forEach(notifiedOn::add);
+            flush(notifiedOn, true);
         }
         return p.ending().failed(play, tooMany ? why + " (more than max_fail_percentage " + play.maxFailPercentage() + "%)" : why);
     }

@@ -9,11 +9,12 @@ import java.util.Set;
  *
  * @param failAfterTask rehearsal: the task (by name) that is made to fail right after it changed its hosts, or null
  * @param keepBeforeImages a run that ends well leaves the large files' before-images on the hosts (for a later rollback)
+ * @param forceHandlers {@code --force-handlers}: every play as if it said {@code force_handlers: true}
  */
 public record RunSettings(boolean check, boolean diff, int forks, Set<String> tags, Set<String> skipTags, String limit,
                           String startAtTask, Map<String, Object> extraVars, boolean verbose, List<String> inventorySources,
                           String failAfterTask, boolean keepBeforeImages, Map<String, Map<String, Object>> promptAnswers,
-                          Set<String> userExtraVars) {
+                          Set<String> userExtraVars, boolean forceHandlers) {
 
     /**
      * The extra vars the user gave ({@code -e}): the estate's, whose Jinja is templated when used as Ansible templates

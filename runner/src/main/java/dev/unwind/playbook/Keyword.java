@@ -42,6 +42,8 @@ public enum Keyword {
     ON_FAILURE(Place.PLAY),
     ANY_ERRORS_FATAL(Place.PLAY, Place.BLOCK),
     MAX_FAIL_PERCENTAGE(Place.PLAY),
+    /** Handlers notified before a failure run even so: with on_failure stop, the changes they answer stay. */
+    FORCE_HANDLERS(Place.PLAY),
     TAGS(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE, Place.IMPORT_PLAYBOOK),
     ENVIRONMENT(Place.PLAY, Place.BLOCK, Place.TASK, Place.INCLUDE, Place.ROLE),
     BLOCK(Place.BLOCK),

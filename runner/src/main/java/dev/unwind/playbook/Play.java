@@ -16,11 +16,12 @@ import java.util.Map;
  * @param environment what every command of the play sees, unless a block or task says otherwise
  * @param reach    connection variables its keywords set (remote_user is ansible_user...), below the hosts' own
  * @param prompts  its vars_prompt, asked before the run
+ * @param forceHandlers handlers notified before a failure that stops the run still run ({@code force_handlers})
  * @param dir      the folder of the playbook the play is written in (an imported one's own): its paths are relative to it
  */
 public record Play(Position position, String name, String hosts, Map<String, Object> vars, List<String> varsFiles,
                    boolean gatherFacts, Escalation escalation, List<String> serial, List<TaskNode> tasks,
-                   OnFailure onFailure, boolean anyErrorsFatal, Integer maxFailPercentage, List<String> tags,
+                   OnFailure onFailure, boolean anyErrorsFatal, Integer maxFailPercentage, boolean forceHandlers, List<String> tags,
                    List<TaskNode> handlers, List<Role> roles,
                    Map<String, Object> environment, Map<String, Object> reach, List<VarsPrompt> prompts, Path dir) {
 
@@ -36,6 +37,6 @@ public record Play(Position position, String name, String hosts, Map<String, Obj
         List<TaskNode> guarded = when.isEmpty() ? tasks
                 : List.of(new Block(position, null, tasks, when, Map.of(), Escalation.INHERIT, java.util.Set.of(), List.of(), List.of()));
         return new Play(position, name, hosts, v, varsFiles, gatherFacts, escalation, serial, guarded, onFailure,
-                anyErrorsFatal, maxFailPercentage, t, handlers, roles, environment, reach, prompts, dir);
+                anyErrorsFatal, maxFailPercentage, forceHandlers, t, handlers, roles, environment, reach, prompts, dir);
     }
 }

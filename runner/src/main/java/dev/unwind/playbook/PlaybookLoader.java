@@ -149,8 +149,8 @@ public final class PlaybookLoader {
                         .ifPresent(problems::add);
                 out.add(new Play(doc.at(n), string(m.get("name")), hosts, vars(m.get("vars")), varsFiles,
                         bool(m.get("gather_facts"), true), escalation, strings(m.get("serial")), tasks, onFailure,
-                        bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")), strings(m.get("tags")),
-                        handlers, checks.roles().exposed(), environment(m.get("environment")), reach(m),
+                        bool(m.get("any_errors_fatal"), false), integer(m.get("max_fail_percentage")),
+                        bool(m.get("force_handlers"), false), strings(m.get("tags")), handlers, checks.roles().exposed(), environment(m.get("environment")), reach(m),
                         prompts(m.get("vars_prompt")), dir));
             }
         }

@@ -4,11 +4,14 @@ import dev.unwind.cli.Cli;
 import dev.unwind.testing.SideBySide;
 import dev.unwind.testing.TreeImage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,6 +183,70 @@ class AnsibleKeywordsTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.out()).contains("RUNNING HANDLER [restart app]").contains("RUNNING HANDLER [restart app] again, after the unwind");
         assertThat(TreeImage.of(out)).as(r.toString()).isEqualTo(before);
+    }
+
+    /** h2 fails after both hosts notified: forced, the handler runs on both (Ansible's copy runs h1 on past it). */
+    static final String FORCED = """
+            - name: handlers forced past a failure
+              hosts: local
+              gather_facts: false
+              FORCE
+              tasks:
+                - name: a config that changes
+                  ansible.builtin.copy:
+                    dest: OUT/(inventory_hostname).conf
+                    content: "port=8080\\n"
+                    mode: "0644"
+                  notify: restart app
+                - name: one host fails
+                  ansible.builtin.fail: msg=injected
+                  when: inventory_hostname == 'h2'
+              handlers:
+                - name: restart app
+                  ansible.builtin.copy:
+                    dest: OUT/(inventory_hostname).restarted
+                    content: "restarted\\n"
+                    mode: "0644"
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"force_handlers: true|", "|--force-handlers"})
+    void forcedHandlersRunOnTheHostsThatNotifiedThemTheFailedOneTooAsAnsibleForcesThem(String keyword, String option)
+            throws Exception {
+        List<String> options = option == null ? List.of() : List.of(option);
+        SideBySide run = SideBySide.of(root, FORCED.replace("FORCE", keyword == null ? "" : keyword), List.of("h1", "h2"), options);
+        // unwind's copy keeps its changes at the failure, as the handlers' cause then stays: on_failure stop
+        Files.writeString(run.unwindPlaybook(), Files.readString(run.unwindPlaybook())
+                .replace("  gather_facts: false\n", "  gather_facts: false\n  on_failure: stop\n"));
+        Cli cli = new Cli(root.resolve("home"));
+        Cli.Result r = run.unwind(cli);
+
+        assertThat(run.ansibleOut()).contains("failed=1");
+        assertThat(TreeImage.of(run.byAnsible())).containsKeys("h1.restarted", "h2.restarted");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(TreeImage.of(run.byUnwind())).as(r.toString()).isEqualTo(TreeImage.of(run.byAnsible()));
+
+        // the promise holds for what the forced handler did: the rollback takes it back with the rest
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("unwind rollback (\\S+)").matcher(r.out());
+        assertThat(id.find()).as(r.toString()).isTrue();
+        Cli.Result back = cli.run("rollback", id.group(1));
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        assertThat(TreeImage.of(run.byUnwind())).as(back.toString()).containsOnlyKeys("");
+    }
+
+    @Test
+    void withoutForceHandlersAStoppedRunRunsNoHandler() throws Exception {
+        SideBySide run = SideBySide.of(root, FORCED.replace("FORCE", ""), List.of("h1", "h2"), List.of());
+        Files.writeString(run.unwindPlaybook(), Files.readString(run.unwindPlaybook())
+                .replace("  gather_facts: false\n", "  gather_facts: false\n  on_failure: stop\n"));
+
+        Cli.Result r = run.unwind(new Cli(root.resolve("home")));
+
+        // Ansible goes on with h1 and runs its handler; unwind's on_failure stop stops every host at the failure
+        assertThat(TreeImage.of(run.byAnsible())).containsKey("h1.restarted").doesNotContainKey("h2.restarted");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(TreeImage.of(run.byUnwind())).as(r.toString()).containsOnlyKeys("", "h1.conf", "h2.conf");
+        assertThat(r.out()).doesNotContain("RUNNING HANDLER");
     }
 
     @Test
