@@ -54,6 +54,7 @@ class AnsibleConfigTest {
                         vault_identity = mine
                         vault_identity_list = dev@./dev-pass, prod@prompt
                         vault_id_match = yes
+                        force_handlers = yes
                         roles_path = ./roles:~/shared-roles:/srv/roles
                         nocows = 1
                         ; a comment
@@ -78,7 +79,8 @@ class AnsibleConfigTest {
                         ssh_args = -o Port=2200
                         """, List.of("ANSIBLE_FORKS=9", "ANSIBLE_INVENTORY=a.ini,/etc/b.ini", "ANSIBLE_HOST_KEY_CHECKING=0",
                         "ANSIBLE_BECOME=true", "ANSIBLE_BECOME_METHOD=su", "ANSIBLE_SSH_ARGS=-o ConnectTimeout=3",
-                        "ANSIBLE_VAULT_IDENTITY_LIST=a@/x, b@prompt", "ANSIBLE_SSH_CONTROL_PATH_DIR=cp")),
+                        "ANSIBLE_VAULT_IDENTITY_LIST=a@/x, b@prompt", "ANSIBLE_SSH_CONTROL_PATH_DIR=cp",
+                        "ANSIBLE_FORCE_HANDLERS=1")),
                 new Case("inline ';' comments, '#' kept, ':' separator, upper-case keys, quotes", """
                         [defaults]
                         Forks = 3 ; three
