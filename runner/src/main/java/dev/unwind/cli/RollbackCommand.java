@@ -95,7 +95,7 @@ final class RollbackCommand implements Callable<Integer> {
                 return ExitCode.UNWIND_INCOMPLETE;
             }
             Path playbook = JournaledHosts.playbook(JournaledHosts.info(pending));
-            if (pending.unwindable().isEmpty()) {
+            if (pending.unwindable().isEmpty() && pending.toRunAgain().isEmpty()) {
                 if (pending.endStatus() == null) {
                     // the run died before it could release its hosts' locks
                     JournaledHosts hosts = JournaledHosts.of(inventory, vault, pending, secrets);
@@ -124,7 +124,13 @@ final class RollbackCommand implements Callable<Integer> {
                         host -> TaskMarker.path(String.valueOf(hosts.reach(host).getOrDefault("unwind_lock_path",
                                 HostLock.DEFAULT_PATH)), dir.id()));
                 UnwindReport r = session.unwind("rollback of run " + dir.id(), changes, line -> reporter.on(new Event.Note(line)));
-                boolean complete = r.complete() && !mayMiss && locks.refused().isEmpty();
+                boolean undone = r.complete() && !mayMiss && locks.refused().isEmpty();
+                List<Entry> again = pending.toRunAgain();
+                if (!undone && !again.isEmpty()) {
+                    reporter.on(new Event.Note(again.size() + " handler call(s) run again once every change is undone"
+                            + " (a restart on the old configuration): unwind rollback " + dir.id() + " runs them then"));
+                }
+                boolean complete = undone && session.runAgain(again, line -> reporter.on(new Event.Note(line)));
                 String status = complete ? "rolled_back" : "rollback_incomplete";
                 journal.append(Entry.of(EntryType.END).status(status, null));
                 reporter.on(new Event.Note(complete ? "run " + dir.id() + " rolled back: " + r.undone() + " change(s) undone"
@@ -144,6 +150,7 @@ final class RollbackCommand implements Callable<Integer> {
     private static Set<String> hostsToLock(Pending pending) {
         Set<String> hosts = lockedHosts(pending);
         pending.unwindable().stream().map(Entry::target).filter(Objects::nonNull).forEach(hosts::add);
+        pending.toRunAgain().stream().map(Entry::target).forEach(hosts::add);
         return hosts;
     }
 

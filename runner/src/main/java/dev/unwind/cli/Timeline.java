@@ -23,6 +23,7 @@ final class Timeline {
             case UNDO_FAILED -> "       " + e.host() + ": UNDO FAILED #" + e.ref() + " '" + e.task() + "': " + e.message();
             case LOCKED -> "       " + e.host() + ": locked (" + e.at() + ")";
             case END -> "run ended: " + e.status() + (e.message() == null ? "" : " (" + e.message() + ")");
+            case AGAIN -> slot + ": the handler '" + e.task() + "' runs again after an unwind: " + undo(e);
         };
         return String.format("%-21s #%-4d %s", when, e.seq(), what);
     }

@@ -7,7 +7,6 @@ import dev.unwind.playbook.Playbook;
 import dev.unwind.report.Event;
 import dev.unwind.undo.Entry;
 import dev.unwind.undo.EntryType;
-import dev.unwind.undo.Journal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,7 +95,7 @@ final class BatchRun {
     /** One planned task (or a flush) on the active hosts; null: go on. */
     private RunResult task(PlannedTask pt, Set<String> active, Rescues rescues, int number, int total) {
         if (p.interrupt().requested()) {
-            return rerunHandlers(p.ending().unwindAll("interrupted", true));
+            return p.ending().unwindAll("interrupted", true);
         }
         if (Handlers.isFlush(pt)) {
             return flush(active);
@@ -149,7 +148,7 @@ final class BatchRun {
         if (endsPlay(outcomes, active)) {
             return PLAY_ENDS;
         }
-        return rerunHandlers(afterFailures(pt, active, outcomes));
+        return afterFailures(pt, active, outcomes);
     }
 
     /** {@code run_once} (and add_host, which Ansible runs once for the play): the first host only. */
@@ -200,7 +199,6 @@ final class BatchRun {
             p.reporter().on(new Event.HandlerStarted(p.taskVars().shownName(due.handler(), on, playbook),
                     due.handler().task().position().toString(), false));
             int thisStep = p.state().nextStep();
-            handlers.ran(due.handler(), on, thisStep);
             if (forced) {
                 hosts.run(due.handler(), thisStep, on, play, runner).forEach((host, o) -> {
                     if (o.fatal()) {
@@ -220,39 +218,6 @@ final class BatchRun {
         return null;
     }
 
-    /**
-     * After an unwind took every change back, the handlers that ran because of those changes, and did what no undo
-     * takes back (a restart, a reload: journaled with a reason, not an undo), run once more on the restored hosts: a
-     * service restarted for a new configuration is restarted on the old one. A handler whose change had an undo was
-     * taken back with the rest. The re-runs are not journaled; one that fails leaves the run incomplete.
-     */
-    private RunResult rerunHandlers(RunResult r) {
-        if (r == null || r.status() != RunStatus.UNWOUND && r.status() != RunStatus.INTERRUPTED) {
-            return r;
-        }
-        return rerunHandlers(batch) ? r : p.state().result(RunStatus.UNWIND_INCOMPLETE);
-    }
-
-    /** The re-runs on {@code unwound} (hosts whose changes an unwind took back); false when one failed. */
-    private boolean rerunHandlers(List<String> unwound) {
-        boolean allRan = true;
-        List<Entry> journaled = Journal.read(p.journal().file()).entries();
-        for (Handlers.Due due : handlers.toRerun((step, host) -> unwound.contains(host) && journaled.stream().anyMatch(e ->
-                e.type() == EntryType.CHANGED && step.equals(e.step()) && host.equals(e.host()) && e.undo() == null
-                        && e.undoRef() == null && e.reason() != null))) {
-            p.reporter().on(new Event.HandlerStarted(due.handler().shownLabel(), due.handler().task().position().toString(), true));
-            Map<String, HostOutcome> outcomes = hosts.run(due.handler(), p.state().nextStep(), due.hosts(), null, runner.unjournaled());
-            for (Map.Entry<String, HostOutcome> e : outcomes.entrySet()) {
-                if (e.getValue().fatal()) {
-                    allRan = false;
-                    p.state().note("the handler '" + due.handler().task().label() + "' did not run again on " + e.getKey()
-                            + " after the unwind: " + e.getValue().msg());
-                }
-            }
-        }
-        return allRan;
-    }
-
     /** The failure policy after a task: hosts that failed leave; the play's on_failure and limits decide the rest. */
     private RunResult afterFailures(PlannedTask pt, Set<String> active, Map<String, HostOutcome> outcomes) {
         List<String> failed = outcomes.entrySet().stream().filter(e -> e.getValue().fatal()).map(Map.Entry::getKey).toList();
@@ -264,10 +229,7 @@ final class BatchRun {
         boolean tooMany = play.maxFailPercentage() != null && failed.size() * 100.0 / batch.size() > play.maxFailPercentage();
         p.state().failed(why + ": " + outcomes.get(failed.get(0)).msg());
         if (play.onFailure() == OnFailure.UNWIND_HOST && !pt.anyErrorsFatal() && !tooMany) {
-            List<String> unwound = failed.stream().filter(host -> p.ending().unwindHost(host, why)).toList();
-            if (!rerunHandlers(unwound)) {
-                p.state().leftSomething();
-            }
+            failed.forEach(host -> p.ending().unwindHost(host, why));
             return active.isEmpty() ? p.state().result(p.state().endStatus()) : null;
         }
         if (play.onFailure() == OnFailure.STOP && (play.forceHandlers() || p.settings().forceHandlers())) {

@@ -5,7 +5,6 @@ import dev.unwind.playbook.Play;
 import dev.unwind.playbook.Task;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.Set;
 
 /**
  * A play's handlers as Ansible runs them: a task that changes a host notifies handlers by name or listen topic; at a
- * flush each notified handler runs once, in the order the handlers are written, on the hosts that notified it. Which
- * ran where is kept: when an unwind takes back the changes that caused them, they run once more on the restored hosts.
+ * flush each notified handler runs once, in the order the handlers are written, on the hosts that notified it. (What
+ * runs again after an unwind is the journal's to say: a handler's change no undo takes back is journaled with its call.)
  */
 final class Handlers {
     /** A handler due to run, on these hosts. */
@@ -24,8 +23,6 @@ final class Handlers {
 
     private final List<PlannedTask> handlers;
     private final Map<PlannedTask, Set<String>> notified = new LinkedHashMap<>();
-    /** Each handler that ran: the steps it ran as, and on which hosts. */
-    private final Map<PlannedTask, Map<Integer, List<String>>> ran = new LinkedHashMap<>();
 
     Handlers(Play play) {
         this.handlers = Plan.handlers(play);
@@ -61,28 +58,6 @@ final class Handlers {
         for (PlannedTask h : handlers) {
             Set<String> hosts = notified.remove(h);
             if (hosts != null) {
-                out.add(new Due(h, List.copyOf(hosts)));
-            }
-        }
-        return out;
-    }
-
-    synchronized void ran(PlannedTask handler, Collection<String> hosts, int step) {
-        ran.computeIfAbsent(handler, x -> new LinkedHashMap<>()).put(step, List.copyOf(hosts));
-    }
-
-    /**
-     * What runs again after an unwind: each handler that ran, in definition order, on the hosts where what it did
-     * could not be taken back ({@code slots} says, for a step and host, whether its change was journaled without an
-     * undo — a restart, a reload). A handler whose change had an undo was itself taken back by the unwind.
-     */
-    synchronized List<Due> toRerun(java.util.function.BiPredicate<Integer, String> irreversible) {
-        List<Due> out = new ArrayList<>();
-        for (PlannedTask h : handlers) {
-            Set<String> hosts = new LinkedHashSet<>();
-            ran.getOrDefault(h, Map.of()).forEach((step, on) -> on.stream().filter(host -> irreversible.test(step, host))
-                    .forEach(hosts::add));
-            if (!hosts.isEmpty()) {
                 out.add(new Due(h, List.copyOf(hosts)));
             }
         }

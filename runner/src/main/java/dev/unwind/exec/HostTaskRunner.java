@@ -10,6 +10,7 @@ import dev.unwind.module.ModuleCatalog;
 import dev.unwind.module.Outcome;
 import dev.unwind.module.Secrets;
 import dev.unwind.module.Status;
+import dev.unwind.module.ModuleCall;
 import dev.unwind.module.Undo;
 import dev.unwind.module.UndoKind;
 import dev.unwind.playbook.Loop;
@@ -222,6 +223,9 @@ final class HostTaskRunner {
                 end.journal(tj);
                 ended = true;
                 undo = end.undo();
+                if (pt.handler() && o.changed() && undo instanceof Undo.NotNeeded) {
+                    tj.again(ModuleCall.of(task.module(), args));
+                }
                 if (end.problem() != null && !o.failed()) {
                     o = new Outcome(Status.FAILED, end.problem(), o.result(), o.diff(), o.undo());
                 }

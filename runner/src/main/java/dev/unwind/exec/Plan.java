@@ -39,7 +39,7 @@ final class Plan {
     static List<PlannedTask> handlers(Play play) {
         List<PlannedTask> out = new ArrayList<>();
         flatten(play.handlers(), Inherited.of(play), new int[1], out, tags -> true);
-        return out;
+        return out.stream().map(PlannedTask::asHandler).toList();
     }
 
     /**
@@ -120,7 +120,7 @@ final class Plan {
                 Inherited at = around.enter(task.when(), task.vars(), task.escalation(), task.tags(), null, task.environment(),
                         false);
                 out.add(new PlannedTask(task, at.when(), at.vars(), at.escalation(), at.tags(), at.part(), at.role(),
-                        at.defaults(), at.environment(), at.anyErrorsFatal(), at.loop()));
+                        at.defaults(), at.environment(), at.anyErrorsFatal(), at.loop(), false));
             }
         }
     }

@@ -60,7 +60,7 @@ final class RunEnding {
         }
         UnwindReport report = unwind(pending.unwindable(), why);
         journaled.damage().forEach(d -> state.note("the journal " + run.journal() + " " + d + ": what it held is not unwound"));
-        if (!report.complete() || journaled.mayMissEntries()) {
+        if (!report.complete() || journaled.mayMissEntries() || !runAgain(pending.toRunAgain())) {
             return state.result(RunStatus.UNWIND_INCOMPLETE);
         }
         if (!pending.unwindable().isEmpty()) {
@@ -76,8 +76,13 @@ final class RunEnding {
         if (!r.complete()) {
             state.note("could not unwind everything on " + host);
             state.leftSomething();
+            return false;
         }
-        return r.complete();
+        if (!runAgain(pending.toRunAgain().stream().filter(e -> e.host().equals(host)).toList())) {
+            state.leftSomething();
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -113,6 +118,14 @@ final class RunEnding {
         state.note("nothing more was done on " + String.join(", ", lost.keySet()) + "; once the other run has ended, to take"
                 + " back what this run changed there: unwind rollback " + run.id());
         return r.status() == RunStatus.UNWIND_INCOMPLETE ? r : state.result(RunStatus.UNWIND_INCOMPLETE);
+    }
+
+    /**
+     * Once the unwind restored the hosts: the handlers whose change no undo takes back (a restart) run their journaled
+     * call again ({@link UnwindSession#runAgain}); false when one did not.
+     */
+    private boolean runAgain(List<Entry> again) {
+        return again.isEmpty() || sessions.get().runAgain(again, state::note);
     }
 
     private UnwindReport unwind(List<Entry> changes, String why) {

@@ -80,6 +80,11 @@ final class TaskJournal {
         journal.append(undo == null ? e : withUndo(e, undo));
     }
 
+    /** A handler changed the host past any undo: its own call, to run again once an unwind restored the host. */
+    void again(ModuleCall call) {
+        journal.append(withUndo(slot.withType(EntryType.AGAIN), new Undo.Calls(List.of(call))));
+    }
+
     private Entry withUndo(Entry e, Undo undo) {
         if (undo == null) {
             return e;

@@ -59,6 +59,30 @@ public final class UnwindSession {
     }
 
     /**
+     * Once every change is undone: each handler whose change no undo takes back (a restart) runs its journaled call
+     * once more, in the order they ran, so a service restarted for the new configuration restarts on the old one.
+     * {@code left} hears one line per call that did not run; true when all did.
+     */
+    public boolean runAgain(List<Entry> again, Consumer<String> left) {
+        boolean all = true;
+        Integer step = null;
+        for (Entry e : again) {
+            if (!e.step().equals(step)) {
+                step = e.step();
+                reporter.on(new Event.HandlerStarted(e.task(), e.at(), true));
+            }
+            String problem = unwinder.runAgain(e);
+            reporter.on(new Event.HostResult(e.target(), e.task(), problem == null ? "changed" : "failed", false, false,
+                    null, problem, null, null));
+            if (problem != null) {
+                all = false;
+                left.accept("NOT run again on " + e.target() + ": the handler " + e.task() + " (" + e.at() + "): " + problem);
+            }
+        }
+        return all;
+    }
+
+    /**
      * A task that never ended on a host (the controller died) or lost its host may still be running there: stop it
      * before its undo runs. A host that cannot be reached now fails at its undos, which say so.
      */

@@ -26,6 +26,8 @@ import java.util.Map;
  * <li>{@code undone} / {@code undo_failed} — the change {@code ref} was unwound (and read back where the module
  *     can), or could not be</li>
  * <li>{@code end} — the run ended with {@code status}</li>
+ * <li>{@code again} — a handler's change that no undo takes back: {@code undo} (or {@code undoRef}) holds the
+ *     handler's own call, run once more when the host has been restored; {@code undone} refers to it once it was</li>
  * </ul>
  * On disk each entry is one JSON line that ends with its checksum, {@code "sum"} ({@link JournalLine}); the
  * field is not part of the entry.

@@ -58,6 +58,16 @@ public record Pending(List<Entry> changes, Entry pointOfNoReturn, List<Entry> un
         return unwindable().stream().filter(e -> e.host().equals(host)).toList();
     }
 
+    /**
+     * The handlers' calls still to run again, in the order they ran: {@code again} entries no {@code undone} refers
+     * to. They are due once every change is undone: the hosts are then where they were before the handlers ran.
+     */
+    public List<Entry> toRunAgain() {
+        Set<Long> ran = new HashSet<>();
+        all.stream().filter(e -> e.type() == EntryType.UNDONE).forEach(e -> ran.add(e.ref()));
+        return all.stream().filter(e -> e.type() == EntryType.AGAIN && !ran.contains(e.seq())).toList();
+    }
+
     /** The run's status as last written, or null if it never ended (crash). */
     public String endStatus() {
         Entry end = end();

@@ -147,12 +147,35 @@ public final class Unwinder {
             }
             return change.message() != null ? "no undo: " + change.message() : "no undo was recorded for this change";
         }
-        if (calls.isEmpty()) {
+        return run(change, calls);
+    }
+
+    /**
+     * Runs a handler's journaled call once more ({@code again}), once the unwind has restored its host; returns
+     * null when it ran, else why not (secrets masked).
+     */
+    public String runAgain(Entry again) {
+        String problem;
+        try {
+            problem = run(again, calls(again, backups));
+        } catch (RuntimeException e) {
+            problem = "cannot read its call: " + e.getMessage();
+        }
+        if (problem == null) {
+            journal.append(Entry.of(EntryType.UNDONE).step(again.step(), again.host(), again.task(), again.at()).ref(again.seq()));
+            return null;
+        }
+        return secrets.redact(problem);
+    }
+
+    /** Runs calls in order on the entry's host, as the entry's user; null when they all succeeded, else why not. */
+    private String run(Entry entry, List<ModuleCall> calls) {
+        if (calls == null || calls.isEmpty()) {
             return null;
         }
         Connection conn;
         try {
-            conn = connector.connect(change.target(), change.become());
+            conn = connector.connect(entry.target(), entry.become());
         } catch (ConnectionException e) {
             return "unreachable: " + e.getMessage();
         }

@@ -185,6 +185,52 @@ class AnsibleKeywordsTest {
         assertThat(TreeImage.of(out)).as(r.toString()).isEqualTo(before);
     }
 
+    @Test
+    void unwindRollbackRunsAgainTheHandlersWhoseChangeNoUndoTakesBack() throws Exception {
+        Path out = Files.createDirectories(root.resolve("app"));
+        Files.writeString(out.resolve("app.conf"), "port=80\n");
+        Files.writeString(out.resolve("running.conf"), "port=80\n");
+        Map<String, String> before = TreeImage.of(out);
+        Path inventory = root.resolve("hosts.ini");
+        Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
+        Path playbook = root.resolve("site.yml");
+        Files.writeString(playbook, """
+                - hosts: local
+                  gather_facts: false
+                  on_failure: stop
+                  tasks:
+                    - name: a new config
+                      copy:
+                        dest: OUT/app.conf
+                        content: "port=8080\\n"
+                      notify: restart app
+                    - meta: flush_handlers
+                    - name: something later fails
+                      fail: msg=injected
+                  handlers:
+                    - name: restart app
+                      command: cp OUT/app.conf OUT/running.conf
+                      undo: none
+                      reason: a restart is taken back by restarting on the restored config
+                """.replace("OUT", out.toString()));
+        Cli cli = new Cli(root.resolve("home"));
+
+        Cli.Result stopped = cli.run("play", playbook.toString(), "-i", inventory.toString());
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(3);
+        assertThat(out.resolve("running.conf")).content().isEqualTo("port=8080\n");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("unwind rollback (\\S+)").matcher(stopped.out());
+        assertThat(id.find()).as(stopped.toString()).isTrue();
+
+        Cli.Result back = cli.run("rollback", id.group(1));
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        assertThat(back.out()).containsSubsequence("undone       localhost <- a new config", "RUNNING HANDLER [restart app] again, after the unwind");
+        assertThat(TreeImage.of(out)).as(back.toString()).isEqualTo(before);
+
+        Cli.Result twice = cli.run("rollback", id.group(1));
+        assertThat(twice.exitCode()).as(twice.toString()).isZero();
+        assertThat(twice.out()).contains("nothing left to undo").doesNotContain("RUNNING HANDLER");
+    }
+
     /** h2 fails after both hosts notified: forced, the handler runs on both (Ansible's copy runs h1 on past it). */
     static final String FORCED = """
             - name: handlers forced past a failure
