@@ -149,36 +149,57 @@ class AnsibleKeywordsTest {
         assertThat(r.out()).contains("RUNNING HANDLER [reload proxy]").doesNotContain("RUNNING HANDLER [never notified]");
     }
 
-    @Test
-    void aHandlerWhoseCauseIsUnwoundRunsAgainOnTheRestoredHost() throws Exception {
+    /** A new config, the restart it notifies (which no undo takes back), then a failure; POLICY: the play's on_failure. */
+    static final String RESTART = """
+            - hosts: local
+              gather_facts: false
+              POLICY
+              tasks:
+                - name: a new config
+                  copy:
+                    dest: OUT/app.conf
+                    content: "port=8080\\n"
+                  notify: restart app
+                - meta: flush_handlers
+                - name: something later fails
+                  fail: msg=injected
+              handlers:
+                - name: restart app
+                  # the running service takes its config: what a restart does
+                  command: cp OUT/app.conf OUT/running.conf
+                  undo: none
+                  reason: a restart is taken back by restarting on the restored config
+            """;
+
+    /** The service's folder, as it was before: its config and the config it runs with. */
+    private Path app() throws IOException {
         Path out = Files.createDirectories(root.resolve("app"));
         Files.writeString(out.resolve("app.conf"), "port=80\n");
         Files.writeString(out.resolve("running.conf"), "port=80\n");
-        Map<String, String> before = TreeImage.of(out);
+        return out;
+    }
+
+    private Cli.Result restartPlay(Cli cli, Path app, String policy) throws IOException {
         Path inventory = root.resolve("hosts.ini");
         Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
         Path playbook = root.resolve("site.yml");
-        Files.writeString(playbook, """
-                - hosts: local
-                  gather_facts: false
-                  tasks:
-                    - name: a new config
-                      copy:
-                        dest: OUT/app.conf
-                        content: "port=8080\\n"
-                      notify: restart app
-                  post_tasks:
-                    - name: something later fails
-                      fail: msg=injected
-                  handlers:
-                    - name: restart app
-                      # the running service takes its config: what a restart does
-                      command: cp OUT/app.conf OUT/running.conf
-                      undo: none
-                      reason: a restart is taken back by restarting on the restored config
-                """.replace("OUT", out.toString()));
+        Files.writeString(playbook, RESTART.replace("POLICY", policy).replace("OUT", app.toString()));
+        return cli.run("play", playbook.toString(), "-i", inventory.toString());
+    }
 
-        Cli.Result r = new Cli(root.resolve("home")).run("play", playbook.toString(), "-i", inventory.toString());
+    /** The run a stopped or incomplete run's output tells the operator to roll back. */
+    private static String toRollBack(Cli.Result r) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("unwind rollback (\\S+)").matcher(r.out());
+        assertThat(id.find()).as(r.toString()).isTrue();
+        return id.group(1);
+    }
+
+    @Test
+    void aHandlerWhoseCauseIsUnwoundRunsAgainOnTheRestoredHost() throws Exception {
+        Path out = app();
+        Map<String, String> before = TreeImage.of(out);
+
+        Cli.Result r = restartPlay(new Cli(root.resolve("home")), out, "");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.out()).contains("RUNNING HANDLER [restart app]").contains("RUNNING HANDLER [restart app] again, after the unwind");
@@ -187,46 +208,20 @@ class AnsibleKeywordsTest {
 
     @Test
     void unwindRollbackRunsAgainTheHandlersWhoseChangeNoUndoTakesBack() throws Exception {
-        Path out = Files.createDirectories(root.resolve("app"));
-        Files.writeString(out.resolve("app.conf"), "port=80\n");
-        Files.writeString(out.resolve("running.conf"), "port=80\n");
+        Path out = app();
         Map<String, String> before = TreeImage.of(out);
-        Path inventory = root.resolve("hosts.ini");
-        Files.writeString(inventory, "[local]\nlocalhost ansible_connection=local unwind_lock_path=" + root.resolve("lock") + "\n");
-        Path playbook = root.resolve("site.yml");
-        Files.writeString(playbook, """
-                - hosts: local
-                  gather_facts: false
-                  on_failure: stop
-                  tasks:
-                    - name: a new config
-                      copy:
-                        dest: OUT/app.conf
-                        content: "port=8080\\n"
-                      notify: restart app
-                    - meta: flush_handlers
-                    - name: something later fails
-                      fail: msg=injected
-                  handlers:
-                    - name: restart app
-                      command: cp OUT/app.conf OUT/running.conf
-                      undo: none
-                      reason: a restart is taken back by restarting on the restored config
-                """.replace("OUT", out.toString()));
         Cli cli = new Cli(root.resolve("home"));
 
-        Cli.Result stopped = cli.run("play", playbook.toString(), "-i", inventory.toString());
+        Cli.Result stopped = restartPlay(cli, out, "on_failure: stop");
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(3);
         assertThat(out.resolve("running.conf")).content().isEqualTo("port=8080\n");
-        java.util.regex.Matcher id = java.util.regex.Pattern.compile("unwind rollback (\\S+)").matcher(stopped.out());
-        assertThat(id.find()).as(stopped.toString()).isTrue();
 
-        Cli.Result back = cli.run("rollback", id.group(1));
+        Cli.Result back = cli.run("rollback", toRollBack(stopped));
         assertThat(back.exitCode()).as(back.toString()).isZero();
         assertThat(back.out()).containsSubsequence("undone       localhost <- a new config", "RUNNING HANDLER [restart app] again, after the unwind");
         assertThat(TreeImage.of(out)).as(back.toString()).isEqualTo(before);
 
-        Cli.Result twice = cli.run("rollback", id.group(1));
+        Cli.Result twice = cli.run("rollback", toRollBack(stopped));
         assertThat(twice.exitCode()).as(twice.toString()).isZero();
         assertThat(twice.out()).contains("nothing left to undo").doesNotContain("RUNNING HANDLER");
     }
@@ -273,9 +268,7 @@ class AnsibleKeywordsTest {
         assertThat(TreeImage.of(run.byUnwind())).as(r.toString()).isEqualTo(TreeImage.of(run.byAnsible()));
 
         // the promise holds for what the forced handler did: the rollback takes it back with the rest
-        java.util.regex.Matcher id = java.util.regex.Pattern.compile("unwind rollback (\\S+)").matcher(r.out());
-        assertThat(id.find()).as(r.toString()).isTrue();
-        Cli.Result back = cli.run("rollback", id.group(1));
+        Cli.Result back = cli.run("rollback", toRollBack(r));
         assertThat(back.exitCode()).as(back.toString()).isZero();
         assertThat(TreeImage.of(run.byUnwind())).as(back.toString()).containsOnlyKeys("");
     }
