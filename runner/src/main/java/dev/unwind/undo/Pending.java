@@ -12,9 +12,12 @@ import java.util.Set;
  * What a journal says is still to be unwound: changes not yet undone, a point of no return if one was passed, and
  * slots (a task on a host, a loop item) that started but whose end was never written (the controller died
  * mid-task). An unfinished slot is possibly changed: its latest {@code prepared} entry, else its {@code started}
- * entry, holds the undo that can be had, and it is unwound with the changes.
+ * entry, holds the undo that can be had, and it is unwound with the changes. {@code toRunAgain}: the handlers'
+ * calls still to run again, in the order they ran ({@code again} entries no {@code undone} refers to), due once every
+ * change is undone, when the hosts are where they were before the handlers ran.
  */
-public record Pending(List<Entry> changes, Entry pointOfNoReturn, List<Entry> unfinished, List<Entry> all) {
+public record Pending(List<Entry> changes, Entry pointOfNoReturn, List<Entry> unfinished, List<Entry> all,
+                      List<Entry> toRunAgain) {
 
     public static Pending of(List<Entry> journal) {
         Set<Long> undone = new HashSet<>();
@@ -38,7 +41,9 @@ public record Pending(List<Entry> changes, Entry pointOfNoReturn, List<Entry> un
             }
         }
         List<Entry> unfinished = open.values().stream().filter(e -> !undone.contains(e.seq())).toList();
-        return new Pending(changes, pnr, unfinished, journal);
+        // an undone that refers to an again entry: that call ran again
+        List<Entry> again = journal.stream().filter(e -> e.type() == EntryType.AGAIN && !undone.contains(e.seq())).toList();
+        return new Pending(changes, pnr, unfinished, journal, again);
     }
 
     /** Changes and possibly-changed slots, in journal order; nothing once the point of no return was passed. */
@@ -56,16 +61,6 @@ public record Pending(List<Entry> changes, Entry pointOfNoReturn, List<Entry> un
 
     public List<Entry> forHost(String host) {
         return unwindable().stream().filter(e -> e.host().equals(host)).toList();
-    }
-
-    /**
-     * The handlers' calls still to run again, in the order they ran: {@code again} entries no {@code undone} refers
-     * to. They are due once every change is undone: the hosts are then where they were before the handlers ran.
-     */
-    public List<Entry> toRunAgain() {
-        Set<Long> ran = new HashSet<>();
-        all.stream().filter(e -> e.type() == EntryType.UNDONE).forEach(e -> ran.add(e.ref()));
-        return all.stream().filter(e -> e.type() == EntryType.AGAIN && !ran.contains(e.seq())).toList();
     }
 
     /** The run's status as last written, or null if it never ended (crash). */
