@@ -1,5 +1,6 @@
 package dev.unwind.playbook;
 
+import dev.unwind.convert.FreeMarkerForm;
 import dev.unwind.input.Position;
 import dev.unwind.input.Problem;
 import dev.unwind.input.Yaml11;
@@ -41,7 +42,24 @@ final class ExpressionCheck {
 
     /** A scalar used as a condition (when, until, changed_when, failed_when). */
     boolean condition(Yaml11 doc, ScalarNode node, String condition) {
-        return report(doc, node, templates.syntaxOfCondition(condition), "in the condition '" + condition + "'");
+        Optional<SyntaxError> error = templates.syntaxOfCondition(condition);
+        if (error.isPresent() || FreeMarkerForm.looksJinja(condition)) {
+            Optional<String> fm = FreeMarkerForm.ofCondition(condition).filter(c -> templates.syntaxOfCondition(c).isEmpty());
+            if (fm.isPresent()) {
+                problems.add(new Problem(within(doc, node, new SyntaxError(1, 1, "")), "the condition '" + shorten(condition)
+                        + "' is Jinja; unwind's conditions are FreeMarker: write " + fm.get()
+                        + " (unwind convert rewrites a whole playbook so)"));
+                return true;
+            }
+        }
+        return report(doc, node, error, "in the condition '" + condition + "'");
+    }
+
+    /** A text with Jinja2's {{ }} in a playbook, where unwind reads FreeMarker. */
+    void jinjaText(Yaml11 doc, ScalarNode node) {
+        String fm = FreeMarkerForm.ofText(node.getValue()).map(t -> "write " + shorten(t) + " (FreeMarker)")
+                .orElse("write ${...} (FreeMarker), e.g. ${ansible_host}");
+        problems.add(new Problem(doc.at(node), "Jinja2 '{{ ... }}' is not how unwind templates: " + fm));
     }
 
     /** A template file a task names; problems point into the template itself. */

@@ -778,7 +778,7 @@ public final class PlaybookLoader {
             }
             if (node instanceof ScalarNode s) {
                 if (ExpressionCheck.JINJA.matcher(s.getValue()).find()) {
-                    problem(node, "Jinja2 '{{ ... }}' is not how unwind templates: write ${...} (FreeMarker), e.g. ${ansible_host}");
+                    checks.expressions().jinjaText(doc, s);
                     reported.add(node);
                 } else if (checks.expressions().text(doc, s)) {
                     reported.add(node);

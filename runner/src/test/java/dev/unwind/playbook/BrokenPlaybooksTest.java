@@ -27,7 +27,7 @@ class BrokenPlaybooksTest {
             wrong type            | - hosts: all\\n  tasks:\\n    - file:\\n        path: /x\\n        state: [a]   | 4:9 | argument 'state' of file must be a str
             bad choice            | - hosts: all\\n  tasks:\\n    - file: path=/x state=gone                      | 3:13 | must be one of
             two modules           | - hosts: all\\n  tasks:\\n    - debug: msg=a\\n      fail: msg=b              | 3:7 | a task calls one module, this one calls
-            jinja                 | - hosts: all\\n  tasks:\\n    - debug: msg={{ x }}                            | 3:14 | write ${...}
+            jinja                 | - hosts: all\\n  tasks:\\n    - debug: msg={{ x }}                            | 3:14 | write msg=${x} (FreeMarker)
             no undo               | - hosts: all\\n  tasks:\\n    - command: rm -rf /data                         | 3:7 | has no undo
             undo none no reason   | - hosts: all\\n  tasks:\\n    - command: touch /x\\n      undo: none           | 4:13 | needs 'reason:'
             duplicate key         | - hosts: all\\n  tasks:\\n    - name: a\\n      name: b\\n      debug: msg=x   | 4:7 | duplicate key 'name'
@@ -49,6 +49,35 @@ class BrokenPlaybooksTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
         assertThat(r.err()).as(r.toString()).contains(pb + ":" + position.strip()).contains(message.strip());
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /**
+     * A Jinja condition or text, as an Ansible user writes it, is refused at its place with the FreeMarker form that
+     * {@code unwind convert} would write; the playbook with that form put in lints clean.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            is defined        ; when: y is defined               ; 4:13 ; y??
+            not               ; when: not x                      ; 4:13 ; !x
+            and, or           ; when: x and (y is defined or z)  ; 4:13 ; x && (y?? || z)
+            quoted and        ; when: "x and y == 'a'"           ; 4:14 ; x && y == "a"
+            bool filter       ; when: x | bool                   ; 4:13 ; x
+            changed_when      ; changed_when: r is changed       ; 4:21 ; r.changed
+            text              ; name: "{{ inventory_hostname }}.example.com" ; 4:13 ; ${inventory_hostname}.example.com
+            """)
+    void jinjaIsAnsweredWithItsFreeMarkerForm(String what, String line, String position, String form) throws IOException {
+        String task = "- hosts: all\n  tasks:\n    - debug: msg=hi\n      %s\n";
+        Path pb = dir.resolve("jinja.yml");
+        Files.writeString(pb, task.formatted(line.strip()));
+
+        Cli.Result r = new Cli(dir.resolve("home")).run("lint", pb.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        assertThat(r.err()).as(r.toString()).contains(pb + ":" + position.strip()).contains("write " + form.strip() + " ");
+        String key = line.strip().substring(0, line.strip().indexOf(':') + 1);
+        Files.writeString(pb, task.formatted(key + " '" + form.strip() + "'"));
+        Cli.Result fixed = new Cli(dir.resolve("home")).run("lint", pb.toString());
+        assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
