@@ -392,9 +392,19 @@ public final class Templates {
         if (e instanceof TemplateModelException && e.getCause() != null) {
             return new TemplateError("cannot evaluate '" + shownAs + "': " + e.getCause().getMessage(), null);
         }
-        String msg = e instanceof TemplateException te ? te.getMessageWithoutStackTop() : e.getMessage();
-        return new TemplateError("cannot evaluate '" + shownAs + "': " + firstLine(msg), null);
+        String msg = firstLine(e instanceof TemplateException te ? te.getMessageWithoutStackTop() : e.getMessage());
+        java.util.regex.Matcher notBoolean = NOT_BOOLEAN.matcher(msg);
+        if (notBoolean.find()) {
+            // Jinja takes "" and [] as false; FreeMarker's && || ! want a boolean: say how to ask
+            String x = e instanceof TemplateException te && te.getBlamedExpressionString() != null ? te.getBlamedExpressionString() : "x";
+            msg = msg.substring(0, notBoolean.end(1)) + "; FreeMarker's && || ! take booleans, not Jinja's truth of any value:"
+                    + " write what " + x + " must be, e.g. " + x + "?has_content (not empty) or " + x + " == \"yes\"";
+        }
+        return new TemplateError("cannot evaluate '" + shownAs + "': " + msg, null);
     }
+
+    private static final java.util.regex.Pattern NOT_BOOLEAN = java.util.regex.Pattern.compile(
+            "(Expected a boolean, but this has evaluated to an? [a-z+ ]+?)(?: \\(wrapper|:|$)");
 
     private static boolean isFile(String shownAs) {
         try {

@@ -75,6 +75,16 @@ class TemplatesTest {
                 .hasMessageContaining("mke3.version");
     }
 
+    /** Jinja's {@code blank or x} converted is {@code blank || x}: on a text the error says how to ask for its truth. */
+    @Test
+    void aTextInAndOrIsRefusedWithHowToAskForItsTruth() {
+        Map<String, Object> v = Map.of("blank", "", "x", true);
+        assertThatThrownBy(() -> t.test("blank || x", v)).isInstanceOf(TemplateError.class)
+                .hasMessageContaining("cannot evaluate 'blank || x'").hasMessageContaining("evaluated to a string;")
+                .hasMessageEndingWith("write what blank must be, e.g. blank?has_content (not empty) or blank == \"yes\"");
+        assertThat(t.test("blank?has_content || x", v)).isTrue();
+    }
+
     @Test
     void classResolutionAndTheApiBuiltInAreRefused() {
         assertThatThrownBy(() -> t.renderString("${\"freemarker.template.utility.Execute\"?new()(\"id\")}", vars))
