@@ -169,15 +169,15 @@ public final class EstateValues {
         }
         JinjavaInterpreter interpreter = JINJAVA.newInterpreter();
         if (!segments.statements()) {
-            return segments.parts().stream().filter(Segments.Part::expression).map(p -> expressionError(interpreter, p.text()))
+            return segments.parts().stream().filter(Segments.Part::expression).map(p -> expressionError(interpreter, ElWords.escaped(p.text())))
                     .flatMap(java.util.Optional::stream).findFirst();
         }
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
-            Node root = new TreeParser(interpreter, template).buildTree();
+            Node root = new TreeParser(interpreter, ElWords.escapedTemplate(template)).buildTree();
             for (TemplateError e : interpreter.getErrors()) {
                 if (e.getSeverity() == TemplateError.ErrorType.FATAL || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR) {
-                    return java.util.Optional.of(e.getMessage());
+                    return java.util.Optional.of(ElWords.unescaped(e.getMessage()));
                 }
             }
             return nodeError(interpreter, root);
@@ -219,7 +219,7 @@ public final class EstateValues {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("at position (\\d+), encountered (.*?)(, expected .*)?$")
                     .matcher(String.valueOf(e.getMessage()));
             String why = m.find() ? "at column " + Math.max(1, Integer.parseInt(m.group(1)) - 1) + ": unexpected " + m.group(2) : "";
-            return java.util.Optional.of("syntax error in '" + expression.strip() + "'" + (why.isEmpty() ? "" : " " + why));
+            return java.util.Optional.of("syntax error in '" + ElWords.unescaped(expression.strip()) + "'" + (why.isEmpty() ? "" : " " + ElWords.unescaped(why)));
         } catch (RuntimeException e) {
             // a function it cannot bind and the like: found when evaluated, as any other evaluation error
             return java.util.Optional.empty();
@@ -331,12 +331,13 @@ public final class EstateValues {
     /** One expression's value (or, with {@code expression} null, the whole template rendered). */
     private Object evaluate(String name, String template, String expression) {
         JinjavaInterpreter interpreter = JINJAVA.newInterpreter();
-        interpreter.getContext().setDynamicVariableResolver(this::lookup);
+        interpreter.getContext().setDynamicVariableResolver(n -> lookup(ElWords.original(n)));
         Set<String> outer = missing;
         missing = new LinkedHashSet<>();
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
-            Object v = expression == null ? interpreter.render(template) : interpreter.resolveELExpression(expression, 1);
+            Object v = expression == null ? interpreter.render(ElWords.escapedTemplate(template))
+                    : interpreter.resolveELExpression(ElWords.escaped(expression), 1);
             for (TemplateError e : interpreter.getErrors()) {
                 if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
                     throw failed(name, template, e.getMessage());
@@ -388,12 +389,12 @@ public final class EstateValues {
     /** Why {@code name} cannot be evaluated: the variable it refers to and nothing defines, else {@code why}. */
     private InvalidInput failed(String name, String template, String why) {
         java.util.Optional<String> undefined = undefined();
-        String text = "cannot evaluate " + name + ": " + template.strip() + " — " + undefined.orElse(why);
+        String text = "cannot evaluate " + name + ": " + template.strip() + " — " + undefined.orElse(why == null ? null : ElWords.unescaped(why));
         return undefined.isPresent() ? new Deferred.Undefined(where.apply(name), name, text) : new InvalidInput(where.apply(name), text);
     }
 
     private static Jinjava jinjava() {
-        Jinjava j = new Jinjava(JinjavaConfig.newBuilder().withMaxRenderDepth(10).build());
+        Jinjava j = new Jinjava(JinjavaConfig.newBuilder().withMaxRenderDepth(10).withInterperterFactory(new PythonPrinting()).build());
         AnsibleFilters.register(j.getGlobalContext());
         return j;
     }

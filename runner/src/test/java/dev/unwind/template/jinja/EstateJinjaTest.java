@@ -24,7 +24,7 @@ class EstateJinjaTest {
     /** The variables compared; each evaluates to text. */
     private static final List<String> VARIABLES = List.of("fqdn", "address", "base_dir", "data_dir", "env_upper", "web_hosts",
             "first_web_fqdn", "port_list", "summary", "role_label", "replaced", "level", "listen", "config_path", "mixed",
-            "shout", "path_parts", "secured", "versioned", "picked");
+            "shout", "path_parts", "secured", "versioned", "picked", "reserved_words", "printed");
 
     @TempDir
     Path dir;
@@ -62,6 +62,14 @@ class EstateJinjaTest {
                 secured: "{{ 'tls' if (ports | select('equalto', 443) | list | length > 0) | bool else 'plain' }}"
                 versioned: "{{ ('1.10.2' is version('1.9', '>')) | ternary('newer', 'older') }}"
                 picked: "{{ (extra_settings | default({})) | combine({'a': 1}) | dict2items | map(attribute='key') | join(',') }}"
+                # names Jinja allows that Jinjava's expression language reserves as operators
+                empty: ""
+                div: 3
+                limits: {gt: 5, mod: m}
+                reserved_words: "[{{ empty }}] {{ div + 1 }} {{ limits.gt }}/{{ limits['mod'] }} {{ 7 is gt 3 }} {% for ne in [1, 2] %}{{ ne }}{% endfor %} {{ 'le empty' }}"
+                # a template with statements prints its values as Python does: True, ['a', 1], nothing for None
+                nothing: ~
+                printed: "{% if ports %}{{ ports | length > 1 }} {{ ['a', 1] }} [{{ nothing }}] {{ {'k': 'v'} }}{% endif %}"
                 # used by no task: Ansible never evaluates them, and neither does unwind
                 unused_broken: "https://{{ nowhere_defined }}.{{ domain }}"
                 unused_filter: "{{ domain | no_such_filter }}"
